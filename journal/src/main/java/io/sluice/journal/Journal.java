@@ -1,0 +1,97 @@
+package io.sluice.journal;
+
+import java.nio.file.Path;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+/**
+ * The journal: a Chronicle Queue of SBE frames rolled daily, shared by the engine (writer) and by
+ * every reader on the host (admin-api read model, dump, replay) through memory-mapped files.
+ */
+public final class Journal implements AutoCloseable
+{
+    private final ChronicleQueue queue;
+    private final Path dir;
+
+    private Journal(final Path dir, final ChronicleQueue queue)
+    {
+        this.dir = dir;
+        this.queue = queue;
+    }
+
+    /**
+     * Open (creating if needed) the journal in a directory.
+     *
+     * @param dir journal directory.
+     * @return the journal.
+     */
+    public static Journal open(final Path dir)
+    {
+        final ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
+            .rollCycle(RollCycles.FAST_DAILY)
+            .build();
+        return new Journal(dir, queue);
+    }
+
+    /**
+     * Open the journal read-only (dump, investigation); it must exist.
+     *
+     * @param dir journal directory.
+     * @return the journal.
+     */
+    public static Journal openReadOnly(final Path dir)
+    {
+        if (!dir.toFile().isDirectory())
+        {
+            throw new IllegalArgumentException("no journal at " + dir);
+        }
+        final ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
+            .rollCycle(RollCycles.FAST_DAILY)
+            .readOnly(true)
+            .build();
+        return new Journal(dir, queue);
+    }
+
+    /**
+     * A new appender. Appenders are single-threaded: create one per writing thread.
+     *
+     * @return the appender.
+     */
+    public JournalAppender appender()
+    {
+        return new JournalAppender(queue.createAppender());
+    }
+
+    /**
+     * A new reader positioned at the start of the journal.
+     *
+     * @return the reader.
+     */
+    public JournalReader reader()
+    {
+        return new JournalReader(queue.createTailer());
+    }
+
+    /**
+     * Index of the last record written, or -1 when the journal is empty.
+     *
+     * @return the index.
+     */
+    public long lastIndex()
+    {
+        final long index = queue.lastIndex();
+        return index < 0 ? -1 : index;
+    }
+
+    public Path dir()
+    {
+        return dir;
+    }
+
+    public void close()
+    {
+        queue.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.sluice.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.FragmentHandler;
+import io.sluice.sbe.MessageHeaderEncoder;
+import io.sluice.sbe.TickEncoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The ring's single producer. Each duty cycle reads the clock once, then copies every fragment from the
+ * ingress and reports subscriptions and every internal input into ring slots stamped with that time and
+ * the next engine sequence, and publishes a Tick when the timer is due. The stamp is the event time the
+ * core will see, here and on every replay.
+ */
+final class IngressAgent implements Agent
+{
+    private static final int FRAGMENT_LIMIT = 64;
+
+    private final RingBuffer<RingEvent> ring;
+    private final Subscription ingress;
+    private final Subscription reports;
+    private final InternalInputs internalInputs;
+    private final EpochNanoClock clock;
+    private final long tickIntervalNs;
+    private final FragmentHandler ingressAssembler = new FragmentAssembler(this::onFragment);
+    private final FragmentHandler reportsAssembler = new FragmentAssembler(this::onFragment);
+    private final MessageHandler internalHandler = this::onInternal;
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final TickEncoder tickEncoder = new TickEncoder();
+    private final UnsafeBuffer tickBuffer = new UnsafeBuffer(new byte[64]);
+    private long nextSequence;
+    private long nowNs;
+    private long nextTickNs;
+
+    IngressAgent(
+        final RingBuffer<RingEvent> ring,
+        final Subscription ingress,
+        final Subscription reports,
+        final InternalInputs internalInputs,
+        final EpochNanoClock clock,
+        final long tickIntervalNs,
+        final long firstSequence,
+        final long lastTimestampNs)
+    {
+        this.ring = ring;
+        this.ingress = ingress;
+        this.reports = reports;
+        this.internalInputs = internalInputs;
+        this.clock = clock;
+        this.tickIntervalNs = tickIntervalNs;
+        this.nextSequence = firstSequence;
+        this.nowNs = lastTimestampNs;
+    }
+
+    public String roleName()
+    {
+        return "sluice-ingress";
+    }
+
+    public int doWork()
+    {
+        // Event time never goes backwards, even if the wall clock does: timers stay monotonic.
+        nowNs = Math.max(nowNs, clock.nanoTime());
+        int work = ingress.poll(ingressAssembler, FRAGMENT_LIMIT);
+        work += reports.poll(reportsAssembler, FRAGMENT_LIMIT);
+        work += internalInputs.drain(internalHandler, FRAGMENT_LIMIT);
+        if (nowNs >= nextTickNs)
+        {
+            nextTickNs = nowNs + tickIntervalNs;
+            tickEncoder.wrapAndApplyHeader(tickBuffer, 0, headerEncoder).timestampNs(nowNs);
+            publish(tickBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + tickEncoder.encodedLength());
+            work++;
+        }
+        return work;
+    }
+
+    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
+    {
+        publish(buffer, offset, length);
+    }
+
+    private void onInternal(final int msgTypeId, final org.agrona.MutableDirectBuffer buffer, final int index, final int length)
+    {
+        publish(buffer, index, length);
+    }
+
+    private void publish(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long slot = ring.next();
+        try
+        {
+            final RingEvent event = ring.get(slot);
+            event.setFrame(buffer, offset, length);
+            event.sequence = nextSequence++;
+            event.timestampNs = nowNs;
+        }
+        finally
+        {
+            ring.publish(slot);
+        }
+    }
+}

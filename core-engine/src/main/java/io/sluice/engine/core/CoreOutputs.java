@@ -1,0 +1,242 @@
+package io.sluice.engine.core;
+
+import io.sluice.protocol.ClientOrderIds;
+import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.CancelOrderEncoder;
+import io.sluice.sbe.EngineErrorEncoder;
+import io.sluice.sbe.GatewayState;
+import io.sluice.sbe.GatewayStatusEncoder;
+import io.sluice.sbe.MessageHeaderEncoder;
+import io.sluice.sbe.NewOrderEncoder;
+import io.sluice.sbe.OrderUpdateEncoder;
+import io.sluice.sbe.PositionUpdateEncoder;
+import io.sluice.sbe.RejectReason;
+import io.sluice.sbe.RiskRejectEncoder;
+import io.sluice.sbe.TradingState;
+import io.sluice.sbe.TradingStateUpdateEncoder;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Encodes the core's outputs with the generated SBE encoders into one reused buffer and hands each to
+ * the {@link OutputPort}. Encoders are made once; encoding allocates nothing.
+ */
+final class CoreOutputs
+{
+    private static final int CLIENT_ORDER_ID_FIELD_LENGTH = 20;
+
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
+    private final RiskRejectEncoder riskReject = new RiskRejectEncoder();
+    private final OrderUpdateEncoder orderUpdate = new OrderUpdateEncoder();
+    private final PositionUpdateEncoder positionUpdate = new PositionUpdateEncoder();
+    private final TradingStateUpdateEncoder tradingStateUpdate = new TradingStateUpdateEncoder();
+    private final GatewayStatusEncoder gatewayStatus = new GatewayStatusEncoder();
+    private final EngineErrorEncoder engineError = new EngineErrorEncoder();
+    private final NameIndex accounts;
+    private final NameIndex instruments;
+    private final NameIndex venues;
+    private final AsciiText fieldText = new AsciiText();
+    private OutputPort port;
+
+    CoreOutputs(final NameIndex accounts, final NameIndex instruments, final NameIndex venues)
+    {
+        this.accounts = accounts;
+        this.instruments = instruments;
+        this.venues = venues;
+    }
+
+    void port(final OutputPort port)
+    {
+        this.port = port;
+    }
+
+    void newOrder(final Order order, final DirectBuffer signalId, final int signalIdOffset, final int signalIdLength, final long nowNs)
+    {
+        newOrder.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, newOrder.offset() + NewOrderEncoder.clientOrderIdEncodingOffset(), order.key);
+        newOrder
+            .putAccount(accounts.padded(order.accountId), 0)
+            .putVenue(venues.padded(order.venueId), 0)
+            .putSymbol(instruments.padded(order.instrumentId), 0)
+            .side(order.side)
+            .ordType(order.ordType)
+            .timeInForce(order.timeInForce)
+            .quantity(order.quantity)
+            .price(order.price)
+            .stopPrice(order.stopPrice)
+            .takeProfit(order.takeProfit)
+            .stopLoss(order.stopLoss)
+            .timestampNs(nowNs)
+            .leg((short)order.leg)
+            .attempt((short)order.attempt)
+            .putSignalId(signalId, signalIdOffset, signalIdLength);
+        emit(newOrder.encodedLength());
+    }
+
+    void cancelOrder(final Order order, final long nowNs)
+    {
+        cancelOrder.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, cancelOrder.offset() + CancelOrderEncoder.clientOrderIdEncodingOffset(), order.key);
+        cancelOrder
+            .putAccount(accounts.padded(order.accountId), 0)
+            .putVenue(venues.padded(order.venueId), 0)
+            .putSymbol(instruments.padded(order.instrumentId), 0)
+            .timestampNs(nowNs);
+        emit(cancelOrder.encodedLength());
+    }
+
+    void riskReject(
+        final RejectReason reason,
+        final long limitValue,
+        final long actualValue,
+        final long orderKey,
+        final int accountId,
+        final int instrumentId,
+        final long nowNs,
+        final DirectBuffer signalId,
+        final int signalIdOffset,
+        final int signalIdLength,
+        final String field,
+        final AsciiText detail)
+    {
+        riskReject.wrapAndApplyHeader(buffer, 0, header)
+            .reason(reason)
+            .limitValue(limitValue)
+            .actualValue(actualValue);
+        if (orderKey != 0)
+        {
+            putClientOrderId(buffer, riskReject.offset() + RiskRejectEncoder.clientOrderIdEncodingOffset(), orderKey);
+        }
+        else
+        {
+            clear(riskReject.offset() + RiskRejectEncoder.clientOrderIdEncodingOffset(), CLIENT_ORDER_ID_FIELD_LENGTH);
+        }
+        if (accountId >= 0)
+        {
+            riskReject.putAccount(accounts.padded(accountId), 0);
+        }
+        else
+        {
+            clear(riskReject.offset() + RiskRejectEncoder.accountEncodingOffset(), RiskRejectEncoder.accountLength());
+        }
+        if (instrumentId >= 0)
+        {
+            riskReject.putSymbol(instruments.padded(instrumentId), 0);
+        }
+        else
+        {
+            clear(riskReject.offset() + RiskRejectEncoder.symbolEncodingOffset(), RiskRejectEncoder.symbolLength());
+        }
+        riskReject.timestampNs(nowNs);
+        riskReject.putSignalId(signalId, signalIdOffset, signalIdLength);
+        fieldText.clear();
+        if (field != null)
+        {
+            fieldText.append(field);
+        }
+        riskReject.putField(fieldText.buffer(), 0, fieldText.length());
+        riskReject.putDetail(detail.buffer(), 0, detail.length());
+        emit(riskReject.encodedLength());
+    }
+
+    void orderUpdate(final Order order, final DirectBuffer text, final int textOffset, final int textLength, final long nowNs)
+    {
+        orderUpdate.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, orderUpdate.offset() + OrderUpdateEncoder.clientOrderIdEncodingOffset(), order.key);
+        orderUpdate
+            .putVenueOrderId(order.venueOrderId, 0)
+            .putAccount(accounts.padded(order.accountId), 0)
+            .putVenue(venues.padded(order.venueId), 0)
+            .putSymbol(instruments.padded(order.instrumentId), 0)
+            .side(order.side)
+            .ordType(order.ordType)
+            .ordStatus(order.status)
+            .quantity(order.quantity)
+            .price(order.price)
+            .cumQty(order.cumQty)
+            .leavesQty(order.leavesQty())
+            .avgPrice(order.avgPrice)
+            .timestampNs(nowNs)
+            .putText(text, textOffset, textLength);
+        emit(orderUpdate.encodedLength());
+    }
+
+    void positionUpdate(final int accountId, final int venueId, final int instrumentId, final Position position, final long nowNs)
+    {
+        positionUpdate.wrapAndApplyHeader(buffer, 0, header)
+            .putAccount(accounts.padded(accountId), 0)
+            .putVenue(venues.padded(venueId), 0)
+            .putSymbol(instruments.padded(instrumentId), 0)
+            .quantity(position.quantity)
+            .avgPrice(position.avgPrice)
+            .realizedPnl(position.realizedPnl)
+            .timestampNs(nowNs);
+        emit(positionUpdate.encodedLength());
+    }
+
+    void tradingStateUpdate(
+        final AdminScope scope,
+        final int accountId,
+        final TradingState state,
+        final long nowNs,
+        final DirectBuffer actor,
+        final int actorLength,
+        final DirectBuffer reason,
+        final int reasonLength)
+    {
+        tradingStateUpdate.wrapAndApplyHeader(buffer, 0, header).scope(scope);
+        if (accountId >= 0)
+        {
+            tradingStateUpdate.putAccount(accounts.padded(accountId), 0);
+        }
+        else
+        {
+            clear(tradingStateUpdate.offset() + TradingStateUpdateEncoder.accountEncodingOffset(), TradingStateUpdateEncoder.accountLength());
+        }
+        tradingStateUpdate
+            .state(state)
+            .timestampNs(nowNs)
+            .putActor(actor, 0, actorLength)
+            .putReason(reason, 0, reasonLength);
+        emit(tradingStateUpdate.encodedLength());
+    }
+
+    void gatewayStatus(final int venueId, final GatewayState state, final long nowNs, final AsciiText detail)
+    {
+        gatewayStatus.wrapAndApplyHeader(buffer, 0, header)
+            .putVenue(venues.padded(venueId), 0)
+            .state(state)
+            .timestampNs(nowNs)
+            .putDetail(detail.buffer(), 0, detail.length());
+        emit(gatewayStatus.encodedLength());
+    }
+
+    void engineError(final int inputTemplateId, final long nowNs, final AsciiText detail)
+    {
+        engineError.wrapAndApplyHeader(buffer, 0, header)
+            .inputTemplateId(inputTemplateId)
+            .timestampNs(nowNs)
+            .putDetail(detail.buffer(), 0, detail.length());
+        emit(engineError.encodedLength());
+    }
+
+    private void emit(final int bodyLength)
+    {
+        port.onOutput(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
+    }
+
+    private void clear(final int offset, final int length)
+    {
+        buffer.setMemory(offset, length, (byte)0);
+    }
+
+    static void putClientOrderId(final MutableDirectBuffer buffer, final int fieldOffset, final long key)
+    {
+        ClientOrderIds.put(key, buffer, fieldOffset);
+        buffer.setMemory(fieldOffset + ClientOrderIds.LENGTH, CLIENT_ORDER_ID_FIELD_LENGTH - ClientOrderIds.LENGTH, (byte)0);
+    }
+}

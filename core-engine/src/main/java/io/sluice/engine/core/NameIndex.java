@@ -1,0 +1,108 @@
+package io.sluice.engine.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import io.sluice.protocol.Ascii;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Maps configured names (accounts, instruments, venues) to dense ids, looked up straight from bytes in
+ * a frame: open addressing over the names' hashes, no allocation, no String.
+ */
+final class NameIndex
+{
+    static final int MISSING = -1;
+
+    private final byte[][] names;
+    private final byte[][] paddedNames;
+    private final long[] hashes;
+    private final int[] slots;
+    private final int mask;
+
+    /**
+     * @param names        distinct names, in id order.
+     * @param paddedLength length of the zero-padded SBE field the names are written into.
+     */
+    NameIndex(final List<String> names, final int paddedLength)
+    {
+        final int count = names.size();
+        this.names = new byte[count][];
+        this.paddedNames = new byte[count][];
+        this.hashes = new long[count];
+        int capacity = 4;
+        while (capacity < count * 2)
+        {
+            capacity <<= 1;
+        }
+        this.slots = new int[capacity];
+        this.mask = capacity - 1;
+        Arrays.fill(slots, MISSING);
+
+        for (int id = 0; id < count; id++)
+        {
+            final byte[] bytes = names.get(id).getBytes(StandardCharsets.US_ASCII);
+            if (bytes.length == 0 || bytes.length > paddedLength)
+            {
+                throw new IllegalArgumentException("name '" + names.get(id) + "' must be 1.." + paddedLength + " characters");
+            }
+            if (lookup(new UnsafeBuffer(bytes), 0, bytes.length) != MISSING)
+            {
+                throw new IllegalArgumentException("duplicate name '" + names.get(id) + "'");
+            }
+            this.names[id] = bytes;
+            this.paddedNames[id] = Arrays.copyOf(bytes, paddedLength);
+            this.hashes[id] = Ascii.hash(0, new UnsafeBuffer(bytes), 0, bytes.length);
+            int slot = (int)hashes[id] & mask;
+            while (slots[slot] != MISSING)
+            {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id;
+        }
+    }
+
+    int lookup(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long hash = Ascii.hash(0, buffer, offset, length);
+        int slot = (int)hash & mask;
+        int id;
+        while ((id = slots[slot]) != MISSING)
+        {
+            if (hashes[id] == hash && Ascii.equals(buffer, offset, length, names[id]))
+            {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return MISSING;
+    }
+
+    int size()
+    {
+        return names.length;
+    }
+
+    byte[] name(final int id)
+    {
+        return names[id];
+    }
+
+    /** The name zero-padded to the SBE field length, ready for putXxx(byte[], 0). */
+    byte[] padded(final int id)
+    {
+        return paddedNames[id];
+    }
+
+    long hash(final int id)
+    {
+        return hashes[id];
+    }
+
+    String nameString(final int id)
+    {
+        return new String(names[id], StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,92 @@
+package io.sluice.engine.core;
+
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.OrdStatus;
+import io.sluice.sbe.OrdType;
+import io.sluice.sbe.Side;
+import io.sluice.sbe.TimeInForce;
+
+/**
+ * One live order and its state machine:
+ * PENDING_NEW → NEW → PARTIALLY_FILLED → FILLED | CANCELED | REJECTED | EXPIRED, and UNKNOWN when a
+ * venue's answer is lost. Pooled and reused, so it holds only primitives, enums and fixed arrays.
+ */
+final class Order
+{
+    static final int VENUE_ORDER_ID_LENGTH = 32;
+
+    long key;
+    int accountId;
+    int instrumentId;
+    int venueId;
+    Side side;
+    OrdType ordType;
+    TimeInForce timeInForce;
+    long quantity;
+    long price;
+    long stopPrice;
+    long takeProfit;
+    long stopLoss;
+    int leg;
+    int attempt;
+    OrdStatus status;
+    long cumQty;
+    long cumNotional;
+    long avgPrice;
+    final byte[] venueOrderId = new byte[VENUE_ORDER_ID_LENGTH];
+    long createdNs;
+    long updatedNs;
+
+    void reset()
+    {
+        key = 0;
+        accountId = -1;
+        instrumentId = -1;
+        venueId = -1;
+        side = null;
+        ordType = null;
+        timeInForce = null;
+        quantity = 0;
+        price = Fixed.NULL;
+        stopPrice = Fixed.NULL;
+        takeProfit = Fixed.NULL;
+        stopLoss = Fixed.NULL;
+        leg = 0;
+        attempt = 0;
+        status = null;
+        cumQty = 0;
+        cumNotional = 0;
+        avgPrice = 0;
+        java.util.Arrays.fill(venueOrderId, (byte)0);
+        createdNs = 0;
+        updatedNs = 0;
+    }
+
+    long leavesQty()
+    {
+        return isTerminal(status) ? 0 : quantity - cumQty;
+    }
+
+    static boolean isTerminal(final OrdStatus status)
+    {
+        return status == OrdStatus.FILLED || status == OrdStatus.CANCELED ||
+            status == OrdStatus.REJECTED || status == OrdStatus.EXPIRED;
+    }
+
+    long stateHash()
+    {
+        long hash = key;
+        hash = 31 * hash + accountId;
+        hash = 31 * hash + instrumentId;
+        hash = 31 * hash + venueId;
+        hash = 31 * hash + side.value();
+        hash = 31 * hash + ordType.value();
+        hash = 31 * hash + quantity;
+        hash = 31 * hash + price;
+        hash = 31 * hash + status.value();
+        hash = 31 * hash + cumQty;
+        hash = 31 * hash + cumNotional;
+        hash = 31 * hash + java.util.Arrays.hashCode(venueOrderId);
+        return hash;
+    }
+}

@@ -1,0 +1,90 @@
+package io.sluice.engine.core;
+
+import java.util.ArrayDeque;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Live (non-terminal) orders by client order key, with a pre-allocated pool: placing and completing
+ * orders never allocates. When the pool is empty new orders are refused, never dropped.
+ */
+final class OrderBook
+{
+    private final Long2ObjectHashMap<Order> live;
+    private final ArrayDeque<Order> pool;
+    private final int capacity;
+
+    OrderBook(final int capacity)
+    {
+        this.capacity = capacity;
+        this.live = new Long2ObjectHashMap<>(capacity * 2, 0.65f);
+        this.pool = new ArrayDeque<>(capacity);
+        for (int i = 0; i < capacity; i++)
+        {
+            final Order order = new Order();
+            order.reset();
+            pool.addLast(order);
+        }
+    }
+
+    /** A reset order from the pool, or null when full. */
+    Order acquire()
+    {
+        return pool.pollFirst();
+    }
+
+    void add(final Order order)
+    {
+        live.put(order.key, order);
+    }
+
+    Order get(final long key)
+    {
+        return live.get(key);
+    }
+
+    boolean contains(final long key)
+    {
+        return live.containsKey(key);
+    }
+
+    /** Remove a terminal order and return it to the pool. */
+    void release(final Order order)
+    {
+        live.remove(order.key);
+        order.reset();
+        pool.addLast(order);
+    }
+
+    int size()
+    {
+        return live.size();
+    }
+
+    int capacity()
+    {
+        return capacity;
+    }
+
+    /** Visit every live order (allocation-free iteration over the map's values). */
+    void forEach(final java.util.function.Consumer<Order> consumer)
+    {
+        final Long2ObjectHashMap<Order>.ValueIterator iterator = live.values().iterator();
+        while (iterator.hasNext())
+        {
+            consumer.accept(iterator.next());
+        }
+    }
+
+    long stateHash()
+    {
+        // Order-independent combination: the map's iteration order is not part of the state.
+        long hash = live.size();
+        final Long2ObjectHashMap<Order>.ValueIterator iterator = live.values().iterator();
+        while (iterator.hasNext())
+        {
+            hash += io.sluice.protocol.Ascii.mix(iterator.next().stateHash());
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,54 @@
+package io.sluice.engine.core;
+
+import io.sluice.protocol.Fixed;
+
+/**
+ * Net position of one account in one instrument: signed quantity, average entry price and realized
+ * profit and loss, all fixed point.
+ */
+final class Position
+{
+    long quantity;
+    long avgPrice;
+    long realizedPnl;
+    long updatedNs;
+
+    /**
+     * Apply a fill.
+     *
+     * @param signedQty positive for a buy, negative for a sell.
+     * @param price     fill price.
+     * @param nowNs     event time.
+     */
+    void onFill(final long signedQty, final long price, final long nowNs)
+    {
+        updatedNs = nowNs;
+        if (quantity == 0 || (quantity > 0) == (signedQty > 0))
+        {
+            final long newQuantity = quantity + signedQty;
+            final long cost = Fixed.multiply(avgPrice, Math.abs(quantity)) + Fixed.multiply(price, Math.abs(signedQty));
+            avgPrice = Fixed.mulDiv(cost, Fixed.SCALE, Math.abs(newQuantity));
+            quantity = newQuantity;
+            return;
+        }
+
+        final long closing = Math.min(Math.abs(quantity), Math.abs(signedQty));
+        final long pnlPerUnit = quantity > 0 ? price - avgPrice : avgPrice - price;
+        realizedPnl += Fixed.multiply(pnlPerUnit, closing);
+        final long newQuantity = quantity + signedQty;
+        if (newQuantity == 0)
+        {
+            avgPrice = 0;
+        }
+        else if ((newQuantity > 0) != (quantity > 0))
+        {
+            avgPrice = price;
+        }
+        quantity = newQuantity;
+    }
+
+    long stateHash()
+    {
+        return ((quantity * 31) + avgPrice) * 31 + realizedPnl;
+    }
+}

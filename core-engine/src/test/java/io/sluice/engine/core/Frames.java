@@ -1,0 +1,122 @@
+package io.sluice.engine.core;
+
+import java.nio.charset.StandardCharsets;
+
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AdminAction;
+import io.sluice.sbe.AdminCommandEncoder;
+import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.ExecType;
+import io.sluice.sbe.ExecutionReportEncoder;
+import io.sluice.sbe.GatewayState;
+import io.sluice.sbe.GatewayStatusEncoder;
+import io.sluice.sbe.MarketDataEncoder;
+import io.sluice.sbe.MessageHeaderEncoder;
+import io.sluice.sbe.OrdStatus;
+import io.sluice.sbe.RawSignalEncoder;
+import io.sluice.sbe.Side;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import io.sluice.sbe.TickEncoder;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Encodes input frames with the real SBE encoders for core tests. Each method writes at offset 0 of its
+ * own buffer and returns the frame length.
+ */
+final class Frames
+{
+    final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final RawSignalEncoder rawSignal = new RawSignalEncoder();
+    private final ExecutionReportEncoder report = new ExecutionReportEncoder();
+    private final MarketDataEncoder marketData = new MarketDataEncoder();
+    private final GatewayStatusEncoder gatewayStatus = new GatewayStatusEncoder();
+    private final AdminCommandEncoder adminCommand = new AdminCommandEncoder();
+    private final TickEncoder tick = new TickEncoder();
+
+    int signal(final String signalId, final String idempotencyKey, final String json)
+    {
+        rawSignal.wrapAndApplyHeader(buffer, 0, header)
+            .source(SignalSource.REST)
+            .format(SignalFormat.CANONICAL_JSON)
+            .ingressTimeNs(1)
+            .signalId(signalId)
+            .account("")
+            .idempotencyKey(idempotencyKey);
+        final byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        rawSignal.putBody(body, 0, body.length);
+        return MessageHeaderEncoder.ENCODED_LENGTH + rawSignal.encodedLength();
+    }
+
+    int marketData(final String symbol, final String bid, final String ask)
+    {
+        marketData.wrapAndApplyHeader(buffer, 0, header)
+            .venue("paper")
+            .symbol(symbol)
+            .bid(Fixed.parse(bid))
+            .ask(Fixed.parse(ask))
+            .last(Fixed.NULL)
+            .timestampNs(1);
+        return MessageHeaderEncoder.ENCODED_LENGTH + marketData.encodedLength();
+    }
+
+    int gatewayStatus(final String venue, final GatewayState state)
+    {
+        gatewayStatus.wrapAndApplyHeader(buffer, 0, header).venue(venue).state(state).timestampNs(1).detail("");
+        return MessageHeaderEncoder.ENCODED_LENGTH + gatewayStatus.encodedLength();
+    }
+
+    int admin(final AdminAction action, final String account, final String actor)
+    {
+        adminCommand.wrapAndApplyHeader(buffer, 0, header)
+            .action(action)
+            .scope(account == null ? AdminScope.GLOBAL : AdminScope.ACCOUNT)
+            .account(account == null ? "" : account)
+            .issuedTimeNs(1)
+            .actor(actor)
+            .reason("test");
+        return MessageHeaderEncoder.ENCODED_LENGTH + adminCommand.encodedLength();
+    }
+
+    int tick(final long timestampNs)
+    {
+        tick.wrapAndApplyHeader(buffer, 0, header).timestampNs(timestampNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + tick.encodedLength();
+    }
+
+    int report(
+        final String clientOrderId,
+        final ExecType execType,
+        final OrdStatus status,
+        final Side side,
+        final String lastQty,
+        final String lastPrice,
+        final String cumQty,
+        final String text)
+    {
+        report.wrapAndApplyHeader(buffer, 0, header)
+            .clientOrderId(clientOrderId)
+            .venueOrderId("V1")
+            .account("main")
+            .venue("paper")
+            .symbol("BTCUSDT")
+            .execType(execType)
+            .ordStatus(status)
+            .side(side)
+            .lastQty(Fixed.parse(lastQty))
+            .lastPrice(Fixed.parse(lastPrice))
+            .cumQty(Fixed.parse(cumQty))
+            .leavesQty(0)
+            .avgPrice(0)
+            .transactTimeNs(1)
+            .text(text);
+        return MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength();
+    }
+
+    MutableDirectBuffer buffer()
+    {
+        return buffer;
+    }
+}

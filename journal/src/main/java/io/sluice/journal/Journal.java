@@ -1,9 +1,11 @@
 package io.sluice.journal;
 
+import java.io.File;
 import java.nio.file.Path;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 /**
@@ -12,6 +14,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
  */
 public final class Journal implements AutoCloseable
 {
+    private static final String METADATA_SUFFIX = ".cq4t";
+
     private final ChronicleQueue queue;
     private final Path dir;
 
@@ -33,6 +37,19 @@ public final class Journal implements AutoCloseable
             .rollCycle(RollCycles.FAST_DAILY)
             .build();
         return new Journal(dir, queue);
+    }
+
+    /**
+     * Whether a directory holds a journal (Chronicle Queue files), possibly still empty.
+     *
+     * @param dir journal directory.
+     * @return true when the directory holds queue files.
+     */
+    public static boolean exists(final Path dir)
+    {
+        final File[] files = dir.toFile().listFiles((parent, name) -> name.endsWith(SingleChronicleQueue.SUFFIX) ||
+            name.endsWith(METADATA_SUFFIX));
+        return files != null && files.length > 0;
     }
 
     /**

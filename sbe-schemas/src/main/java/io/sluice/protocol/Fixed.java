@@ -109,6 +109,11 @@ public final class Fixed
             fraction *= 10;
         }
         final long value = integer * SCALE + fraction;
+        if (value < 0)
+        {
+            // The fraction carried the magnitude past Long.MAX_VALUE: an error, never a wrapped (or NULL) value.
+            return PARSE_ERROR;
+        }
         return negative ? -value : value;
     }
 
@@ -157,15 +162,16 @@ public final class Fixed
             throw new ArithmeticException("divide by zero");
         }
         final boolean negative = (a < 0) ^ (b < 0) ^ (c < 0);
-        final long ua = abs(a);
-        final long ub = abs(b);
-        final long uc = abs(c);
-        final long hi = Math.multiplyHigh(ua, ub);
+        // Magnitudes are unsigned 64-bit values: |Long.MIN_VALUE| is 2^63, which only fits unsigned.
+        final long ua = a < 0 ? -a : a;
+        final long ub = b < 0 ? -b : b;
+        final long uc = c < 0 ? -c : c;
+        final long hi = unsignedMultiplyHigh(ua, ub);
         final long lo = ua * ub;
         final long quotient;
-        if (hi == 0 && lo >= 0)
+        if (hi == 0)
         {
-            quotient = lo / uc;
+            quotient = Long.divideUnsigned(lo, uc);
         }
         else
         {
@@ -174,12 +180,19 @@ public final class Fixed
                 return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
             }
             quotient = divide128(hi, lo, uc);
-            if (quotient < 0)
-            {
-                return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
-            }
+        }
+        if (quotient < 0)
+        {
+            // Magnitude of 2^63 or more: only -2^63 is representable, and it is also where negatives saturate.
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         return negative ? -quotient : quotient;
+    }
+
+    // Math.unsignedMultiplyHigh arrived in Java 18; this is its documented identity over multiplyHigh.
+    private static long unsignedMultiplyHigh(final long x, final long y)
+    {
+        return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
     }
 
     // Unsigned (hi:lo) / d where hi < d, by shift-and-subtract: 64 steps, no allocation.
@@ -199,11 +212,6 @@ public final class Fixed
             }
         }
         return quotient;
-    }
-
-    private static long abs(final long v)
-    {
-        return v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
     }
 
     /**

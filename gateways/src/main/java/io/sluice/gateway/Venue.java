@@ -1,0 +1,56 @@
+package io.sluice.gateway;
+
+import io.sluice.sbe.CancelOrderDecoder;
+import io.sluice.sbe.NewOrderDecoder;
+
+/**
+ * One venue adapter, driven by a {@link GatewayAgent} on a single thread: orders arrive through the callbacks,
+ * answers leave through the {@link ReportPublisher} handed over in {@link #onStart}. Every callback receives
+ * the time of the current duty cycle so the venue never reads a clock itself.
+ */
+public interface Venue
+{
+    /**
+     * Venue name as it appears in reports and stream names, e.g. "paper".
+     *
+     * @return the name.
+     */
+    String name();
+
+    /**
+     * Called once on the agent thread before any order, when the reports stream has a subscriber.
+     *
+     * @param publisher where the venue sends execution reports, market data and status.
+     * @param nowNs     epoch nanoseconds of this duty cycle.
+     */
+    void onStart(ReportPublisher publisher, long nowNs);
+
+    /**
+     * A NewOrder from the engine; the decoder is only valid during the call.
+     *
+     * @param order decoder wrapped over the message.
+     * @param nowNs epoch nanoseconds of this duty cycle.
+     */
+    void onNewOrder(NewOrderDecoder order, long nowNs);
+
+    /**
+     * A CancelOrder from the engine; the decoder is only valid during the call.
+     *
+     * @param cancel decoder wrapped over the message.
+     * @param nowNs  epoch nanoseconds of this duty cycle.
+     */
+    void onCancelOrder(CancelOrderDecoder cancel, long nowNs);
+
+    /**
+     * The venue's own work for this duty cycle: timers, venue connections, queued events.
+     *
+     * @param nowNs epoch nanoseconds of this duty cycle.
+     * @return amount of work done, 0 when idle.
+     */
+    int doWork(long nowNs);
+
+    /**
+     * Called once on the agent thread when the gateway closes; release venue resources.
+     */
+    void onClose();
+}

@@ -1,0 +1,58 @@
+package io.sluice.gateway;
+
+import io.sluice.gateway.paper.PaperVenue;
+
+import java.util.List;
+
+/**
+ * The venues a gateway can serve, chosen by name.
+ */
+public final class Venues
+{
+    /** The paper venue: simulated prices and fills, no external connection. */
+    public static final String PAPER = "paper";
+
+    private static final List<String> NAMES = List.of(PAPER);
+
+    private Venues()
+    {
+    }
+
+    /**
+     * Names of the venues this build can serve.
+     *
+     * @return venue names.
+     */
+    public static List<String> names()
+    {
+        return NAMES;
+    }
+
+    /**
+     * Whether a venue name is served by this build.
+     *
+     * @param name venue name.
+     * @return true when {@link #create} accepts it.
+     */
+    public static boolean isKnown(final String name)
+    {
+        return NAMES.contains(name);
+    }
+
+    /**
+     * Create the venue a concluded context names.
+     *
+     * @param context concluded gateway context.
+     * @return a new venue adapter.
+     * @throws IllegalArgumentException for an unknown venue, listing the known ones.
+     */
+    public static Venue create(final GatewayContext context)
+    {
+        final String name = context.venueName();
+        if (PAPER.equals(name))
+        {
+            return new PaperVenue(name, context.settings());
+        }
+        throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
+    }
+}

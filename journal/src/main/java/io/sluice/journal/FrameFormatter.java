@@ -1,0 +1,642 @@
+package io.sluice.journal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AdminAction;
+import io.sluice.sbe.AdminCommandDecoder;
+import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.CancelOrderDecoder;
+import io.sluice.sbe.EngineErrorDecoder;
+import io.sluice.sbe.ExecType;
+import io.sluice.sbe.ExecutionReportDecoder;
+import io.sluice.sbe.GatewayState;
+import io.sluice.sbe.GatewayStatusDecoder;
+import io.sluice.sbe.MarketDataDecoder;
+import io.sluice.sbe.MessageHeaderDecoder;
+import io.sluice.sbe.NewOrderDecoder;
+import io.sluice.sbe.OrdStatus;
+import io.sluice.sbe.OrdType;
+import io.sluice.sbe.OrderUpdateDecoder;
+import io.sluice.sbe.PositionUpdateDecoder;
+import io.sluice.sbe.RawSignalDecoder;
+import io.sluice.sbe.RejectReason;
+import io.sluice.sbe.RiskRejectDecoder;
+import io.sluice.sbe.Side;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import io.sluice.sbe.TickDecoder;
+import io.sluice.sbe.TimeInForce;
+import io.sluice.sbe.TradingState;
+import io.sluice.sbe.TradingStateUpdateDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Renders one SBE frame (header and body) as one readable line for dumps and investigations: the message
+ * name, then {@code field=value} pairs in schema order. Never throws on bad input: unknown schemas,
+ * unknown templates and malformed frames render as a line that says so.
+ * <p>
+ * Off the hot path (it builds Strings); one instance per thread, since the decoders are reused.
+ */
+public final class FrameFormatter
+{
+    /** Longest RawSignal body rendered, in characters; longer bodies are cut and end with "…". */
+    public static final int MAX_BODY_CHARS = 512;
+
+    private static final char ELLIPSIS = '\u2026';
+    private static final DateTimeFormatter ISO_NANOS =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static final String[] NAMES = new String[14];
+    private static final int[] BLOCK_LENGTHS = new int[14];
+
+    static
+    {
+        register(RawSignalDecoder.TEMPLATE_ID, "RawSignal", RawSignalDecoder.BLOCK_LENGTH);
+        register(NewOrderDecoder.TEMPLATE_ID, "NewOrder", NewOrderDecoder.BLOCK_LENGTH);
+        register(CancelOrderDecoder.TEMPLATE_ID, "CancelOrder", CancelOrderDecoder.BLOCK_LENGTH);
+        register(ExecutionReportDecoder.TEMPLATE_ID, "ExecutionReport", ExecutionReportDecoder.BLOCK_LENGTH);
+        register(RiskRejectDecoder.TEMPLATE_ID, "RiskReject", RiskRejectDecoder.BLOCK_LENGTH);
+        register(AdminCommandDecoder.TEMPLATE_ID, "AdminCommand", AdminCommandDecoder.BLOCK_LENGTH);
+        register(GatewayStatusDecoder.TEMPLATE_ID, "GatewayStatus", GatewayStatusDecoder.BLOCK_LENGTH);
+        register(MarketDataDecoder.TEMPLATE_ID, "MarketData", MarketDataDecoder.BLOCK_LENGTH);
+        register(TickDecoder.TEMPLATE_ID, "Tick", TickDecoder.BLOCK_LENGTH);
+        register(OrderUpdateDecoder.TEMPLATE_ID, "OrderUpdate", OrderUpdateDecoder.BLOCK_LENGTH);
+        register(PositionUpdateDecoder.TEMPLATE_ID, "PositionUpdate", PositionUpdateDecoder.BLOCK_LENGTH);
+        register(TradingStateUpdateDecoder.TEMPLATE_ID, "TradingStateUpdate", TradingStateUpdateDecoder.BLOCK_LENGTH);
+        register(EngineErrorDecoder.TEMPLATE_ID, "EngineError", EngineErrorDecoder.BLOCK_LENGTH);
+    }
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final RawSignalDecoder rawSignal = new RawSignalDecoder();
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
+    private final RiskRejectDecoder riskReject = new RiskRejectDecoder();
+    private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
+    private final GatewayStatusDecoder gatewayStatus = new GatewayStatusDecoder();
+    private final MarketDataDecoder marketData = new MarketDataDecoder();
+    private final TickDecoder tick = new TickDecoder();
+    private final OrderUpdateDecoder orderUpdate = new OrderUpdateDecoder();
+    private final PositionUpdateDecoder positionUpdate = new PositionUpdateDecoder();
+    private final TradingStateUpdateDecoder tradingStateUpdate = new TradingStateUpdateDecoder();
+    private final EngineErrorDecoder engineError = new EngineErrorDecoder();
+
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
+    private final byte[] chars = new byte[32];
+    private final ExpandableArrayBuffer decimal = new ExpandableArrayBuffer(32);
+
+    private static void register(final int templateId, final String name, final int blockLength)
+    {
+        NAMES[templateId] = name;
+        BLOCK_LENGTHS[templateId] = blockLength;
+    }
+
+    /**
+     * Name of the message with a template id of this schema.
+     *
+     * @param templateId SBE template id.
+     * @return the message name, or null when the schema has no such message.
+     */
+    public static String messageName(final int templateId)
+    {
+        return templateId >= 0 && templateId < NAMES.length ? NAMES[templateId] : null;
+    }
+
+    /**
+     * Template id of a message name (exact, as in the schema).
+     *
+     * @param name message name, e.g. "NewOrder".
+     * @return the template id, or -1 when the schema has no such message.
+     */
+    public static int templateId(final String name)
+    {
+        for (int i = 0; i < NAMES.length; i++)
+        {
+            if (NAMES[i] != null && NAMES[i].equals(name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Names of all messages in the schema, ordered by template id.
+     *
+     * @return the names.
+     */
+    public static List<String> messageNames()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final String name : NAMES)
+        {
+            if (name != null)
+            {
+                names.add(name);
+            }
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    /**
+     * Epoch nanoseconds as ISO-8601 UTC with all nine fraction digits, e.g. {@code 2024-05-01T09:15:00.000000001Z}.
+     *
+     * @param epochNs nanoseconds since the Unix epoch.
+     * @return the text.
+     */
+    public static String formatTime(final long epochNs)
+    {
+        return ISO_NANOS.format(Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)));
+    }
+
+    /**
+     * Template id of a frame of this schema, read from its header.
+     *
+     * @param buffer holding the frame.
+     * @param offset of the header.
+     * @param length of the frame.
+     * @return the template id, or -1 when the frame is too short or of another schema.
+     */
+    public int templateIdOf(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH || offset < 0 || (long)offset + length > buffer.capacity())
+        {
+            return -1;
+        }
+        header.wrap(buffer, offset);
+        return header.schemaId() == MessageHeaderDecoder.SCHEMA_ID ? header.templateId() : -1;
+    }
+
+    /**
+     * Render a frame as one line.
+     *
+     * @param buffer holding the frame.
+     * @param offset of the message header.
+     * @param length of the frame.
+     * @return the line, without a line terminator.
+     */
+    public String format(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return format(buffer, offset, length, new StringBuilder(256)).toString();
+    }
+
+    /**
+     * Render a frame as one line appended to a builder.
+     *
+     * @param buffer holding the frame.
+     * @param offset of the message header.
+     * @param length of the frame.
+     * @param out    receives the line, without a line terminator.
+     * @return out.
+     */
+    public StringBuilder format(final DirectBuffer buffer, final int offset, final int length, final StringBuilder out)
+    {
+        if (offset < 0 || length < 0 || (long)offset + length > buffer.capacity())
+        {
+            return out.append("INVALID frame offset=").append(offset).append(" length=").append(length);
+        }
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            return out.append("TRUNCATED frame length=").append(length);
+        }
+
+        // Decode from a view of exactly this frame, so a corrupt length fails a bounds check instead of
+        // reading whatever follows the frame in the buffer.
+        frame.wrap(buffer, offset, length);
+        header.wrap(frame, 0);
+        final int schemaId = header.schemaId();
+        final int templateId = header.templateId();
+        final int blockLength = header.blockLength();
+        final int version = header.version();
+        if (schemaId != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            return out.append("UNKNOWN schemaId=").append(schemaId)
+                .append(" templateId=").append(templateId).append(" length=").append(length);
+        }
+        final String name = messageName(templateId);
+        if (name == null)
+        {
+            return out.append("UNKNOWN templateId=").append(templateId)
+                .append(" version=").append(version).append(" length=").append(length);
+        }
+
+        final int start = out.length();
+        try
+        {
+            if (blockLength < BLOCK_LENGTHS[templateId])
+            {
+                throw new IllegalStateException("blockLength " + blockLength + " < " + BLOCK_LENGTHS[templateId]);
+            }
+            out.append(name);
+            formatBody(templateId, MessageHeaderDecoder.ENCODED_LENGTH, blockLength, version, out);
+        }
+        catch (final RuntimeException ex)
+        {
+            out.setLength(start);
+            out.append(name).append(" MALFORMED length=").append(length).append(" error=");
+            final String message = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+            final byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            quoted(out, new UnsafeBuffer(bytes), 0, bytes.length, false, -1);
+        }
+        return out;
+    }
+
+    private void formatBody(final int templateId, final int offset, final int blockLength, final int version, final StringBuilder out)
+    {
+        switch (templateId)
+        {
+            case RawSignalDecoder.TEMPLATE_ID:
+                formatRawSignal(rawSignal.wrap(frame, offset, blockLength, version), out);
+                break;
+            case NewOrderDecoder.TEMPLATE_ID:
+                formatNewOrder(newOrder.wrap(frame, offset, blockLength, version), out);
+                break;
+            case CancelOrderDecoder.TEMPLATE_ID:
+                formatCancelOrder(cancelOrder.wrap(frame, offset, blockLength, version), out);
+                break;
+            case ExecutionReportDecoder.TEMPLATE_ID:
+                formatExecutionReport(executionReport.wrap(frame, offset, blockLength, version), out);
+                break;
+            case RiskRejectDecoder.TEMPLATE_ID:
+                formatRiskReject(riskReject.wrap(frame, offset, blockLength, version), out);
+                break;
+            case AdminCommandDecoder.TEMPLATE_ID:
+                formatAdminCommand(adminCommand.wrap(frame, offset, blockLength, version), out);
+                break;
+            case GatewayStatusDecoder.TEMPLATE_ID:
+                formatGatewayStatus(gatewayStatus.wrap(frame, offset, blockLength, version), out);
+                break;
+            case MarketDataDecoder.TEMPLATE_ID:
+                formatMarketData(marketData.wrap(frame, offset, blockLength, version), out);
+                break;
+            case TickDecoder.TEMPLATE_ID:
+                time(out, "timestampNs", tick.wrap(frame, offset, blockLength, version).timestampNs());
+                break;
+            case OrderUpdateDecoder.TEMPLATE_ID:
+                formatOrderUpdate(orderUpdate.wrap(frame, offset, blockLength, version), out);
+                break;
+            case PositionUpdateDecoder.TEMPLATE_ID:
+                formatPositionUpdate(positionUpdate.wrap(frame, offset, blockLength, version), out);
+                break;
+            case TradingStateUpdateDecoder.TEMPLATE_ID:
+                formatTradingStateUpdate(tradingStateUpdate.wrap(frame, offset, blockLength, version), out);
+                break;
+            case EngineErrorDecoder.TEMPLATE_ID:
+                formatEngineError(engineError.wrap(frame, offset, blockLength, version), out);
+                break;
+            default:
+                throw new IllegalStateException("no formatter for templateId " + templateId);
+        }
+    }
+
+    private void formatRawSignal(final RawSignalDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "source", d.sourceRaw(), raw -> SignalSource.get((short)raw));
+        enumValue(out, "format", d.formatRaw(), raw -> SignalFormat.get((short)raw));
+        time(out, "ingressTimeNs", d.ingressTimeNs());
+        d.wrapSignalId(varData);
+        varText(out, "signalId", true, -1);
+        d.wrapAccount(varData);
+        varText(out, "account", true, -1);
+        d.wrapIdempotencyKey(varData);
+        varText(out, "idempotencyKey", true, -1);
+        d.wrapBody(varData);
+        varText(out, "body", false, MAX_BODY_CHARS);
+    }
+
+    private void formatNewOrder(final NewOrderDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        enumValue(out, "side", d.sideRaw(), raw -> Side.get((short)raw));
+        enumValue(out, "ordType", d.ordTypeRaw(), raw -> OrdType.get((short)raw));
+        enumValue(out, "timeInForce", d.timeInForceRaw(), raw -> TimeInForce.get((short)raw));
+        fixed(out, "quantity", d.quantity());
+        fixed(out, "price", d.price());
+        fixed(out, "stopPrice", d.stopPrice());
+        fixed(out, "takeProfit", d.takeProfit());
+        fixed(out, "stopLoss", d.stopLoss());
+        time(out, "timestampNs", d.timestampNs());
+        out.append(" leg=").append(d.leg());
+        out.append(" attempt=").append(d.attempt());
+        d.wrapSignalId(varData);
+        varText(out, "signalId", true, -1);
+    }
+
+    private void formatCancelOrder(final CancelOrderDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        time(out, "timestampNs", d.timestampNs());
+    }
+
+    private void formatExecutionReport(final ExecutionReportDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "venueOrderId", d.getVenueOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        enumValue(out, "execType", d.execTypeRaw(), raw -> ExecType.get((short)raw));
+        enumValue(out, "ordStatus", d.ordStatusRaw(), raw -> OrdStatus.get((short)raw));
+        enumValue(out, "side", d.sideRaw(), raw -> Side.get((short)raw));
+        fixed(out, "lastQty", d.lastQty());
+        fixed(out, "lastPrice", d.lastPrice());
+        fixed(out, "cumQty", d.cumQty());
+        fixed(out, "leavesQty", d.leavesQty());
+        fixed(out, "avgPrice", d.avgPrice());
+        time(out, "transactTimeNs", d.transactTimeNs());
+        d.wrapText(varData);
+        varText(out, "text", false, -1);
+    }
+
+    private void formatRiskReject(final RiskRejectDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "reason", d.reasonRaw(), RejectReason::get);
+        fixed(out, "limitValue", d.limitValue());
+        fixed(out, "actualValue", d.actualValue());
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapSignalId(varData);
+        varText(out, "signalId", true, -1);
+        d.wrapField(varData);
+        varText(out, "field", true, -1);
+        d.wrapDetail(varData);
+        varText(out, "detail", false, -1);
+    }
+
+    private void formatAdminCommand(final AdminCommandDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "action", d.actionRaw(), raw -> AdminAction.get((short)raw));
+        enumValue(out, "scope", d.scopeRaw(), raw -> AdminScope.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        time(out, "issuedTimeNs", d.issuedTimeNs());
+        d.wrapActor(varData);
+        varText(out, "actor", true, -1);
+        d.wrapReason(varData);
+        varText(out, "reason", false, -1);
+    }
+
+    private void formatGatewayStatus(final GatewayStatusDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        enumValue(out, "state", d.stateRaw(), raw -> GatewayState.get((short)raw));
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapDetail(varData);
+        varText(out, "detail", false, -1);
+    }
+
+    private void formatMarketData(final MarketDataDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        fixed(out, "bid", d.bid());
+        fixed(out, "ask", d.ask());
+        fixed(out, "last", d.last());
+        time(out, "timestampNs", d.timestampNs());
+    }
+
+    private void formatOrderUpdate(final OrderUpdateDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "venueOrderId", d.getVenueOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        enumValue(out, "side", d.sideRaw(), raw -> Side.get((short)raw));
+        enumValue(out, "ordType", d.ordTypeRaw(), raw -> OrdType.get((short)raw));
+        enumValue(out, "ordStatus", d.ordStatusRaw(), raw -> OrdStatus.get((short)raw));
+        fixed(out, "quantity", d.quantity());
+        fixed(out, "price", d.price());
+        fixed(out, "cumQty", d.cumQty());
+        fixed(out, "leavesQty", d.leavesQty());
+        fixed(out, "avgPrice", d.avgPrice());
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapText(varData);
+        varText(out, "text", false, -1);
+    }
+
+    private void formatPositionUpdate(final PositionUpdateDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        fixed(out, "quantity", d.quantity());
+        fixed(out, "avgPrice", d.avgPrice());
+        fixed(out, "realizedPnl", d.realizedPnl());
+        time(out, "timestampNs", d.timestampNs());
+    }
+
+    private void formatTradingStateUpdate(final TradingStateUpdateDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "scope", d.scopeRaw(), raw -> AdminScope.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        enumValue(out, "state", d.stateRaw(), raw -> TradingState.get((short)raw));
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapActor(varData);
+        varText(out, "actor", true, -1);
+        d.wrapReason(varData);
+        varText(out, "reason", false, -1);
+    }
+
+    private void formatEngineError(final EngineErrorDecoder d, final StringBuilder out)
+    {
+        final int inputTemplateId = d.inputTemplateId();
+        out.append(" inputTemplateId=").append(inputTemplateId);
+        final String inputName = messageName(inputTemplateId);
+        if (inputName != null)
+        {
+            out.append('(').append(inputName).append(')');
+        }
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapDetail(varData);
+        varText(out, "detail", false, -1);
+    }
+
+    private void fixedChars(final StringBuilder out, final String name, final int fieldLength)
+    {
+        out.append(' ').append(name).append('=');
+        int length = 0;
+        while (length < fieldLength && chars[length] != 0)
+        {
+            length++;
+        }
+        varData.wrap(chars, 0, length);
+        text(out, varData, 0, length, true, -1);
+    }
+
+    private void fixed(final StringBuilder out, final String name, final long value)
+    {
+        out.append(' ').append(name).append('=');
+        final int length = Fixed.putAscii(value, decimal, 0);
+        for (int i = 0; i < length; i++)
+        {
+            out.append((char)decimal.getByte(i));
+        }
+    }
+
+    private static void time(final StringBuilder out, final String name, final long epochNs)
+    {
+        out.append(' ').append(name).append('=').append(formatTime(epochNs));
+    }
+
+    private static void enumValue(final StringBuilder out, final String name, final int raw, final IntFunction<Enum<?>> lookup)
+    {
+        out.append(' ').append(name).append('=');
+        try
+        {
+            final Enum<?> value = lookup.apply(raw);
+            out.append("NULL_VAL".equals(value.name()) ? "null" : value.name());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            out.append("UNKNOWN(").append(raw).append(')');
+        }
+    }
+
+    private void varText(final StringBuilder out, final String name, final boolean ascii, final int maxChars)
+    {
+        out.append(' ').append(name).append('=');
+        quoted(out, varData, 0, varData.capacity(), ascii, maxChars);
+    }
+
+    private static void quoted(
+        final StringBuilder out, final DirectBuffer buffer, final int offset, final int length, final boolean ascii, final int maxChars)
+    {
+        out.append('"');
+        text(out, buffer, offset, length, ascii, maxChars);
+        out.append('"');
+    }
+
+    /**
+     * Append bytes as text: UTF-8 (or ASCII) decoded, escaping quotes, backslashes and anything that could
+     * break the line or the terminal; each byte that is not part of a valid sequence is written as \xNN.
+     */
+    static void text(
+        final StringBuilder out, final DirectBuffer buffer, final int offset, final int length, final boolean ascii, final int maxChars)
+    {
+        final int end = offset + length;
+        int i = offset;
+        int count = 0;
+        while (i < end)
+        {
+            if (maxChars >= 0 && count == maxChars)
+            {
+                out.append(ELLIPSIS);
+                return;
+            }
+            count++;
+            final int b = buffer.getByte(i) & 0xFF;
+            if (b < 0x80)
+            {
+                codePoint(out, b);
+                i++;
+                continue;
+            }
+            final int sequenceLength = ascii ? 0 : utf8SequenceLength(b);
+            final int codePoint = sequenceLength == 0 ? -1 : utf8CodePoint(buffer, i, end, b, sequenceLength);
+            if (codePoint < 0)
+            {
+                out.append("\\x").append(HEX[b >>> 4]).append(HEX[b & 0xF]);
+                i++;
+            }
+            else
+            {
+                codePoint(out, codePoint);
+                i += sequenceLength;
+            }
+        }
+    }
+
+    private static int utf8SequenceLength(final int lead)
+    {
+        if (lead >= 0xC2 && lead <= 0xDF)
+        {
+            return 2;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF)
+        {
+            return 3;
+        }
+        if (lead >= 0xF0 && lead <= 0xF4)
+        {
+            return 4;
+        }
+        return 0;
+    }
+
+    private static int utf8CodePoint(final DirectBuffer buffer, final int index, final int end, final int lead, final int sequenceLength)
+    {
+        if (index + sequenceLength > end)
+        {
+            return -1;
+        }
+        int codePoint = lead & (0xFF >>> (sequenceLength + 1));
+        for (int k = 1; k < sequenceLength; k++)
+        {
+            final int b = buffer.getByte(index + k) & 0xFF;
+            if ((b & 0xC0) != 0x80)
+            {
+                return -1;
+            }
+            codePoint = (codePoint << 6) | (b & 0x3F);
+        }
+        final int min = sequenceLength == 2 ? 0x80 : sequenceLength == 3 ? 0x800 : 0x10000;
+        if (codePoint < min || codePoint > Character.MAX_CODE_POINT ||
+            (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE))
+        {
+            return -1;
+        }
+        return codePoint;
+    }
+
+    private static void codePoint(final StringBuilder out, final int codePoint)
+    {
+        switch (codePoint)
+        {
+            case '"':
+                out.append("\\\"");
+                return;
+            case '\\':
+                out.append("\\\\");
+                return;
+            case '\n':
+                out.append("\\n");
+                return;
+            case '\r':
+                out.append("\\r");
+                return;
+            case '\t':
+                out.append("\\t");
+                return;
+            default:
+                break;
+        }
+        if (codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F) || codePoint == 0x2028 || codePoint == 0x2029)
+        {
+            out.append("\\u").append(HEX[(codePoint >>> 12) & 0xF]).append(HEX[(codePoint >>> 8) & 0xF])
+                .append(HEX[(codePoint >>> 4) & 0xF]).append(HEX[codePoint & 0xF]);
+        }
+        else
+        {
+            out.appendCodePoint(codePoint);
+        }
+    }
+}

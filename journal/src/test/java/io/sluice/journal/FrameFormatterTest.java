@@ -1,0 +1,313 @@
+package io.sluice.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.EngineErrorDecoder;
+import io.sluice.sbe.EngineErrorEncoder;
+import io.sluice.sbe.MessageHeaderEncoder;
+import io.sluice.sbe.NewOrderDecoder;
+import io.sluice.sbe.NewOrderEncoder;
+import io.sluice.sbe.RawSignalEncoder;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import io.sluice.journal.TestFrames.Frame;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import static io.sluice.journal.TestFrames.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FrameFormatterTest
+{
+    private static final String T0_TEXT = "2024-05-01T09:15:00.000000001Z";
+
+    private final FrameFormatter formatter = new FrameFormatter();
+
+    private String format(final Frame frame)
+    {
+        return formatter.format(frame.buffer, 0, frame.length);
+    }
+
+    @Test
+    void shouldFormatRawSignal()
+    {
+        assertEquals(
+            "RawSignal source=TRADINGVIEW format=CANONICAL_JSON ingressTimeNs=" + T0_TEXT +
+            " signalId=\"sig-1\" account=\"acct-1\" idempotencyKey=\"idem-1\" body=\"{\\\"side\\\":\\\"buy\\\",\\\"qty\\\":\\\"1.5\\\"}\"",
+            format(TestFrames.rawSignal("{\"side\":\"buy\",\"qty\":\"1.5\"}")));
+    }
+
+    @Test
+    void shouldFormatNewOrderWithDecimalsAndAbsentPrices()
+    {
+        assertEquals(
+            "NewOrder clientOrderId=0K3ZJ8QW1B2C3 account=acct-1 venue=paper symbol=BTCUSDT side=BUY ordType=LIMIT" +
+            " timeInForce=GTC quantity=1.5 price=65000.5 stopPrice=null takeProfit=70000 stopLoss=null timestampNs=" + T0_TEXT +
+            " leg=1 attempt=2 signalId=\"sig-1\"",
+            format(TestFrames.newOrder(Fixed.parse("65000.5"), Fixed.NULL)));
+
+        final String withStopLoss = format(TestFrames.newOrder(Fixed.NULL, Fixed.parse("64000.00000001")));
+        assertTrue(withStopLoss.contains(" price=null "), withStopLoss);
+        assertTrue(withStopLoss.contains(" stopLoss=64000.00000001 "), withStopLoss);
+    }
+
+    @Test
+    void shouldFormatCancelOrder()
+    {
+        assertEquals(
+            "CancelOrder clientOrderId=0K3ZJ8QW1B2C3 account=acct-1 venue=binance symbol=ETHUSDT timestampNs=2024-05-01T09:15:01.000000000Z",
+            format(TestFrames.cancelOrder()));
+    }
+
+    @Test
+    void shouldFormatExecutionReport()
+    {
+        assertEquals(
+            "ExecutionReport clientOrderId=0K3ZJ8QW1B2C3 venueOrderId=V-123456789 account=acct-1 venue=paper symbol=BTCUSDT" +
+            " execType=TRADE ordStatus=PARTIALLY_FILLED side=SELL lastQty=0.25 lastPrice=65000.12345678 cumQty=0.5 leavesQty=1" +
+            " avgPrice=64999.9 transactTimeNs=" + T0_TEXT + " text=\"filled \\\"partially\\\"\\tok\\\\\"",
+            format(TestFrames.executionReport("filled \"partially\"\tok\\")));
+    }
+
+    @Test
+    void shouldFormatRiskReject()
+    {
+        assertEquals(
+            "RiskReject reason=MAX_NOTIONAL limitValue=100000 actualValue=null clientOrderId= account=acct-1 symbol=BTCUSDT" +
+            " timestampNs=" + T0_TEXT + " signalId=\"sig-2\" field=\"quantity\" detail=\"notional 130000 > limit 100000\"",
+            format(TestFrames.riskReject(Fixed.parse("100000"), Fixed.NULL)));
+        assertTrue(format(TestFrames.riskReject(Fixed.NULL, Fixed.parse("130000.5")))
+            .contains(" limitValue=null actualValue=130000.5 "));
+    }
+
+    @Test
+    void shouldFormatAdminCommandWithUtf8Reason()
+    {
+        assertEquals(
+            "AdminCommand action=KILL scope=ACCOUNT account=acct-1 issuedTimeNs=1970-01-01T00:00:00.000000000Z" +
+            " actor=\"ops@desk\" reason=\"market halt \u2014 stop all\"",
+            format(TestFrames.adminCommand()));
+    }
+
+    @Test
+    void shouldFormatGatewayStatusEscapingNewline()
+    {
+        assertEquals(
+            "GatewayStatus venue=binance-futures state=DEGRADED timestampNs=" + T0_TEXT + " detail=\"HTTP 429\\nretry after 2s\"",
+            format(TestFrames.gatewayStatus()));
+    }
+
+    @Test
+    void shouldFormatMarketData()
+    {
+        assertEquals(
+            "MarketData venue=kite symbol=NIFTY24MAYFUT bid=22500.05 ask=null last=-0.00000001 timestampNs=" + T0_TEXT,
+            format(TestFrames.marketData()));
+    }
+
+    @Test
+    void shouldFormatTick()
+    {
+        assertEquals("Tick timestampNs=" + T0_TEXT, format(TestFrames.tick(T0)));
+        assertEquals("Tick timestampNs=1969-12-31T23:59:59.999999999Z", format(TestFrames.tick(-1)));
+    }
+
+    @Test
+    void shouldFormatOrderUpdate()
+    {
+        assertEquals(
+            "OrderUpdate clientOrderId=0K3ZJ8QW1B2C3 venueOrderId= account=acct-1 venue=paper symbol=BTCUSDT side=BUY" +
+            " ordType=MARKET ordStatus=PENDING_NEW quantity=2 price=null cumQty=0 leavesQty=2 avgPrice=0 timestampNs=" + T0_TEXT +
+            " text=\"\"",
+            format(TestFrames.orderUpdate()));
+    }
+
+    @Test
+    void shouldFormatPositionUpdateWithNegativeDecimals()
+    {
+        assertEquals(
+            "PositionUpdate account=acct-1 venue=mt5 symbol=XAUUSD quantity=-3.5 avgPrice=2350.1 realizedPnl=-12.75 timestampNs=" + T0_TEXT,
+            format(TestFrames.positionUpdate()));
+    }
+
+    @Test
+    void shouldFormatTradingStateUpdate()
+    {
+        assertEquals(
+            "TradingStateUpdate scope=GLOBAL account= state=HALTED timestampNs=" + T0_TEXT +
+            " actor=\"ops@desk\" reason=\"kill \\\"all\\\"\"",
+            format(TestFrames.tradingStateUpdate()));
+    }
+
+    @Test
+    void shouldFormatEngineErrorNamingTheInputType()
+    {
+        assertEquals(
+            "EngineError inputTemplateId=1(RawSignal) timestampNs=" + T0_TEXT + " detail=\"NullPointerException at Parser.parse\"",
+            format(TestFrames.engineError()));
+    }
+
+    @Test
+    void shouldFormatAtAnOffsetInsideALargerBuffer()
+    {
+        final Frame frame = TestFrames.cancelOrder();
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[frame.length + 100]);
+        buffer.setMemory(0, buffer.capacity(), (byte)0x7A);
+        buffer.putBytes(37, frame.buffer, 0, frame.length);
+        assertEquals(format(frame), formatter.format(buffer, 37, frame.length));
+    }
+
+    @Test
+    void shouldCutLongBodyTo512CharactersWithEllipsis()
+    {
+        final String line = format(TestFrames.rawSignal("\u00e9".repeat(600)));
+        assertTrue(line.endsWith(" body=\"" + "\u00e9".repeat(FrameFormatter.MAX_BODY_CHARS) + "\u2026\""), line);
+
+        final String exact = format(TestFrames.rawSignal("x".repeat(FrameFormatter.MAX_BODY_CHARS)));
+        assertTrue(exact.endsWith(" body=\"" + "x".repeat(FrameFormatter.MAX_BODY_CHARS) + "\""), exact);
+    }
+
+    @Test
+    void shouldRenderInvalidUtf8AndControlCharactersSafely()
+    {
+        final byte[] body = {
+            'a', (byte)0xFF, (byte)0xC3, '(', (byte)0xC0, (byte)0xAF, (byte)0xED, (byte)0xA0, (byte)0x80,
+            (byte)0xF0, (byte)0x9F, (byte)0x98, (byte)0x80, 0x01, 0x7F, (byte)0xE2, (byte)0x80, (byte)0xA8, '\r', (byte)0xE2, (byte)0x82 };
+        final String line = format(TestFrames.rawSignal(body));
+        assertTrue(line.endsWith(
+            " body=\"a\\xFF\\xC3(\\xC0\\xAF\\xED\\xA0\\x80\uD83D\uDE00\\u0001\\u007F\\u2028\\r\\xE2\\x82\""), line);
+        assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u2028"), line);
+    }
+
+    @Test
+    void shouldRenderNonAsciiBytesOfAsciiFieldsAsHex()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(128);
+        final byte[] signalId = "caf\u00e9".getBytes(StandardCharsets.UTF_8);
+        final RawSignalEncoder encoder = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .source(SignalSource.REST).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(0)
+            .putSignalId(signalId, 0, signalId.length).account("").idempotencyKey("").putBody(new byte[0], 0, 0);
+        final String line = formatter.format(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        assertTrue(line.contains(" signalId=\"caf\\xC3\\xA9\" account=\"\" idempotencyKey=\"\" body=\"\""), line);
+    }
+
+    @Test
+    void shouldNameUnknownEnumValuesByNumber()
+    {
+        final Frame frame = TestFrames.newOrder(Fixed.parse("1"), Fixed.NULL);
+        final int sideOffset = MessageHeaderEncoder.ENCODED_LENGTH + NewOrderDecoder.sideEncodingOffset();
+        frame.buffer.putByte(sideOffset, (byte)9);
+        assertTrue(format(frame).contains(" side=UNKNOWN(9) ordType=LIMIT "), format(frame));
+        frame.buffer.putByte(sideOffset, (byte)255);
+        assertTrue(format(frame).contains(" side=null ordType=LIMIT "), format(frame));
+    }
+
+    @Test
+    void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
+    {
+        final Frame frame = TestFrames.unknownTemplate(99, 10);
+        assertEquals("UNKNOWN templateId=99 version=0 length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=0 length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertNull(FrameFormatter.messageName(99));
+    }
+
+    @Test
+    void shouldSayUnknownSchemaWithLength()
+    {
+        final Frame frame = TestFrames.tick(T0);
+        new MessageHeaderEncoder().wrap(frame.buffer, 0).schemaId(42);
+        assertEquals("UNKNOWN schemaId=42 templateId=9 length=" + frame.length, format(frame));
+    }
+
+    @Test
+    void shouldSayTruncatedWhenShorterThanHeader()
+    {
+        final Frame frame = TestFrames.tick(T0);
+        assertEquals("TRUNCATED frame length=5", formatter.format(frame.buffer, 0, 5));
+        assertEquals("TRUNCATED frame length=0", formatter.format(frame.buffer, 0, 0));
+    }
+
+    @Test
+    void shouldSayMalformedWhenVarDataRunsPastTheFrame()
+    {
+        final Frame frame = TestFrames.newOrder(Fixed.parse("1"), Fixed.NULL);
+        final String line = formatter.format(frame.buffer, 0, frame.length - 2);
+        assertTrue(line.startsWith("NewOrder MALFORMED length=" + (frame.length - 2) + " error=\""), line);
+
+        final Frame tick = TestFrames.tick(T0);
+        assertTrue(formatter.format(tick.buffer, 0, tick.length - 1).startsWith("Tick MALFORMED length=15 "));
+    }
+
+    @Test
+    void shouldSayMalformedWhenBlockIsShorterThanTheSchemaBlock()
+    {
+        final Frame frame = TestFrames.newOrder(Fixed.parse("1"), Fixed.NULL);
+        new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
+        final String line = format(frame);
+        assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
+        assertTrue(line.contains("blockLength 136 < 137"), line);
+    }
+
+    @Test
+    void shouldDecodeWithActingBlockLengthOfANewerVersion()
+    {
+        final Frame current = TestFrames.engineError();
+        final int extra = 6;
+        final int block = EngineErrorEncoder.BLOCK_LENGTH;
+        final UnsafeBuffer newer = new UnsafeBuffer(new byte[current.length + extra]);
+        new MessageHeaderEncoder().wrap(newer, 0)
+            .blockLength(block + extra)
+            .templateId(EngineErrorEncoder.TEMPLATE_ID)
+            .schemaId(EngineErrorEncoder.SCHEMA_ID)
+            .version(EngineErrorEncoder.SCHEMA_VERSION + 1);
+        final int headerLength = MessageHeaderEncoder.ENCODED_LENGTH;
+        newer.putBytes(headerLength, current.buffer, headerLength, block);
+        newer.setMemory(headerLength + block, extra, (byte)0x55);
+        newer.putBytes(headerLength + block + extra, current.buffer, headerLength + block, current.length - headerLength - block);
+
+        assertEquals(format(current), formatter.format(newer, 0, newer.capacity()));
+        assertEquals(1, new EngineErrorDecoder().wrap(newer, headerLength, block + extra, 1).inputTemplateId());
+    }
+
+    @Test
+    void shouldNeverThrowOnRandomFrames()
+    {
+        final Random random = new Random(7101);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        for (int i = 0; i < 5_000; i++)
+        {
+            random.nextBytes(buffer.byteArray());
+            final int length = random.nextInt(buffer.capacity() + 1);
+            if (random.nextInt(4) != 0)
+            {
+                header.wrap(buffer, 0).schemaId(MessageHeaderEncoder.SCHEMA_ID).templateId(1 + random.nextInt(14));
+                if (random.nextBoolean())
+                {
+                    header.blockLength(random.nextInt(200)).version(random.nextInt(3));
+                }
+            }
+            final String line = formatter.format(buffer, 0, length);
+            assertFalse(line.isEmpty());
+            assertFalse(line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0, line);
+        }
+    }
+
+    @Test
+    void shouldMapNamesAndTemplateIds()
+    {
+        assertEquals(13, FrameFormatter.messageNames().size());
+        for (final String name : FrameFormatter.messageNames())
+        {
+            assertEquals(name, FrameFormatter.messageName(FrameFormatter.templateId(name)));
+        }
+        assertEquals(NewOrderEncoder.TEMPLATE_ID, FrameFormatter.templateId("NewOrder"));
+        assertEquals(-1, FrameFormatter.templateId("Nope"));
+    }
+}

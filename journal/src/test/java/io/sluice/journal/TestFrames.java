@@ -1,0 +1,291 @@
+package io.sluice.journal;
+
+import java.nio.charset.StandardCharsets;
+
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AdminAction;
+import io.sluice.sbe.AdminCommandEncoder;
+import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.CancelOrderEncoder;
+import io.sluice.sbe.EngineErrorEncoder;
+import io.sluice.sbe.ExecType;
+import io.sluice.sbe.ExecutionReportEncoder;
+import io.sluice.sbe.GatewayState;
+import io.sluice.sbe.GatewayStatusEncoder;
+import io.sluice.sbe.MarketDataEncoder;
+import io.sluice.sbe.MessageHeaderEncoder;
+import io.sluice.sbe.NewOrderEncoder;
+import io.sluice.sbe.OrdStatus;
+import io.sluice.sbe.OrdType;
+import io.sluice.sbe.OrderUpdateEncoder;
+import io.sluice.sbe.PositionUpdateEncoder;
+import io.sluice.sbe.RawSignalEncoder;
+import io.sluice.sbe.RejectReason;
+import io.sluice.sbe.RiskRejectEncoder;
+import io.sluice.sbe.Side;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import io.sluice.sbe.TickEncoder;
+import io.sluice.sbe.TimeInForce;
+import io.sluice.sbe.TradingState;
+import io.sluice.sbe.TradingStateUpdateEncoder;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Frames of every message type encoded with the real generated encoders, for formatter and dump tests.
+ */
+final class TestFrames
+{
+    /** 2024-05-01T09:15:00.000000001Z. */
+    static final long T0 = 1_714_554_900_000_000_001L;
+
+    private TestFrames()
+    {
+    }
+
+    /** An encoded frame: buffer, offset 0, length. */
+    static final class Frame
+    {
+        final MutableDirectBuffer buffer;
+        final int length;
+
+        Frame(final MutableDirectBuffer buffer, final int length)
+        {
+            this.buffer = buffer;
+            this.length = length;
+        }
+
+        byte[] bytes()
+        {
+            final byte[] bytes = new byte[length];
+            buffer.getBytes(0, bytes, 0, length);
+            return bytes;
+        }
+    }
+
+    static Frame rawSignal(final byte[] body)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final RawSignalEncoder encoder = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .source(SignalSource.TRADINGVIEW)
+            .format(SignalFormat.CANONICAL_JSON)
+            .ingressTimeNs(T0)
+            .signalId("sig-1")
+            .account("acct-1")
+            .idempotencyKey("idem-1")
+            .putBody(body, 0, body.length);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame rawSignal(final String body)
+    {
+        return rawSignal(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Frame newOrder(final long price, final long stopLoss)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final NewOrderEncoder encoder = new NewOrderEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .clientOrderId("0K3ZJ8QW1B2C3")
+            .account("acct-1")
+            .venue("paper")
+            .symbol("BTCUSDT")
+            .side(Side.BUY)
+            .ordType(OrdType.LIMIT)
+            .timeInForce(TimeInForce.GTC)
+            .quantity(Fixed.parse("1.5"))
+            .price(price)
+            .stopPrice(Fixed.NULL)
+            .takeProfit(Fixed.parse("70000"))
+            .stopLoss(stopLoss)
+            .timestampNs(T0)
+            .leg((short)1)
+            .attempt((short)2)
+            .signalId("sig-1");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame cancelOrder()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final CancelOrderEncoder encoder = new CancelOrderEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .clientOrderId("0K3ZJ8QW1B2C3")
+            .account("acct-1")
+            .venue("binance")
+            .symbol("ETHUSDT")
+            .timestampNs(T0 + 999_999_999L);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame executionReport(final String text)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final ExecutionReportEncoder encoder = new ExecutionReportEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .clientOrderId("0K3ZJ8QW1B2C3")
+            .venueOrderId("V-123456789")
+            .account("acct-1")
+            .venue("paper")
+            .symbol("BTCUSDT")
+            .execType(ExecType.TRADE)
+            .ordStatus(OrdStatus.PARTIALLY_FILLED)
+            .side(Side.SELL)
+            .lastQty(Fixed.parse("0.25"))
+            .lastPrice(Fixed.parse("65000.12345678"))
+            .cumQty(Fixed.parse("0.5"))
+            .leavesQty(Fixed.parse("1"))
+            .avgPrice(Fixed.parse("64999.9"))
+            .transactTimeNs(T0)
+            .text(text);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame riskReject(final long limitValue, final long actualValue)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final RiskRejectEncoder encoder = new RiskRejectEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .reason(RejectReason.MAX_NOTIONAL)
+            .limitValue(limitValue)
+            .actualValue(actualValue)
+            .clientOrderId("")
+            .account("acct-1")
+            .symbol("BTCUSDT")
+            .timestampNs(T0)
+            .signalId("sig-2")
+            .field("quantity")
+            .detail("notional 130000 > limit 100000");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame adminCommand()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .action(AdminAction.KILL)
+            .scope(AdminScope.ACCOUNT)
+            .account("acct-1")
+            .issuedTimeNs(0L)
+            .actor("ops@desk")
+            .reason("market halt — stop all");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame gatewayStatus()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final GatewayStatusEncoder encoder = new GatewayStatusEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .venue("binance-futures")
+            .state(GatewayState.DEGRADED)
+            .timestampNs(T0)
+            .detail("HTTP 429\nretry after 2s");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame marketData()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final MarketDataEncoder encoder = new MarketDataEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .venue("kite")
+            .symbol("NIFTY24MAYFUT")
+            .bid(Fixed.parse("22500.05"))
+            .ask(Fixed.NULL)
+            .last(Fixed.parse("-0.00000001"))
+            .timestampNs(T0);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame tick(final long timestampNs)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+        final TickEncoder encoder = new TickEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .timestampNs(timestampNs);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame orderUpdate()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final OrderUpdateEncoder encoder = new OrderUpdateEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .clientOrderId("0K3ZJ8QW1B2C3")
+            .venueOrderId("")
+            .account("acct-1")
+            .venue("paper")
+            .symbol("BTCUSDT")
+            .side(Side.BUY)
+            .ordType(OrdType.MARKET)
+            .ordStatus(OrdStatus.PENDING_NEW)
+            .quantity(Fixed.parse("2"))
+            .price(Fixed.NULL)
+            .cumQty(0)
+            .leavesQty(Fixed.parse("2"))
+            .avgPrice(0)
+            .timestampNs(T0)
+            .text("");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame positionUpdate()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final PositionUpdateEncoder encoder = new PositionUpdateEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .account("acct-1")
+            .venue("mt5")
+            .symbol("XAUUSD")
+            .quantity(Fixed.parse("-3.5"))
+            .avgPrice(Fixed.parse("2350.1"))
+            .realizedPnl(Fixed.parse("-12.75"))
+            .timestampNs(T0);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame tradingStateUpdate()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final TradingStateUpdateEncoder encoder = new TradingStateUpdateEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .scope(AdminScope.GLOBAL)
+            .account("")
+            .state(TradingState.HALTED)
+            .timestampNs(T0)
+            .actor("ops@desk")
+            .reason("kill \"all\"");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame engineError()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final EngineErrorEncoder encoder = new EngineErrorEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .inputTemplateId(1)
+            .timestampNs(T0)
+            .detail("NullPointerException at Parser.parse");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /** A frame with a valid header of this schema but a template id no message has. */
+    static Frame unknownTemplate(final int templateId, final int bodyLength)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + bodyLength]);
+        new MessageHeaderEncoder().wrap(buffer, 0)
+            .blockLength(bodyLength)
+            .templateId(templateId)
+            .schemaId(MessageHeaderEncoder.SCHEMA_ID)
+            .version(MessageHeaderEncoder.SCHEMA_VERSION);
+        return new Frame(buffer, buffer.capacity());
+    }
+}

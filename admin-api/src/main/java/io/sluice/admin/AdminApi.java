@@ -1,0 +1,195 @@
+package io.sluice.admin;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.sluice.admin.http.ApiRoutes;
+import io.sluice.admin.http.HttpApiHandler;
+import io.sluice.admin.http.HttpApiInitializer;
+import io.sluice.admin.http.PendingSignals;
+import io.sluice.admin.readmodel.ReadModel;
+import io.sluice.journal.Journal;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+
+/**
+ * The admin API process in one object: the HTTP server (Netty), the Aeron ingress publication to the engine,
+ * and the read model fed by a journal tail on its own thread. Launch it with a context; close it to stop.
+ */
+public final class AdminApi implements AutoCloseable
+{
+    private final AdminApiContext ctx;
+    private final AtomicLong errorCount = new AtomicLong();
+    private final ErrorHandler errorHandler;
+    private Aeron aeron;
+    private Publication publication;
+    private IngressPublisher ingressPublisher;
+    private Journal journal;
+    private ReadModel readModel;
+    private AgentRunner tailRunner;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+    private int port;
+
+    private AdminApi(final AdminApiContext ctx)
+    {
+        this.ctx = ctx;
+        this.errorHandler = throwable ->
+        {
+            errorCount.incrementAndGet();
+            System.err.println("admin-api error: " + throwable);
+            throwable.printStackTrace(System.err);
+        };
+    }
+
+    /**
+     * Connect to the running media driver, open and tail the journal, and start serving HTTP.
+     *
+     * @param ctx configuration; concluded here.
+     * @return the running API.
+     * @throws RuntimeException when any part cannot start (what started is closed again).
+     */
+    public static AdminApi launch(final AdminApiContext ctx)
+    {
+        ctx.conclude();
+        final AdminApi api = new AdminApi(ctx);
+        try
+        {
+            api.start();
+            return api;
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(api);
+            throw ex;
+        }
+    }
+
+    // Order matters: the ingress publication and the journal tail exist before the server accepts a request.
+    private void start()
+    {
+        aeron = Aeron.connect(new Aeron.Context()
+            .aeronDirectoryName(ctx.aeronDir())
+            .errorHandler(errorHandler));
+        publication = aeron.addPublication(ctx.ingressChannel(), ctx.ingressStreamId());
+        final int maxSignalLength = IngressPublisher.maxSignalLength(ctx.maxBodyBytes());
+        if (maxSignalLength > publication.maxMessageLength())
+        {
+            throw new IllegalArgumentException("a signal of " + ctx.maxBodyBytes() + " body bytes needs messages of " +
+                maxSignalLength + " bytes but the ingress channel allows " + publication.maxMessageLength() +
+                ": lower " + AdminApiContext.MAX_BODY_BYTES_PROP + " or raise the channel's term-length");
+        }
+        ingressPublisher = new IngressPublisher(publication, ctx.publishMaxRetries(), ctx.maxBodyBytes());
+
+        journal = Journal.open(ctx.journalDir());
+        readModel = new ReadModel(ctx.readModelCapacity());
+        tailRunner = new AgentRunner(ctx.journalIdleStrategy(), errorHandler, null, new JournalTailAgent(journal, readModel));
+        AgentRunner.startOnThread(tailRunner);
+
+        final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel,
+            new PendingSignals(PendingSignals.DEFAULT_CAPACITY), new SignalIds(), ctx.epochNanoClock(), errorHandler);
+        bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("admin-api-accept"), NioIoHandler.newFactory());
+        workerGroup = new MultiThreadIoEventLoopGroup(
+            ctx.ioThreads(), new DefaultThreadFactory("admin-api-http"), NioIoHandler.newFactory());
+        final ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(bossGroup, workerGroup)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 128)
+            .childHandler(new HttpApiInitializer(new HttpApiHandler(routes, errorHandler), ctx.maxBodyBytes()));
+        serverChannel = bootstrap.bind(ctx.host(), ctx.port()).syncUninterruptibly().channel();
+        port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * The port the server listens on (the ephemeral one when configured as 0).
+     *
+     * @return the port.
+     */
+    public int port()
+    {
+        return port;
+    }
+
+    /**
+     * The address the server listens on.
+     *
+     * @return host and port.
+     */
+    public InetSocketAddress address()
+    {
+        return (InetSocketAddress)serverChannel.localAddress();
+    }
+
+    /**
+     * The read model the journal tail maintains.
+     *
+     * @return the read model.
+     */
+    public ReadModel readModel()
+    {
+        return readModel;
+    }
+
+    /**
+     * Whether an engine subscribes to the ingress stream.
+     *
+     * @return true when connected.
+     */
+    public boolean engineConnected()
+    {
+        return publication != null && publication.isConnected();
+    }
+
+    /**
+     * Unexpected errors seen (handler failures, tail failures, Aeron client errors).
+     *
+     * @return the count.
+     */
+    public long errorCount()
+    {
+        return errorCount.get();
+    }
+
+    /**
+     * The concluded configuration this API runs with.
+     *
+     * @return the context.
+     */
+    public AdminApiContext context()
+    {
+        return ctx;
+    }
+
+    /**
+     * Stop serving, stop the tail, close the journal and the Aeron client.
+     */
+    public void close()
+    {
+        if (serverChannel != null)
+        {
+            serverChannel.close().syncUninterruptibly();
+        }
+        if (bossGroup != null)
+        {
+            bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workerGroup != null)
+        {
+            workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        CloseHelper.closeAll(tailRunner, journal, publication, aeron);
+    }
+}

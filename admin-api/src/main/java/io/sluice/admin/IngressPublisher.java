@@ -1,0 +1,219 @@
+package io.sluice.admin;
+
+import io.aeron.Publication;
+import io.sluice.sbe.AdminAction;
+import io.sluice.sbe.AdminCommandEncoder;
+import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.MessageHeaderEncoder;
+import io.sluice.sbe.RawSignalEncoder;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Encodes signals and operator commands with the SBE encoders and offers them on the engine's ingress
+ * publication, retrying a bounded number of times on back pressure; failure is a return value.
+ * <p>
+ * Thread safety: the Aeron publication is thread safe, but the encoders and the scratch buffer are not.
+ * The publish methods are synchronized rather than keeping encoders per thread: Netty serves requests on a
+ * handful of event-loop threads, one encode plus offer of at most one body takes microseconds, and a single
+ * buffer sized for the largest body is cheaper than one per thread that outlives the request.
+ * <p>
+ * Messages are encoded into that buffer and offered rather than claimed: a signal body (up to 16 KiB by
+ * default) is larger than the MTU payload {@code tryClaim} is limited to, so Aeron fragments it; the engine's
+ * ingress subscription must reassemble (FragmentAssembler).
+ */
+public final class IngressPublisher
+{
+    /** Outcome of a publish. */
+    public enum Result
+    {
+        /** The message is in the ingress stream. */
+        OK,
+        /** No engine subscribes to the ingress stream. */
+        NOT_CONNECTED,
+        /** The engine did not make room within the retries. */
+        BACK_PRESSURED,
+        /** The publication is closed (shutting down). */
+        CLOSED,
+        /** The stream reached its maximum position and must be recreated. */
+        MAX_POSITION_EXCEEDED
+    }
+
+    private static final int MAX_VAR_ASCII_LENGTH = 1024;
+    private static final int MAX_VAR_UTF8_LENGTH = 8192;
+
+    private final Publication publication;
+    private final int maxRetries;
+    private final int maxBodyBytes;
+    private final UnsafeBuffer buffer;
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final RawSignalEncoder rawSignalEncoder = new RawSignalEncoder();
+    private final AdminCommandEncoder adminCommandEncoder = new AdminCommandEncoder();
+
+    /**
+     * A publisher for one ingress publication.
+     *
+     * @param publication  the ingress publication.
+     * @param maxRetries   extra attempts on BACK_PRESSURED or ADMIN_ACTION.
+     * @param maxBodyBytes largest signal body that will be published.
+     */
+    public IngressPublisher(final Publication publication, final int maxRetries, final int maxBodyBytes)
+    {
+        this.publication = publication;
+        this.maxRetries = maxRetries;
+        this.maxBodyBytes = maxBodyBytes;
+        this.buffer = new UnsafeBuffer(new byte[Math.max(maxSignalLength(maxBodyBytes), maxAdminCommandLength())]);
+    }
+
+    /**
+     * Largest RawSignal this publisher can produce, to compare with the publication's maximum message length.
+     *
+     * @param maxBodyBytes largest body.
+     * @return bytes.
+     */
+    public static int maxSignalLength(final int maxBodyBytes)
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + RawSignalEncoder.BLOCK_LENGTH +
+            3 * (RawSignalEncoder.signalIdHeaderLength() + MAX_VAR_ASCII_LENGTH) +
+            RawSignalEncoder.bodyHeaderLength() + maxBodyBytes;
+    }
+
+    private static int maxAdminCommandLength()
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + AdminCommandEncoder.BLOCK_LENGTH +
+            AdminCommandEncoder.actorHeaderLength() + MAX_VAR_ASCII_LENGTH +
+            AdminCommandEncoder.reasonHeaderLength() + MAX_VAR_UTF8_LENGTH;
+    }
+
+    /**
+     * Whether an engine subscribes to the ingress stream.
+     *
+     * @return true when connected.
+     */
+    public boolean isConnected()
+    {
+        return publication.isConnected();
+    }
+
+    /**
+     * Publish one RawSignal.
+     *
+     * @param source         where the signal came from.
+     * @param format         body format.
+     * @param ingressTimeNs  wall clock at receipt, epoch ns.
+     * @param signalId       id of the signal (ASCII, at most 1024 characters).
+     * @param account        account named by the signal (ASCII).
+     * @param idempotencyKey client-given key, or empty.
+     * @param body           the exact bytes received.
+     * @return the outcome.
+     */
+    public synchronized Result publishSignal(
+        final SignalSource source,
+        final SignalFormat format,
+        final long ingressTimeNs,
+        final String signalId,
+        final String account,
+        final String idempotencyKey,
+        final byte[] body)
+    {
+        checkAscii("signalId", signalId);
+        checkAscii("account", account);
+        checkAscii("idempotencyKey", idempotencyKey);
+        if (body.length > maxBodyBytes)
+        {
+            throw new IllegalArgumentException("body of " + body.length + " bytes exceeds " + maxBodyBytes);
+        }
+        rawSignalEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .source(source)
+            .format(format)
+            .ingressTimeNs(ingressTimeNs)
+            .signalId(signalId)
+            .account(account)
+            .idempotencyKey(idempotencyKey)
+            .putBody(body, 0, body.length);
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + rawSignalEncoder.encodedLength());
+    }
+
+    /**
+     * Publish one AdminCommand.
+     *
+     * @param action       kill, resume or flatten.
+     * @param scope        global or one account.
+     * @param account      the account for ACCOUNT scope, empty for GLOBAL (at most 16 ASCII characters).
+     * @param issuedTimeNs wall clock at receipt, epoch ns.
+     * @param actor        who issued it (ASCII).
+     * @param reason       free text, UTF-8 of at most 8192 bytes.
+     * @return the outcome.
+     */
+    public synchronized Result publishAdminCommand(
+        final AdminAction action,
+        final AdminScope scope,
+        final String account,
+        final long issuedTimeNs,
+        final String actor,
+        final String reason)
+    {
+        checkAscii("account", account);
+        checkAscii("actor", actor);
+        final byte[] reasonBytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (reasonBytes.length > MAX_VAR_UTF8_LENGTH)
+        {
+            throw new IllegalArgumentException("reason exceeds " + MAX_VAR_UTF8_LENGTH + " bytes");
+        }
+        adminCommandEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .action(action)
+            .scope(scope)
+            .account(account)
+            .issuedTimeNs(issuedTimeNs)
+            .actor(actor)
+            .putReason(reasonBytes, 0, reasonBytes.length);
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + adminCommandEncoder.encodedLength());
+    }
+
+    private Result offer(final int length)
+    {
+        int attempts = 0;
+        while (true)
+        {
+            final long position = publication.offer(buffer, 0, length);
+            if (position > 0)
+            {
+                return Result.OK;
+            }
+            if (position == Publication.NOT_CONNECTED)
+            {
+                return Result.NOT_CONNECTED;
+            }
+            if (position == Publication.CLOSED)
+            {
+                return Result.CLOSED;
+            }
+            if (position == Publication.MAX_POSITION_EXCEEDED)
+            {
+                return Result.MAX_POSITION_EXCEEDED;
+            }
+            if (++attempts > maxRetries)
+            {
+                return Result.BACK_PRESSURED;
+            }
+            Thread.yield();
+        }
+    }
+
+    private static void checkAscii(final String name, final String value)
+    {
+        if (value.length() > MAX_VAR_ASCII_LENGTH)
+        {
+            throw new IllegalArgumentException(name + " exceeds " + MAX_VAR_ASCII_LENGTH + " characters");
+        }
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E)
+            {
+                throw new IllegalArgumentException(name + " must be printable ASCII");
+            }
+        }
+    }
+}

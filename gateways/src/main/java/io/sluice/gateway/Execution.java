@@ -25,6 +25,9 @@ public final class Execution
     private long cumQty;
     private long leavesQty;
     private long avgPrice;
+    private final AsciiField tradeId = new AsciiField(io.sluice.sbe.ExecutionReportEncoder.tradeIdLength());
+    private long commission = io.sluice.protocol.Fixed.NULL;
+    private final AsciiField commissionAsset = new AsciiField(io.sluice.sbe.ExecutionReportEncoder.commissionAssetLength());
 
     /**
      * Start a new report about an order: copies its identity and clears every other field.
@@ -43,6 +46,9 @@ public final class Execution
         leavesQty = 0;
         avgPrice = 0;
         textLength = 0;
+        tradeId.clear();
+        commission = io.sluice.protocol.Fixed.NULL;
+        commissionAsset.clear();
         return this;
     }
 
@@ -54,6 +60,38 @@ public final class Execution
     public OrderIdentity order()
     {
         return order;
+    }
+
+    /**
+     * Venue trade id of a TRADE (the engine and the venue's duplicate handling rely on it); empty otherwise.
+     *
+     * @return the field to set.
+     */
+    public AsciiField tradeId()
+    {
+        return tradeId;
+    }
+
+    /** Commission charged for this fill, fixed point, or {@link io.sluice.protocol.Fixed#NULL}. */
+    public Execution commission(final long commission)
+    {
+        this.commission = commission;
+        return this;
+    }
+
+    public long commission()
+    {
+        return commission;
+    }
+
+    /**
+     * Asset the commission was charged in, e.g. "BNB" or "INR"; empty when unknown.
+     *
+     * @return the field to set.
+     */
+    public AsciiField commissionAsset()
+    {
+        return commissionAsset;
     }
 
     /** Kind of report (NEW, TRADE, CANCELED, ...). */

@@ -4,6 +4,7 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.sluice.sbe.AmendOrderDecoder;
 import io.sluice.sbe.CancelOrderDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.NewOrderDecoder;
@@ -28,10 +29,12 @@ public final class OrdersAdapter implements FragmentHandler
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrderDecoder = new CancelOrderDecoder();
+    private final AmendOrderDecoder amendOrderDecoder = new AmendOrderDecoder();
 
     private long nowNs;
     private long newOrderCount;
     private long cancelOrderCount;
+    private long amendOrderCount;
     private long unknownMessageCount;
     private long errorCount;
 
@@ -103,6 +106,12 @@ public final class OrdersAdapter implements FragmentHandler
                     venue.onCancelOrder(cancelOrderDecoder, nowNs);
                     break;
 
+                case AmendOrderDecoder.TEMPLATE_ID:
+                    amendOrderDecoder.wrap(buffer, bodyOffset, actingBlockLength, actingVersion);
+                    amendOrderCount++;
+                    venue.onAmendOrder(amendOrderDecoder, nowNs);
+                    break;
+
                 default:
                     unknownMessageCount++;
                     break;
@@ -133,6 +142,16 @@ public final class OrdersAdapter implements FragmentHandler
     public long cancelOrderCount()
     {
         return cancelOrderCount;
+    }
+
+    /**
+     * AmendOrder messages handed to the venue.
+     *
+     * @return count.
+     */
+    public long amendOrderCount()
+    {
+        return amendOrderCount;
     }
 
     /**

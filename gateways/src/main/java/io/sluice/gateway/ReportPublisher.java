@@ -2,9 +2,11 @@ package io.sluice.gateway;
 
 import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
+import io.sluice.sbe.AccountUpdateEncoder;
 import io.sluice.sbe.ExecutionReportEncoder;
 import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.GatewayStatusEncoder;
+import io.sluice.sbe.InstrumentDefinitionEncoder;
 import io.sluice.sbe.MarketDataEncoder;
 import io.sluice.sbe.MessageHeaderEncoder;
 import org.agrona.ExpandableArrayBuffer;
@@ -35,6 +37,8 @@ public final class ReportPublisher
     private final ExecutionReportEncoder executionReportEncoder = new ExecutionReportEncoder();
     private final MarketDataEncoder marketDataEncoder = new MarketDataEncoder();
     private final GatewayStatusEncoder gatewayStatusEncoder = new GatewayStatusEncoder();
+    private final InstrumentDefinitionEncoder instrumentEncoder = new InstrumentDefinitionEncoder();
+    private final AccountUpdateEncoder accountUpdateEncoder = new AccountUpdateEncoder();
 
     private MutableDirectBuffer targetBuffer;
     private int targetOffset;
@@ -112,8 +116,13 @@ public final class ReportPublisher
             .cumQty(execution.cumQty())
             .leavesQty(execution.leavesQty())
             .avgPrice(execution.avgPrice())
-            .transactTimeNs(transactTimeNs)
-            .putText(execution.textBuffer(), 0, execution.textLength());
+            .transactTimeNs(transactTimeNs);
+        execution.tradeId().putFixed(
+            targetBuffer, offset + ExecutionReportEncoder.tradeIdEncodingOffset(), ExecutionReportEncoder.tradeIdLength());
+        encoder.commission(execution.commission());
+        execution.commissionAsset().putFixed(
+            targetBuffer, offset + ExecutionReportEncoder.commissionAssetEncodingOffset(), ExecutionReportEncoder.commissionAssetLength());
+        encoder.putText(execution.textBuffer(), 0, execution.textLength());
     }
 
     /**
@@ -196,6 +205,81 @@ public final class ReportPublisher
             .state(state)
             .timestampNs(timestampNs)
             .putDetail(detailBuffer, 0, detailLength);
+    }
+
+    /**
+     * Publish a venue's trading rules for one instrument, so the engine refuses what the venue would.
+     *
+     * @param instrument  the rules; absent values are {@link io.sluice.protocol.Fixed#NULL}.
+     * @param timestampNs epoch nanoseconds the rules are as of.
+     * @return true when published.
+     */
+    public boolean instrumentDefinition(final InstrumentRules instrument, final long timestampNs)
+    {
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + InstrumentDefinitionEncoder.BLOCK_LENGTH;
+        if (!claim(length))
+        {
+            return false;
+        }
+        final InstrumentDefinitionEncoder encoder = instrumentEncoder.wrapAndApplyHeader(targetBuffer, targetOffset, headerEncoder);
+        final int offset = encoder.offset();
+        venue.putFixed(targetBuffer, offset + InstrumentDefinitionEncoder.venueEncodingOffset(), InstrumentDefinitionEncoder.venueLength());
+        instrument.symbol().putFixed(
+            targetBuffer, offset + InstrumentDefinitionEncoder.symbolEncodingOffset(), InstrumentDefinitionEncoder.symbolLength());
+        instrument.venueSymbol().putFixed(
+            targetBuffer, offset + InstrumentDefinitionEncoder.venueSymbolEncodingOffset(), InstrumentDefinitionEncoder.venueSymbolLength());
+        instrument.venueToken().putFixed(
+            targetBuffer, offset + InstrumentDefinitionEncoder.venueTokenEncodingOffset(), InstrumentDefinitionEncoder.venueTokenLength());
+        encoder
+            .tickSize(instrument.tickSize())
+            .lotSize(instrument.lotSize())
+            .minQty(instrument.minQty())
+            .maxQty(instrument.maxQty())
+            .minNotional(instrument.minNotional())
+            .freezeQty(instrument.freezeQty())
+            .contractSize(instrument.contractSize())
+            .timestampNs(timestampNs);
+        return commit(length);
+    }
+
+    /**
+     * Publish the cash and margin of one account at this venue.
+     *
+     * @param account         account name.
+     * @param currency        currency of the amounts, e.g. "USDT" or "INR".
+     * @param balance         cash balance, or {@link io.sluice.protocol.Fixed#NULL}.
+     * @param equity          balance plus open P&amp;L, or NULL.
+     * @param marginAvailable free margin / buying power, or NULL.
+     * @param marginUsed      margin in use, or NULL.
+     * @param timestampNs     epoch nanoseconds the amounts are as of.
+     * @return true when published.
+     */
+    public boolean accountUpdate(
+        final AsciiField account,
+        final AsciiField currency,
+        final long balance,
+        final long equity,
+        final long marginAvailable,
+        final long marginUsed,
+        final long timestampNs)
+    {
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + AccountUpdateEncoder.BLOCK_LENGTH;
+        if (!claim(length))
+        {
+            return false;
+        }
+        final AccountUpdateEncoder encoder = accountUpdateEncoder.wrapAndApplyHeader(targetBuffer, targetOffset, headerEncoder);
+        final int offset = encoder.offset();
+        account.putFixed(targetBuffer, offset + AccountUpdateEncoder.accountEncodingOffset(), AccountUpdateEncoder.accountLength());
+        venue.putFixed(targetBuffer, offset + AccountUpdateEncoder.venueEncodingOffset(), AccountUpdateEncoder.venueLength());
+        currency.putFixed(targetBuffer, offset + AccountUpdateEncoder.currencyEncodingOffset(), AccountUpdateEncoder.currencyLength());
+        encoder
+            .balance(balance)
+            .equity(equity)
+            .marginAvailable(marginAvailable)
+            .marginUsed(marginUsed)
+            .timestampNs(timestampNs);
+        return commit(length);
     }
 
     /**

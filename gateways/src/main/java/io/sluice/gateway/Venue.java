@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.sbe.AmendOrderDecoder;
 import io.sluice.sbe.CancelOrderDecoder;
 import io.sluice.sbe.NewOrderDecoder;
 
@@ -40,6 +41,19 @@ public interface Venue
      * @param nowNs  epoch nanoseconds of this duty cycle.
      */
     void onCancelOrder(CancelOrderDecoder cancel, long nowNs);
+
+    /**
+     * An AmendOrder from the engine (change quantity/price of a live order, or the stop-loss/take-profit of
+     * its position). A venue that supports amends overrides this; the default refuses, and the refusal is
+     * counted and reported through the gateway's error handler.
+     *
+     * @param amend decoder wrapped over the message.
+     * @param nowNs epoch nanoseconds of this duty cycle.
+     */
+    default void onAmendOrder(final AmendOrderDecoder amend, final long nowNs)
+    {
+        throw new UnsupportedOperationException("venue " + name() + " does not amend orders");
+    }
 
     /**
      * The venue's own work for this duty cycle: timers, venue connections, queued events.

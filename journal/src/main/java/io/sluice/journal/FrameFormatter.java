@@ -9,22 +9,28 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AmendOrderDecoder;
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.CancelOrderDecoder;
 import io.sluice.sbe.EngineErrorDecoder;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
 import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.GatewayStatusDecoder;
+import io.sluice.sbe.InstrumentDefinitionDecoder;
 import io.sluice.sbe.MarketDataDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.NewOrderDecoder;
 import io.sluice.sbe.OrdStatus;
 import io.sluice.sbe.OrdType;
 import io.sluice.sbe.OrderUpdateDecoder;
+import io.sluice.sbe.PositionSide;
 import io.sluice.sbe.PositionUpdateDecoder;
+import io.sluice.sbe.Product;
 import io.sluice.sbe.RawSignalDecoder;
 import io.sluice.sbe.RejectReason;
 import io.sluice.sbe.RiskRejectDecoder;
@@ -42,7 +48,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Renders one SBE frame (header and body) as one readable line for dumps and investigations: the message
  * name, then {@code field=value} pairs in schema order. Never throws on bad input: unknown schemas,
- * unknown templates and malformed frames render as a line that says so.
+ * unknown templates and malformed frames render as a line that says so. A frame of an older schema version
+ * renders without the fields added after it and is checked against its own version's block length.
  * <p>
  * Off the hot path (it builds Strings); one instance per thread, since the decoders are reused.
  */
@@ -56,15 +63,18 @@ public final class FrameFormatter
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final String[] NAMES = new String[14];
-    private static final int[] BLOCK_LENGTHS = new int[14];
+    private static final String[] NAMES = new String[17];
+    // Block length of each template by schema version (index = version, the last entry for every later one).
+    private static final int[][] BLOCK_LENGTHS = new int[17][];
 
     static
     {
         register(RawSignalDecoder.TEMPLATE_ID, "RawSignal", RawSignalDecoder.BLOCK_LENGTH);
-        register(NewOrderDecoder.TEMPLATE_ID, "NewOrder", NewOrderDecoder.BLOCK_LENGTH);
+        // The block of version 0 ends where the first field added in version 1 begins.
+        register(NewOrderDecoder.TEMPLATE_ID, "NewOrder", NewOrderDecoder.reduceOnlyEncodingOffset(), NewOrderDecoder.BLOCK_LENGTH);
         register(CancelOrderDecoder.TEMPLATE_ID, "CancelOrder", CancelOrderDecoder.BLOCK_LENGTH);
-        register(ExecutionReportDecoder.TEMPLATE_ID, "ExecutionReport", ExecutionReportDecoder.BLOCK_LENGTH);
+        register(ExecutionReportDecoder.TEMPLATE_ID, "ExecutionReport",
+            ExecutionReportDecoder.tradeIdEncodingOffset(), ExecutionReportDecoder.BLOCK_LENGTH);
         register(RiskRejectDecoder.TEMPLATE_ID, "RiskReject", RiskRejectDecoder.BLOCK_LENGTH);
         register(AdminCommandDecoder.TEMPLATE_ID, "AdminCommand", AdminCommandDecoder.BLOCK_LENGTH);
         register(GatewayStatusDecoder.TEMPLATE_ID, "GatewayStatus", GatewayStatusDecoder.BLOCK_LENGTH);
@@ -74,6 +84,9 @@ public final class FrameFormatter
         register(PositionUpdateDecoder.TEMPLATE_ID, "PositionUpdate", PositionUpdateDecoder.BLOCK_LENGTH);
         register(TradingStateUpdateDecoder.TEMPLATE_ID, "TradingStateUpdate", TradingStateUpdateDecoder.BLOCK_LENGTH);
         register(EngineErrorDecoder.TEMPLATE_ID, "EngineError", EngineErrorDecoder.BLOCK_LENGTH);
+        register(InstrumentDefinitionDecoder.TEMPLATE_ID, "InstrumentDefinition", InstrumentDefinitionDecoder.BLOCK_LENGTH);
+        register(AccountUpdateDecoder.TEMPLATE_ID, "AccountUpdate", AccountUpdateDecoder.BLOCK_LENGTH);
+        register(AmendOrderDecoder.TEMPLATE_ID, "AmendOrder", AmendOrderDecoder.BLOCK_LENGTH);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -90,16 +103,25 @@ public final class FrameFormatter
     private final PositionUpdateDecoder positionUpdate = new PositionUpdateDecoder();
     private final TradingStateUpdateDecoder tradingStateUpdate = new TradingStateUpdateDecoder();
     private final EngineErrorDecoder engineError = new EngineErrorDecoder();
+    private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
+    private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
+    private final AmendOrderDecoder amendOrder = new AmendOrderDecoder();
 
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
     private final byte[] chars = new byte[32];
     private final ExpandableArrayBuffer decimal = new ExpandableArrayBuffer(32);
 
-    private static void register(final int templateId, final String name, final int blockLength)
+    private static void register(final int templateId, final String name, final int... blockLengthByVersion)
     {
         NAMES[templateId] = name;
-        BLOCK_LENGTHS[templateId] = blockLength;
+        BLOCK_LENGTHS[templateId] = blockLengthByVersion;
+    }
+
+    private static int blockLength(final int templateId, final int version)
+    {
+        final int[] byVersion = BLOCK_LENGTHS[templateId];
+        return byVersion[Math.min(version, byVersion.length - 1)];
     }
 
     /**
@@ -234,9 +256,11 @@ public final class FrameFormatter
         final int start = out.length();
         try
         {
-            if (blockLength < BLOCK_LENGTHS[templateId])
+            final int versionBlockLength = blockLength(templateId, version);
+            if (blockLength < versionBlockLength)
             {
-                throw new IllegalStateException("blockLength " + blockLength + " < " + BLOCK_LENGTHS[templateId]);
+                throw new IllegalStateException(
+                    "blockLength " + blockLength + " < " + versionBlockLength + " of version " + version);
             }
             out.append(name);
             formatBody(templateId, MessageHeaderDecoder.ENCODED_LENGTH, blockLength, version, out);
@@ -295,6 +319,15 @@ public final class FrameFormatter
             case EngineErrorDecoder.TEMPLATE_ID:
                 formatEngineError(engineError.wrap(frame, offset, blockLength, version), out);
                 break;
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                formatInstrumentDefinition(instrumentDefinition.wrap(frame, offset, blockLength, version), out);
+                break;
+            case AccountUpdateDecoder.TEMPLATE_ID:
+                formatAccountUpdate(accountUpdate.wrap(frame, offset, blockLength, version), out);
+                break;
+            case AmendOrderDecoder.TEMPLATE_ID:
+                formatAmendOrder(amendOrder.wrap(frame, offset, blockLength, version), out);
+                break;
             default:
                 throw new IllegalStateException("no formatter for templateId " + templateId);
         }
@@ -332,6 +365,19 @@ public final class FrameFormatter
         time(out, "timestampNs", d.timestampNs());
         out.append(" leg=").append(d.leg());
         out.append(" attempt=").append(d.attempt());
+        // Fields added after the frame's version are not in it: omit them rather than render their null values.
+        if (d.actingVersion() >= NewOrderDecoder.reduceOnlySinceVersion())
+        {
+            enumValue(out, "reduceOnly", d.reduceOnlyRaw(), raw -> BooleanType.get((short)raw));
+        }
+        if (d.actingVersion() >= NewOrderDecoder.positionSideSinceVersion())
+        {
+            enumValue(out, "positionSide", d.positionSideRaw(), raw -> PositionSide.get((short)raw));
+        }
+        if (d.actingVersion() >= NewOrderDecoder.productSinceVersion())
+        {
+            enumValue(out, "product", d.productRaw(), raw -> Product.get((short)raw));
+        }
         d.wrapSignalId(varData);
         varText(out, "signalId", true, -1);
     }
@@ -361,6 +407,18 @@ public final class FrameFormatter
         fixed(out, "leavesQty", d.leavesQty());
         fixed(out, "avgPrice", d.avgPrice());
         time(out, "transactTimeNs", d.transactTimeNs());
+        if (d.actingVersion() >= ExecutionReportDecoder.tradeIdSinceVersion())
+        {
+            fixedChars(out, "tradeId", d.getTradeId(chars, 0));
+        }
+        if (d.actingVersion() >= ExecutionReportDecoder.commissionSinceVersion())
+        {
+            fixed(out, "commission", d.commission());
+        }
+        if (d.actingVersion() >= ExecutionReportDecoder.commissionAssetSinceVersion())
+        {
+            fixedChars(out, "commissionAsset", d.getCommissionAsset(chars, 0));
+        }
         d.wrapText(varData);
         varText(out, "text", false, -1);
     }
@@ -468,6 +526,48 @@ public final class FrameFormatter
         time(out, "timestampNs", d.timestampNs());
         d.wrapDetail(varData);
         varText(out, "detail", false, -1);
+    }
+
+    private void formatInstrumentDefinition(final InstrumentDefinitionDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        fixedChars(out, "venueSymbol", d.getVenueSymbol(chars, 0));
+        fixedChars(out, "venueToken", d.getVenueToken(chars, 0));
+        fixed(out, "tickSize", d.tickSize());
+        fixed(out, "lotSize", d.lotSize());
+        fixed(out, "minQty", d.minQty());
+        fixed(out, "maxQty", d.maxQty());
+        fixed(out, "minNotional", d.minNotional());
+        fixed(out, "freezeQty", d.freezeQty());
+        fixed(out, "contractSize", d.contractSize());
+        time(out, "timestampNs", d.timestampNs());
+    }
+
+    private void formatAccountUpdate(final AccountUpdateDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "currency", d.getCurrency(chars, 0));
+        fixed(out, "balance", d.balance());
+        fixed(out, "equity", d.equity());
+        fixed(out, "marginAvailable", d.marginAvailable());
+        fixed(out, "marginUsed", d.marginUsed());
+        time(out, "timestampNs", d.timestampNs());
+    }
+
+    private void formatAmendOrder(final AmendOrderDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        fixed(out, "quantity", d.quantity());
+        fixed(out, "price", d.price());
+        fixed(out, "stopPrice", d.stopPrice());
+        fixed(out, "takeProfit", d.takeProfit());
+        fixed(out, "stopLoss", d.stopLoss());
+        time(out, "timestampNs", d.timestampNs());
     }
 
     private void fixedChars(final StringBuilder out, final String name, final int fieldLength)

@@ -1,11 +1,14 @@
 package io.sluice.journal;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.EngineErrorDecoder;
 import io.sluice.sbe.EngineErrorEncoder;
+import io.sluice.sbe.ExecutionReportDecoder;
+import io.sluice.sbe.ExecutionReportEncoder;
 import io.sluice.sbe.MessageHeaderEncoder;
 import io.sluice.sbe.NewOrderDecoder;
 import io.sluice.sbe.NewOrderEncoder;
@@ -26,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FrameFormatterTest
 {
     private static final String T0_TEXT = "2024-05-01T09:15:00.000000001Z";
+    private static final int NEW_ORDER_V0_BLOCK_LENGTH = 137;
+    private static final int EXECUTION_REPORT_V0_BLOCK_LENGTH = 167;
+    private static final String NEW_ORDER_V1_FIELDS = " reduceOnly=TRUE positionSide=LONG product=NRML";
+    private static final String EXECUTION_REPORT_V1_FIELDS = " tradeId=T-987654321 commission=0.0001625 commissionAsset=USDT";
 
     private final FrameFormatter formatter = new FrameFormatter();
 
@@ -49,7 +56,7 @@ class FrameFormatterTest
         assertEquals(
             "NewOrder clientOrderId=0K3ZJ8QW1B2C3 account=acct-1 venue=paper symbol=BTCUSDT side=BUY ordType=LIMIT" +
             " timeInForce=GTC quantity=1.5 price=65000.5 stopPrice=null takeProfit=70000 stopLoss=null timestampNs=" + T0_TEXT +
-            " leg=1 attempt=2 signalId=\"sig-1\"",
+            " leg=1 attempt=2 reduceOnly=TRUE positionSide=LONG product=NRML signalId=\"sig-1\"",
             format(TestFrames.newOrder(Fixed.parse("65000.5"), Fixed.NULL)));
 
         final String withStopLoss = format(TestFrames.newOrder(Fixed.NULL, Fixed.parse("64000.00000001")));
@@ -71,8 +78,88 @@ class FrameFormatterTest
         assertEquals(
             "ExecutionReport clientOrderId=0K3ZJ8QW1B2C3 venueOrderId=V-123456789 account=acct-1 venue=paper symbol=BTCUSDT" +
             " execType=TRADE ordStatus=PARTIALLY_FILLED side=SELL lastQty=0.25 lastPrice=65000.12345678 cumQty=0.5 leavesQty=1" +
-            " avgPrice=64999.9 transactTimeNs=" + T0_TEXT + " text=\"filled \\\"partially\\\"\\tok\\\\\"",
+            " avgPrice=64999.9 transactTimeNs=" + T0_TEXT + " tradeId=T-987654321 commission=0.0001625 commissionAsset=USDT" +
+            " text=\"filled \\\"partially\\\"\\tok\\\\\"",
             format(TestFrames.executionReport("filled \"partially\"\tok\\")));
+
+        final Frame noCommission = TestFrames.executionReport("");
+        noCommission.buffer.putLong(
+            MessageHeaderEncoder.ENCODED_LENGTH + ExecutionReportDecoder.commissionEncodingOffset(), Fixed.NULL, ByteOrder.LITTLE_ENDIAN);
+        final String line = format(noCommission);
+        assertTrue(line.endsWith(" tradeId=T-987654321 commission=null commissionAsset=USDT text=\"\""), line);
+    }
+
+    @Test
+    void shouldFormatInstrumentDefinition()
+    {
+        assertEquals(
+            "InstrumentDefinition venue=kite symbol=NIFTY-24000-CE venueSymbol=NIFTY24D1924000CE venueToken=12345678" +
+            " tickSize=0.05 lotSize=25 minQty=25 maxQty=null minNotional=null freezeQty=1800 contractSize=1 timestampNs=" + T0_TEXT,
+            format(TestFrames.instrumentDefinition()));
+    }
+
+    @Test
+    void shouldFormatAccountUpdate()
+    {
+        assertEquals(
+            "AccountUpdate account=acct-1 venue=mt5 currency=USD balance=10000.5 equity=9875.25 marginAvailable=null" +
+            " marginUsed=-0.00000001 timestampNs=" + T0_TEXT,
+            format(TestFrames.accountUpdate()));
+    }
+
+    @Test
+    void shouldFormatAmendOrder()
+    {
+        assertEquals(
+            "AmendOrder clientOrderId=0K3ZJ8QW1B2C3 account=acct-1 venue=mt5 symbol=XAUUSD quantity=null price=null" +
+            " stopPrice=null takeProfit=2400 stopLoss=2300.5 timestampNs=" + T0_TEXT,
+            format(TestFrames.amendOrder()));
+    }
+
+    @Test
+    void shouldFormatVersion0NewOrderWithoutTheFieldsAddedInVersion1()
+    {
+        final Frame current = TestFrames.newOrder(Fixed.parse("65000.5"), Fixed.NULL);
+        final Frame v0 = TestFrames.reshaped(current, NEW_ORDER_V0_BLOCK_LENGTH, 0);
+        assertEquals(current.length - (NewOrderEncoder.BLOCK_LENGTH - NEW_ORDER_V0_BLOCK_LENGTH), v0.length);
+
+        final String currentLine = format(current);
+        assertTrue(currentLine.contains(" attempt=2" + NEW_ORDER_V1_FIELDS + " signalId=\"sig-1\""), currentLine);
+        assertEquals(currentLine.replace(NEW_ORDER_V1_FIELDS, ""), format(v0));
+    }
+
+    @Test
+    void shouldFormatVersion0ExecutionReportWithoutTheFieldsAddedInVersion1()
+    {
+        final Frame current = TestFrames.executionReport("partial fill");
+        final Frame v0 = TestFrames.reshaped(current, EXECUTION_REPORT_V0_BLOCK_LENGTH, 0);
+        assertEquals(current.length - (ExecutionReportEncoder.BLOCK_LENGTH - EXECUTION_REPORT_V0_BLOCK_LENGTH), v0.length);
+
+        final String currentLine = format(current);
+        assertTrue(currentLine.contains(EXECUTION_REPORT_V1_FIELDS + " text=\"partial fill\""), currentLine);
+        assertEquals(currentLine.replace(EXECUTION_REPORT_V1_FIELDS, ""), format(v0));
+    }
+
+    @Test
+    void shouldOmitFieldsOfALaterVersionByTheHeaderVersionNotTheBlockLength()
+    {
+        final Frame newOrder = TestFrames.newOrder(Fixed.parse("1"), Fixed.NULL);
+        final String newOrderLine = format(newOrder);
+        new MessageHeaderEncoder().wrap(newOrder.buffer, 0).version(0);
+        assertEquals(newOrderLine.replace(NEW_ORDER_V1_FIELDS, ""), format(newOrder));
+
+        final Frame report = TestFrames.executionReport("x");
+        final String reportLine = format(report);
+        new MessageHeaderEncoder().wrap(report.buffer, 0).version(0);
+        assertEquals(reportLine.replace(EXECUTION_REPORT_V1_FIELDS, ""), format(report));
+    }
+
+    @Test
+    void shouldFormatAFrameOfANewerVersionWithAllFieldsThisVersionKnows()
+    {
+        final Frame current = TestFrames.newOrder(Fixed.parse("1"), Fixed.NULL);
+        final Frame newer = TestFrames.reshaped(current, NewOrderEncoder.BLOCK_LENGTH + 4, NewOrderEncoder.SCHEMA_VERSION + 1);
+        assertEquals(format(current), format(newer));
     }
 
     @Test
@@ -212,8 +299,9 @@ class FrameFormatterTest
     void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
     {
         final Frame frame = TestFrames.unknownTemplate(99, 10);
-        assertEquals("UNKNOWN templateId=99 version=0 length=18", format(frame));
-        assertEquals("UNKNOWN templateId=0 version=0 length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=99 version=1 length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=1 length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=17 version=1 length=12", format(TestFrames.unknownTemplate(17, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -251,7 +339,30 @@ class FrameFormatterTest
         new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
         final String line = format(frame);
         assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
-        assertTrue(line.contains("blockLength 136 < 137"), line);
+        assertTrue(line.contains("blockLength 139 < 140 of version 1"), line);
+    }
+
+    @Test
+    void shouldSayMalformedWhenBlockIsShorterThanTheBlockOfItsVersion()
+    {
+        final Frame newOrder = TestFrames.newOrder(Fixed.parse("1"), Fixed.NULL);
+        final Frame newOrderV0 = TestFrames.reshaped(newOrder, NEW_ORDER_V0_BLOCK_LENGTH - 1, 0);
+        final String v0Line = format(newOrderV0);
+        assertTrue(v0Line.startsWith("NewOrder MALFORMED length=" + newOrderV0.length + " "), v0Line);
+        assertTrue(v0Line.contains("blockLength 136 < 137 of version 0"), v0Line);
+
+        final Frame report = TestFrames.executionReport("x");
+        final Frame reportV0 = TestFrames.reshaped(report, EXECUTION_REPORT_V0_BLOCK_LENGTH - 1, 0);
+        final String reportLine = format(reportV0);
+        assertTrue(reportLine.startsWith("ExecutionReport MALFORMED length=" + reportV0.length + " "), reportLine);
+        assertTrue(reportLine.contains("blockLength 166 < 167 of version 0"), reportLine);
+
+        final String v1Line = format(TestFrames.reshaped(newOrder, NEW_ORDER_V0_BLOCK_LENGTH, 1));
+        assertTrue(v1Line.startsWith("NewOrder MALFORMED "), v1Line);
+        assertTrue(v1Line.contains("blockLength 137 < 140 of version 1"), v1Line);
+
+        final String v2Line = format(TestFrames.reshaped(newOrder, NEW_ORDER_V0_BLOCK_LENGTH, 2));
+        assertTrue(v2Line.contains("blockLength 137 < 140 of version 2"), v2Line);
     }
 
     @Test
@@ -287,7 +398,7 @@ class FrameFormatterTest
             final int length = random.nextInt(buffer.capacity() + 1);
             if (random.nextInt(4) != 0)
             {
-                header.wrap(buffer, 0).schemaId(MessageHeaderEncoder.SCHEMA_ID).templateId(1 + random.nextInt(14));
+                header.wrap(buffer, 0).schemaId(MessageHeaderEncoder.SCHEMA_ID).templateId(1 + random.nextInt(17));
                 if (random.nextBoolean())
                 {
                     header.blockLength(random.nextInt(200)).version(random.nextInt(3));
@@ -302,7 +413,8 @@ class FrameFormatterTest
     @Test
     void shouldMapNamesAndTemplateIds()
     {
-        assertEquals(13, FrameFormatter.messageNames().size());
+        assertEquals(16, FrameFormatter.messageNames().size());
+        assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
         for (final String name : FrameFormatter.messageNames())
         {
             assertEquals(name, FrameFormatter.messageName(FrameFormatter.templateId(name)));

@@ -59,12 +59,12 @@ class JournalDumpTest
                 " signalId=\"sig-1\" account=\"acct-1\" idempotencyKey=\"idem-1\" body=\"{\\\"a\\\":1}\"",
             indexes.get(1) + " " + T0_TEXT + " OUT seq=1 NewOrder clientOrderId=0K3ZJ8QW1B2C3 account=acct-1 venue=paper" +
                 " symbol=BTCUSDT side=BUY ordType=LIMIT timeInForce=GTC quantity=1.5 price=65000.5 stopPrice=null" +
-                " takeProfit=70000 stopLoss=null timestampNs=" + T0_TEXT + " leg=1 attempt=2 signalId=\"sig-1\"",
+                " takeProfit=70000 stopLoss=null timestampNs=" + T0_TEXT + " leg=1 attempt=2 reduceOnly=TRUE positionSide=LONG product=NRML signalId=\"sig-1\"",
             indexes.get(2) + " " + T0_TEXT + " OUT seq=1 RiskReject reason=MAX_NOTIONAL limitValue=100000 actualValue=null" +
                 " clientOrderId= account=acct-1 symbol=BTCUSDT timestampNs=" + T0_TEXT +
                 " signalId=\"sig-2\" field=\"quantity\" detail=\"notional 130000 > limit 100000\"",
             indexes.get(3) + " " + T1_TEXT + " IN seq=2 Tick timestampNs=" + T1_TEXT,
-            indexes.get(4) + " " + T1_TEXT + " IN seq=3 UNKNOWN templateId=99 version=0 length=12");
+            indexes.get(4) + " " + T1_TEXT + " IN seq=3 UNKNOWN templateId=99 version=1 length=12");
     }
 
     private void append(final JournalAppender appender, final int kind, final long sequence, final long timestampNs, final Frame frame)

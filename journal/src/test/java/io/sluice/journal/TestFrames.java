@@ -3,22 +3,29 @@ package io.sluice.journal;
 import java.nio.charset.StandardCharsets;
 
 import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AccountUpdateEncoder;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandEncoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AmendOrderEncoder;
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.CancelOrderEncoder;
 import io.sluice.sbe.EngineErrorEncoder;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportEncoder;
 import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.GatewayStatusEncoder;
+import io.sluice.sbe.InstrumentDefinitionEncoder;
 import io.sluice.sbe.MarketDataEncoder;
+import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.MessageHeaderEncoder;
 import io.sluice.sbe.NewOrderEncoder;
 import io.sluice.sbe.OrdStatus;
 import io.sluice.sbe.OrdType;
 import io.sluice.sbe.OrderUpdateEncoder;
+import io.sluice.sbe.PositionSide;
 import io.sluice.sbe.PositionUpdateEncoder;
+import io.sluice.sbe.Product;
 import io.sluice.sbe.RawSignalEncoder;
 import io.sluice.sbe.RejectReason;
 import io.sluice.sbe.RiskRejectEncoder;
@@ -104,6 +111,9 @@ final class TestFrames
             .timestampNs(T0)
             .leg((short)1)
             .attempt((short)2)
+            .reduceOnly(BooleanType.TRUE)
+            .positionSide(PositionSide.LONG)
+            .product(Product.NRML)
             .signalId("sig-1");
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
@@ -141,6 +151,9 @@ final class TestFrames
             .leavesQty(Fixed.parse("1"))
             .avgPrice(Fixed.parse("64999.9"))
             .transactTimeNs(T0)
+            .tradeId("T-987654321")
+            .commission(Fixed.parse("0.0001625"))
+            .commissionAsset("USDT")
             .text(text);
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
@@ -275,6 +288,78 @@ final class TestFrames
             .detail("NullPointerException at Parser.parse");
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame instrumentDefinition()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final InstrumentDefinitionEncoder encoder = new InstrumentDefinitionEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .venue("kite")
+            .symbol("NIFTY-24000-CE")
+            .venueSymbol("NIFTY24D1924000CE")
+            .venueToken("12345678")
+            .tickSize(Fixed.parse("0.05"))
+            .lotSize(Fixed.parse("25"))
+            .minQty(Fixed.parse("25"))
+            .maxQty(Fixed.NULL)
+            .minNotional(Fixed.NULL)
+            .freezeQty(Fixed.parse("1800"))
+            .contractSize(Fixed.parse("1"))
+            .timestampNs(T0);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame accountUpdate()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final AccountUpdateEncoder encoder = new AccountUpdateEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .account("acct-1")
+            .venue("mt5")
+            .currency("USD")
+            .balance(Fixed.parse("10000.5"))
+            .equity(Fixed.parse("9875.25"))
+            .marginAvailable(Fixed.NULL)
+            .marginUsed(Fixed.parse("-0.00000001"))
+            .timestampNs(T0);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame amendOrder()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final AmendOrderEncoder encoder = new AmendOrderEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .clientOrderId("0K3ZJ8QW1B2C3")
+            .account("acct-1")
+            .venue("mt5")
+            .symbol("XAUUSD")
+            .quantity(Fixed.NULL)
+            .price(Fixed.NULL)
+            .stopPrice(Fixed.NULL)
+            .takeProfit(Fixed.parse("2400"))
+            .stopLoss(Fixed.parse("2300.5"))
+            .timestampNs(T0);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /**
+     * The frame as a producer of another schema version would have written it: the header says blockLength and
+     * version, the block is cut (or zero padded) to blockLength and the var data follows directly after it.
+     */
+    static Frame reshaped(final Frame frame, final int blockLength, final int version)
+    {
+        final int headerLength = MessageHeaderEncoder.ENCODED_LENGTH;
+        final int currentBlockLength = new MessageHeaderDecoder().wrap(frame.buffer, 0).blockLength();
+        final int varDataLength = frame.length - headerLength - currentBlockLength;
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[headerLength + blockLength + varDataLength]);
+        buffer.putBytes(0, frame.buffer, 0, headerLength);
+        buffer.putBytes(headerLength, frame.buffer, headerLength, Math.min(blockLength, currentBlockLength));
+        buffer.putBytes(headerLength + blockLength, frame.buffer, headerLength + currentBlockLength, varDataLength);
+        new MessageHeaderEncoder().wrap(buffer, 0).blockLength(blockLength).version(version);
+        return new Frame(buffer, buffer.capacity());
     }
 
     /** A frame with a valid header of this schema but a template id no message has. */

@@ -171,6 +171,11 @@ public final class ReadModel implements JournalHandler
                 newOrderDecoder.wrap(buffer, offset, blockLength, version);
                 onNewOrder(index, newOrderDecoder);
                 break;
+            case GatewayStatusDecoder.TEMPLATE_ID:
+                // The engine's own verdict, e.g. DOWN after missed heartbeats.
+                gatewayStatusDecoder.wrap(buffer, offset, blockLength, version);
+                onGatewayStatus(index, gatewayStatusDecoder);
+                break;
             case RiskRejectDecoder.TEMPLATE_ID:
                 riskRejectDecoder.wrap(buffer, offset, blockLength, version);
                 onRiskReject(index, riskRejectDecoder);

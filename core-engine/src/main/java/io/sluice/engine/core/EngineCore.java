@@ -5,11 +5,13 @@ import io.sluice.protocol.ClientOrderIds;
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
+import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminScope;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
 import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.GatewayStatusDecoder;
+import io.sluice.sbe.InstrumentDefinitionDecoder;
 import io.sluice.sbe.MarketDataDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.OrdStatus;
@@ -182,6 +184,11 @@ public final class EngineCore
                 case TickDecoder.TEMPLATE_ID:
                     tick.wrap(buffer, bodyOffset, blockLength, version);
                     onTick();
+                    break;
+                case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                case AccountUpdateDecoder.TEMPLATE_ID:
+                    // Reference data from gateways: journaled for the read model; the risk stage's
+                    // instrument rules and buying-power gates consume them.
                     break;
                 default:
                     error(templateId, "unexpected message type");

@@ -376,8 +376,7 @@ public final class EngineCore
                 }
                 final long fillQty = cumQty - order.cumQty;
                 order.cumQty = cumQty;
-                order.cumNotional += Fixed.multiply(lastPrice, fillQty);
-                order.avgPrice = Fixed.mulDiv(order.cumNotional, Fixed.SCALE, order.cumQty);
+                order.avgPrice += Fixed.mulDiv(lastPrice - order.avgPrice, fillQty, cumQty);
                 order.status = order.cumQty >= order.quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
                 final Position position = positions[order.accountId][order.instrumentId];
                 position.onFill(order.side == Side.BUY ? fillQty : -fillQty, lastPrice, nowNs);

@@ -149,6 +149,9 @@ class TopologySystemTest
         assertEquals(3, countRecords(JournalRecord.KIND_INPUT, RawSignalDecoder.TEMPLATE_ID), "every repeat journaled");
         final JsonNode position = getJson("/api/v1/positions").path("positions").get(0);
         assertEquals(0, position.path("quantity").decimalValue().compareTo(new java.math.BigDecimal("-2")));
+        final JsonNode signal = awaitJson("/api/v1/signals/dup-7", s -> s.path("duplicatesRefused").asInt() == 2, "repeats counted");
+        assertEquals("ORDERED", signal.path("status").asText(), "the first outcome stands");
+        assertEquals(1, signal.path("orders").size());
     }
 
     @Test

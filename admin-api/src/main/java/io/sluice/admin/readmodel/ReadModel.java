@@ -214,6 +214,10 @@ public final class ReadModel implements JournalHandler
             return;
         }
         final SignalView current = signals.get(signalId);
+        if (current != null && current.decided() && current.source() != null)
+        {
+            return; // a repeat of a decided signal; its DUPLICATE refusal is counted in onRiskReject
+        }
         final SignalView base = current != null ? current : createSignal(signalId);
         signals.put(signalId, base.received(source, account, emptyToNull(idempotencyKey), ingressTimeNs, index));
     }
@@ -278,8 +282,15 @@ public final class ReadModel implements JournalHandler
         if (!signalId.isEmpty())
         {
             final SignalView current = signals.get(signalId);
-            final SignalView base = current != null ? current : createSignal(signalId);
-            signals.put(signalId, base.rejected(reject));
+            if (current != null && current.decided() && "DUPLICATE".equals(reason))
+            {
+                signals.put(signalId, current.repeated());
+            }
+            else
+            {
+                final SignalView base = current != null ? current : createSignal(signalId);
+                signals.put(signalId, base.rejected(reject));
+            }
         }
         if (clientOrderId != null)
         {

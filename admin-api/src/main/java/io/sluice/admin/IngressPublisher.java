@@ -166,8 +166,12 @@ public final class IngressPublisher
             .scope(scope)
             .account(account)
             .issuedTimeNs(issuedTimeNs)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor(actor)
-            .putReason(reasonBytes, 0, reasonBytes.length);
+            .putReason(reasonBytes, 0, reasonBytes.length)
+            .target("");
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + adminCommandEncoder.encodedLength());
     }
 

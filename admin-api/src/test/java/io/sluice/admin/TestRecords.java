@@ -149,6 +149,8 @@ public final class TestRecords
             .account(account)
             .state(state)
             .timestampNs(timestampNs)
+            .venue("")
+            .symbol("")
             .actor(actor)
             .reason(reason);
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();

@@ -166,8 +166,12 @@ class SbeRoundTripTest
             .scope(AdminScope.ACCOUNT)
             .account("1234567890123456")
             .issuedTimeNs(T)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor("ops@desk")
-            .reason(UTF8);
+            .reason(UTF8)
+            .target("");
         encoder.checkEncodingIsComplete();
         final int offset = readHeader(AdminCommandEncoder.TEMPLATE_ID, AdminCommandEncoder.BLOCK_LENGTH, encoder.encodedLength());
 
@@ -421,6 +425,8 @@ class SbeRoundTripTest
             .account("")
             .state(TradingState.REDUCING)
             .timestampNs(T)
+            .venue("")
+            .symbol("")
             .actor("risk-engine")
             .reason(UTF8);
         encoder.checkEncodingIsComplete();

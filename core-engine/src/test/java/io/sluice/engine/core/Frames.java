@@ -75,8 +75,12 @@ final class Frames
             .scope(account == null ? AdminScope.GLOBAL : AdminScope.ACCOUNT)
             .account(account == null ? "" : account)
             .issuedTimeNs(1)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor(actor)
-            .reason("test");
+            .reason("test")
+            .target("");
         return MessageHeaderEncoder.ENCODED_LENGTH + adminCommand.encodedLength();
     }
 

@@ -7,6 +7,7 @@ import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
 import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
 import io.sluice.sbe.GatewayState;
@@ -203,11 +204,19 @@ public final class EngineCore
 
     private void onRawSignal()
     {
+        final boolean dryRun = rawSignal.dryRun() == BooleanType.TRUE;
         rawSignal.wrapSignalId(signalIdView);
         rawSignal.wrapAccount(accountView);
         rawSignal.wrapIdempotencyKey(keyView);
         rawSignal.wrapBody(bodyView);
 
+        if (dryRun)
+        {
+            // Safety first: a dry run must never trade. Until dry-run outcomes have their own output,
+            // it is answered with a refusal that says so.
+            rejectSignal(RejectReason.NOT_A_SIGNAL, null, -1, -1, "dry run: decided nothing, routed nothing");
+            return;
+        }
         if (rawSignal.format() != SignalFormat.CANONICAL_JSON)
         {
             rejectSignal(RejectReason.UNPARSEABLE, null, -1, -1, "signal format not supported");

@@ -84,6 +84,7 @@ class TopologySystemTest
         values.put("sluice.paper.spreadBps", "0");
         values.put("sluice.gateway.heartbeatMs", "200");
         values.put("sluice.engine.tickMs", "100");
+        values.put("sluice.instrument.XAUUSD.calendar", "ALWAYS"); // the test must not depend on the weekday
         final Settings settings = Settings.of(values);
 
         engine = Engine.launch(new EngineContext().settings(settings));

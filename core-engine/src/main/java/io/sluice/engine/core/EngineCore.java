@@ -998,6 +998,55 @@ public final class EngineCore
         out.engineError(templateId, nowNs, text);
     }
 
+    /**
+     * The core's state as readable text (investigation; allocates, never called on the hot path):
+     * trading states, each account's positions, risk usage and live orders.
+     *
+     * @return multi-line description.
+     */
+    public String describe()
+    {
+        final StringBuilder out = new StringBuilder();
+        out.append("global: ").append(risk.globalState()).append('\n');
+        for (int v = 0; v < venues.size(); v++)
+        {
+            out.append("venue ").append(venues.nameString(v)).append(": trading ").append(risk.venueState(v))
+                .append(", gateway ").append(venueStates[v] == null ? "never reported" : venueStates[v]).append('\n');
+        }
+        for (int a = 0; a < accounts.size(); a++)
+        {
+            final long unrealized = positions.unrealized(a, prices, rules);
+            out.append("account ").append(accounts.nameString(a)).append(": ").append(risk.accountState(a))
+                .append(risk.dayLocked[a] ? " (day lock)" : "")
+                .append(", daily P&L ").append(Fixed.toString(accountRisk.dailyPnl(a, positions.realized(a), unrealized)))
+                .append(", orders today ").append(accountRisk.tradesToday(a))
+                .append(", gross exposure ").append(Fixed.toString(positions.grossExposure(a, prices, rules))).append('\n');
+            for (int i = 0; i < instruments.size(); i++)
+            {
+                final Position position = positions.get(a, i);
+                if (position.quantity != 0 || position.realizedPnl != 0)
+                {
+                    out.append("  position ").append(instruments.nameString(i)).append(" qty ").append(Fixed.toString(position.quantity))
+                        .append(" avg ").append(Fixed.toString(position.avgPrice))
+                        .append(" realized ").append(Fixed.toString(position.realizedPnl)).append('\n');
+                }
+            }
+            final int accountId = a;
+            orders.forEach(order ->
+            {
+                if (order.accountId == accountId)
+                {
+                    out.append("  live order ").append(ClientOrderIds.toString(order.key)).append(' ')
+                        .append(order.side).append(' ').append(Fixed.toString(order.quantity)).append(' ')
+                        .append(instruments.nameString(order.instrumentId)).append(' ').append(order.ordType)
+                        .append(order.price == Fixed.NULL ? "" : " @ " + Fixed.toString(order.price))
+                        .append(' ').append(order.status).append(" filled ").append(Fixed.toString(order.cumQty)).append('\n');
+                }
+            });
+        }
+        return out.toString();
+    }
+
     /** Frames processed since construction. */
     public long framesProcessed()
     {

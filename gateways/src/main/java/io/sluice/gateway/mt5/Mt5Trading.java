@@ -1,0 +1,928 @@
+package io.sluice.gateway.mt5;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.gateway.OrderIdentity;
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.ExecType;
+import io.sluice.sbe.OrdStatus;
+import io.sluice.sbe.OrdType;
+import io.sluice.sbe.Side;
+import io.sluice.sbe.TimeInForce;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Orders of one MT5 account: maps NewOrder, CancelOrder and AmendOrder onto MqlTradeRequests, and the terminal's
+ * answers, deals and order events back onto ExecutionReports.
+ * <p>
+ * Mapping: MARKET → TRADE_ACTION_DEAL at the current ask/bid with the account's deviation and the symbol's filling
+ * mode, SL/TP set on the resulting position; LIMIT/STOP/STOP_LIMIT → TRADE_ACTION_PENDING; a reduce-only order →
+ * one TRADE_ACTION_DEAL per opposite position ticket, oldest first ("legs"); CancelOrder → TRADE_ACTION_REMOVE;
+ * AmendOrder → TRADE_ACTION_MODIFY of a pending order or TRADE_ACTION_SLTP of the positions the order opened;
+ * hedged pairs are collapsed with TRADE_ACTION_CLOSE_BY when the account asks for it. Every retcode has an
+ * outcome ({@link TradeRetcode}); fills are reported once per deal ticket however often they are seen.
+ * Agent thread only.
+ */
+final class Mt5Trading
+{
+    /** How the trading logic reaches the terminal; implemented by the session that owns the connection. */
+    interface Link
+    {
+        /**
+         * Send one order_send command.
+         *
+         * @param kind         what the answer is for.
+         * @param order        the order concerned, or null.
+         * @param tradeRequest the MqlTradeRequest object.
+         * @param nowNs        gateway time.
+         * @return the pending request, or null when it could not be sent (nothing reached the terminal).
+         */
+        Mt5Request send(Mt5Request.Kind kind, Mt5Order order, ObjectNode tradeRequest, long nowNs);
+
+        /**
+         * Ask the terminal for a fresh snapshot to resolve orders whose outcome is unknown.
+         *
+         * @param nowNs gateway time.
+         */
+        void resync(long nowNs);
+    }
+
+    private final Mt5Book book;
+    private final Mt5Config.Account account;
+    private final Mt5Reporter reporter;
+    private final Link link;
+    private final OrderIdentity venueInitiated = new OrderIdentity();
+    private final Set<String> closeByInFlight = new HashSet<>();
+
+    Mt5Trading(final Mt5Book book, final Mt5Reporter reporter, final Link link)
+    {
+        this.book = book;
+        this.account = book.config;
+        this.reporter = reporter;
+        this.link = link;
+    }
+
+    /**
+     * Send a new order to the terminal, or reject it with the reason.
+     *
+     * @param order a tracked order, state HELD.
+     * @param nowNs gateway time.
+     */
+    void onNewOrder(final Mt5Order order, final long nowNs)
+    {
+        final Mt5Symbol symbol = book.symbol(order.identity.symbol());
+        if (symbol == null)
+        {
+            reject(order, "symbol " + order.identity.symbol() + " is not configured for MT5 account " + account.name +
+                " (" + Mt5Config.ACCOUNT_PREFIX + account.name + ".symbols)", nowNs);
+            return;
+        }
+        if (!symbol.available)
+        {
+            reject(order, "symbol " + symbol.venueName + " is not available in the terminal of MT5 account " + account.name, nowNs);
+            return;
+        }
+        order.symbol = symbol;
+        final String problem = order.reduceOnly ? planClose(order) : openProblem(order);
+        if (problem != null)
+        {
+            reject(order, problem, nowNs);
+            return;
+        }
+        if (order.reduceOnly)
+        {
+            sendNextLeg(order, 0, nowNs);
+        }
+        else
+        {
+            sendOpen(order, 0, nowNs);
+        }
+    }
+
+    /**
+     * Remove a resting order, or refuse with the reason.
+     *
+     * @param identity the CancelOrder's order.
+     * @param nowNs    gateway time.
+     */
+    void onCancel(final OrderIdentity identity, final long nowNs)
+    {
+        final String clientOrderId = identity.clientOrderId().toString();
+        final Mt5Order order = book.orderByCid(clientOrderId);
+        if (order == null)
+        {
+            reporter.cancelRejected(identity, OrdStatus.REJECTED, 0, 0, "unknown order: " + clientOrderId, nowNs);
+            return;
+        }
+        if (order.isTerminal())
+        {
+            cancelRejected(order, "order is already " + order.state, nowNs);
+            return;
+        }
+        if (order.state != Mt5Order.State.WORKING || order.isMarket() || order.orderTicket == 0)
+        {
+            cancelRejected(order, "order is " + order.state + "; it can be canceled once it rests at the terminal", nowNs);
+            return;
+        }
+        if (link.send(Mt5Request.Kind.CANCEL, order, Mt5Requests.remove(order.orderTicket), nowNs) == null)
+        {
+            cancelRejected(order, "the terminal connection is not available; nothing was sent", nowNs);
+        }
+    }
+
+    /**
+     * Change a pending order (TRADE_ACTION_MODIFY) or the stop-loss/take-profit of the positions an order opened
+     * (TRADE_ACTION_SLTP), or refuse with the reason.
+     *
+     * @param amend the AmendOrder.
+     * @param nowNs gateway time.
+     */
+    void onAmend(final Mt5Amend amend, final long nowNs)
+    {
+        final String clientOrderId = amend.identity.clientOrderId().toString();
+        Mt5Order order = book.orderByCid(clientOrderId);
+        if (order != null && order.state == Mt5Order.State.WORKING && !order.isMarket() && order.orderTicket != 0)
+        {
+            modifyPending(order, amend, nowNs);
+            return;
+        }
+
+        final List<Mt5Position> positions = book.positionsOf(clientOrderId, order);
+        final String problem;
+        if (positions.isEmpty())
+        {
+            problem = "no resting order or open position for " + clientOrderId;
+        }
+        else if (amend.quantity != Fixed.NULL || amend.price != Fixed.NULL || amend.stopPrice != Fixed.NULL)
+        {
+            problem = "only stopLoss and takeProfit of an open position can be amended";
+        }
+        else if (amend.stopLoss == Fixed.NULL && amend.takeProfit == Fixed.NULL)
+        {
+            problem = "neither stopLoss nor takeProfit given";
+        }
+        else
+        {
+            problem = null;
+        }
+        if (problem != null)
+        {
+            if (order == null)
+            {
+                reporter.cancelRejected(amend.identity, OrdStatus.REJECTED, 0, 0, "amend rejected: " + problem, nowNs);
+            }
+            else
+            {
+                cancelRejected(order, "amend rejected: " + problem, nowNs);
+            }
+            return;
+        }
+
+        if (order == null)
+        {
+            order = adoptPosition(clientOrderId, positions.get(0));
+        }
+        for (final Mt5Position position : positions)
+        {
+            final long sl = amend.stopLoss == Fixed.NULL ? position.sl : amend.stopLoss;
+            final long tp = amend.takeProfit == Fixed.NULL ? position.tp : amend.takeProfit;
+            final Mt5Request request = link.send(
+                Mt5Request.Kind.SLTP, order, Mt5Requests.sltp(account.magic, position.symbol, position.ticket, sl, tp), nowNs);
+            if (request == null)
+            {
+                cancelRejected(order, "amend rejected: the terminal connection is not available; nothing was sent", nowNs);
+                return;
+            }
+            request.position = position.ticket;
+            request.sl = sl;
+            request.tp = tp;
+        }
+    }
+
+    /**
+     * The EA answered an order_send.
+     *
+     * @param request what was sent.
+     * @param reply   the {@code rep} message.
+     * @param nowNs   gateway time.
+     */
+    void onTradeReply(final Mt5Request request, final JsonNode reply, final long nowNs)
+    {
+        for (final JsonNode position : reply.path("positions"))
+        {
+            book.onPosition(position);
+        }
+        switch (request.kind)
+        {
+            case OPEN:
+            case CLOSE_LEG:
+                onOrderReply(request, reply, nowNs);
+                break;
+            case CANCEL:
+                onCancelReply(request, reply, nowNs);
+                break;
+            case MODIFY:
+                onModifyReply(request, reply, nowNs);
+                break;
+            case SLTP:
+                onSltpReply(request, reply, nowNs);
+                break;
+            case CLOSE_BY:
+                onCloseByReply(request, reply, nowNs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * An order_send got no answer: the connection dropped or the request timed out. An order whose request was
+     * lost becomes UNKNOWN until reconciliation; a lost cancel or amend is refused and reconciled.
+     *
+     * @param request what was sent.
+     * @param reason  what happened.
+     * @param nowNs   gateway time.
+     */
+    void onRequestLost(final Mt5Request request, final String reason, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        switch (request.kind)
+        {
+            case OPEN:
+            case CLOSE_LEG:
+                if (!order.isTerminal())
+                {
+                    unknown(order, reason + " while the order was in flight; reconciling", nowNs);
+                }
+                break;
+            case CANCEL:
+            case MODIFY:
+            case SLTP:
+                cancelRejected(order, reason + "; the outcome will be reconciled", nowNs);
+                break;
+            case CLOSE_BY:
+                closeByInFlight.remove(request.venueSymbol);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * A deal from a DEAL_ADD transaction or a snapshot's history: report it once, as a fill of the engine order
+     * whose ticket or client order id (comment) it carries, or as a venue-initiated fill (stop-loss, take-profit,
+     * stop-out, manual close) on one of this account's positions.
+     *
+     * @param deal          the deal object.
+     * @param historyOrders orders of a snapshot's history by ticket (volumes of orders met for the first time), or null.
+     * @param nowNs         gateway time.
+     */
+    void onDeal(final JsonNode deal, final Map<Long, JsonNode> historyOrders, final long nowNs)
+    {
+        final long ticket = BridgeJson.longValue(deal, "ticket");
+        final long positionId = BridgeJson.longValue(deal, "position_id");
+        final String type = BridgeJson.text(deal, "type");
+        final boolean trade = "DEAL_TYPE_BUY".equals(type) || "DEAL_TYPE_SELL".equals(type);
+        if (ticket == 0 || !trade || !(book.isOurs(BridgeJson.longValue(deal, "magic")) || book.positions.containsKey(positionId)))
+        {
+            return;
+        }
+        if (!book.firstSightOfDeal(ticket))
+        {
+            return;
+        }
+        final String comment = BridgeJson.text(deal, "comment");
+        if (Mt5Book.CLOSE_BY_COMMENT.equals(comment) || "DEAL_ENTRY_OUT_BY".equals(BridgeJson.text(deal, "entry")))
+        {
+            return;
+        }
+
+        final long orderTicket = BridgeJson.longValue(deal, "order");
+        final long volume = BridgeJson.fixed(deal, "volume");
+        final long price = BridgeJson.fixed(deal, "price");
+        final String reason = BridgeJson.text(deal, "reason");
+        Mt5Order order = book.orderByTicket(orderTicket);
+        if (order == null && !comment.isEmpty())
+        {
+            order = book.orderByCid(comment);
+        }
+        if (order == null && !comment.isEmpty() && (reason.isEmpty() || "DEAL_REASON_EXPERT".equals(reason)))
+        {
+            final JsonNode historyOrder = historyOrders == null ? null : historyOrders.get(orderTicket);
+            final long initial = BridgeJson.fixed(historyOrder, "volume_initial");
+            order = adopt(comment, BridgeJson.text(deal, "symbol"), "DEAL_TYPE_BUY".equals(type), initial > 0 ? initial : volume);
+            order.ordType = OrdType.MARKET;
+            order.orderTicket(orderTicket);
+            book.indexTicket(orderTicket, order);
+            order.state = Mt5Order.State.WORKING;
+        }
+        if (order == null)
+        {
+            reportVenueInitiated(deal, "DEAL_TYPE_BUY".equals(type), volume, price, positionId, nowNs);
+            return;
+        }
+        fill(order, ticket, volume, price, BridgeJson.fixed(deal, "commission"), positionId, nowNs);
+    }
+
+    /**
+     * An order moved to the terminal's history (HISTORY_ADD transaction): a resting order canceled, expired or
+     * rejected at the terminal ends here unless its end is already known.
+     *
+     * @param orderTicket the order's ticket.
+     * @param orderState  ORDER_STATE_* name.
+     * @param nowNs       gateway time.
+     */
+    void onOrderHistory(final long orderTicket, final String orderState, final long nowNs)
+    {
+        final Mt5Order order = book.orderByTicket(orderTicket);
+        if (order == null || order.isTerminal() || order.orderTicket != orderTicket)
+        {
+            return;
+        }
+        switch (orderState)
+        {
+            case "ORDER_STATE_CANCELED":
+                finish(order, Mt5Order.State.CANCELED, ExecType.CANCELED, "canceled at the terminal", nowNs);
+                break;
+            case "ORDER_STATE_EXPIRED":
+                finish(order, Mt5Order.State.EXPIRED, ExecType.EXPIRED, "expired at the terminal", nowNs);
+                break;
+            case "ORDER_STATE_REJECTED":
+                finish(order, Mt5Order.State.REJECTED, ExecType.REJECTED, "rejected by the trade server", nowNs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Report a terminal state for an order.
+     *
+     * @param order    the order.
+     * @param state    CANCELED, EXPIRED or REJECTED.
+     * @param execType the matching exec type.
+     * @param text     reason.
+     * @param nowNs    gateway time.
+     */
+    void finish(final Mt5Order order, final Mt5Order.State state, final ExecType execType, final String text, final long nowNs)
+    {
+        order.state = state;
+        reporter.done(order, execType, text, nowNs);
+        book.finished(order);
+    }
+
+    /**
+     * Refuse an order that never reached the terminal.
+     *
+     * @param order the order.
+     * @param text  reason.
+     * @param nowNs gateway time.
+     */
+    void reject(final Mt5Order order, final String text, final long nowNs)
+    {
+        finish(order, Mt5Order.State.REJECTED, ExecType.REJECTED, text, nowNs);
+    }
+
+    /**
+     * An order found resting at the terminal (its comment is a client order id this gateway did not know).
+     *
+     * @param json    the {@code orders[]} entry.
+     * @param nowNs   gateway time.
+     */
+    void adoptPending(final JsonNode json, final long nowNs)
+    {
+        final String type = BridgeJson.text(json, "type");
+        final Mt5Order order = adopt(
+            BridgeJson.text(json, "comment"), BridgeJson.text(json, "symbol"), type.startsWith("ORDER_TYPE_BUY"),
+            BridgeJson.fixed(json, "volume_initial"));
+        order.ordType = type.endsWith("STOP_LIMIT") ? OrdType.STOP_LIMIT : type.endsWith("LIMIT") ? OrdType.LIMIT : OrdType.STOP;
+        final long priceOpen = BridgeJson.fixed(json, "price_open");
+        order.price = order.ordType == OrdType.STOP ? Fixed.NULL : order.ordType == OrdType.LIMIT ? priceOpen : BridgeJson.fixed(json, "price_stoplimit");
+        order.stopPrice = order.ordType == OrdType.LIMIT ? Fixed.NULL : priceOpen;
+        order.stopLoss = BridgeJson.fixed(json, "sl");
+        order.takeProfit = BridgeJson.fixed(json, "tp");
+        order.timeInForce = "ORDER_TIME_DAY".equals(BridgeJson.text(json, "type_time")) ? TimeInForce.DAY : TimeInForce.GTC;
+        final long ticket = BridgeJson.longValue(json, "ticket");
+        order.orderTicket(ticket);
+        book.indexTicket(ticket, order);
+        order.state = Mt5Order.State.WORKING;
+        order.newReported = true;
+        reporter.status(order, "found resting at the terminal as order " + ticket, nowNs);
+    }
+
+    private String openProblem(final Mt5Order order)
+    {
+        final Mt5Symbol symbol = order.symbol;
+        if (order.identity.side() != Side.BUY && order.identity.side() != Side.SELL)
+        {
+            return "side must be BUY or SELL";
+        }
+        final String volumeProblem = symbol.volumeProblem(order.quantity);
+        if (volumeProblem != null)
+        {
+            return volumeProblem;
+        }
+        switch (order.ordType)
+        {
+            case MARKET:
+                return symbol.marketFilling(order.timeInForce) == null ?
+                    "INVALID_FILL: " + symbol.venueName + " does not allow " + order.timeInForce + " filling" : null;
+            case LIMIT:
+                if (order.price == Fixed.NULL || order.price <= 0)
+                {
+                    return "LIMIT order needs a positive price";
+                }
+                break;
+            case STOP:
+                if (order.stopPrice == Fixed.NULL || order.stopPrice <= 0)
+                {
+                    return "STOP order needs a positive stop price";
+                }
+                break;
+            case STOP_LIMIT:
+                if (order.price == Fixed.NULL || order.price <= 0 || order.stopPrice == Fixed.NULL || order.stopPrice <= 0)
+                {
+                    return "STOP_LIMIT order needs a positive price and stop price";
+                }
+                break;
+            default:
+                return "order type must be MARKET, LIMIT, STOP or STOP_LIMIT";
+        }
+        if (order.timeInForce == TimeInForce.IOC || order.timeInForce == TimeInForce.FOK)
+        {
+            return order.timeInForce + " applies to market orders only at MT5; a pending order rests until filled, removed or expired";
+        }
+        return null;
+    }
+
+    // A reduce-only order closes opposite positions oldest first, one TRADE_ACTION_DEAL per ticket, never opening one.
+    private String planClose(final Mt5Order order)
+    {
+        final Mt5Symbol symbol = order.symbol;
+        if (order.ordType != OrdType.MARKET)
+        {
+            return "reduce-only orders close at market on MT5 (TRADE_ACTION_DEAL with a position ticket); " +
+                "use take-profit or stop-loss for price targets";
+        }
+        final boolean closeAll = order.quantity <= 0;
+        if (!closeAll)
+        {
+            final String volumeProblem = symbol.volumeProblem(order.quantity);
+            if (volumeProblem != null)
+            {
+                return volumeProblem;
+            }
+        }
+        if (symbol.marketFilling(order.timeInForce) == null)
+        {
+            return "INVALID_FILL: " + symbol.venueName + " does not allow " + order.timeInForce + " filling";
+        }
+        final boolean closeBuys = !order.isBuy();
+        final List<Mt5Position> open = book.positions(symbol.venueName, closeBuys);
+        if (open.isEmpty())
+        {
+            return "reduce-only: no open " + (closeBuys ? "BUY" : "SELL") + " position on " + symbol.venueName + " to close";
+        }
+        long remaining = closeAll ? Long.MAX_VALUE : order.quantity;
+        long planned = 0;
+        for (final Mt5Position position : open)
+        {
+            if (remaining <= 0)
+            {
+                break;
+            }
+            final long volume = Math.min(remaining, position.volume);
+            order.closeLegs.addLast(new long[]{position.ticket, volume});
+            remaining -= volume;
+            planned += volume;
+        }
+        if (closeAll)
+        {
+            order.quantity = planned;
+        }
+        return null;
+    }
+
+    private void sendOpen(final Mt5Order order, final long retryPrice, final long nowNs)
+    {
+        final Mt5Symbol symbol = order.symbol;
+        final ObjectNode request;
+        final long price;
+        if (order.isMarket())
+        {
+            price = retryPrice > 0 ? retryPrice : symbol.marketPrice(order.isBuy());
+            if (retryPrice == 0)
+            {
+                order.referencePrice = price;
+            }
+            request = Mt5Requests.deal(
+                account.magic, order, order.quantity, price, account.deviationPoints, symbol.marketFilling(order.timeInForce), 0);
+        }
+        else
+        {
+            price = 0;
+            request = Mt5Requests.pending(account.magic, order);
+        }
+        order.state = Mt5Order.State.SENDING;
+        final Mt5Request sent = link.send(Mt5Request.Kind.OPEN, order, request, nowNs);
+        if (sent == null)
+        {
+            reject(order, "the terminal connection is not available; the order was not sent", nowNs);
+            return;
+        }
+        sent.volume = order.quantity;
+        sent.price = price;
+    }
+
+    private void sendNextLeg(final Mt5Order order, final long retryPrice, final long nowNs)
+    {
+        final long[] leg = order.closeLegs.peekFirst();
+        final Mt5Symbol symbol = order.symbol;
+        final long price = retryPrice > 0 ? retryPrice : symbol.marketPrice(order.isBuy());
+        if (retryPrice == 0)
+        {
+            order.referencePrice = price;
+            order.retried = false;
+        }
+        final ObjectNode request = Mt5Requests.deal(
+            account.magic, order, leg[1], price, account.deviationPoints, symbol.marketFilling(order.timeInForce), leg[0]);
+        order.state = Mt5Order.State.SENDING;
+        final Mt5Request sent = link.send(Mt5Request.Kind.CLOSE_LEG, order, request, nowNs);
+        if (sent == null)
+        {
+            failed(order, Mt5Request.Kind.CLOSE_LEG, "the terminal connection is not available; the close was not sent", nowNs);
+            return;
+        }
+        sent.position = leg[0];
+        sent.volume = leg[1];
+        sent.price = price;
+    }
+
+    private void onOrderReply(final Mt5Request request, final JsonNode reply, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        if (order.isTerminal())
+        {
+            return;
+        }
+        if (!reply.path("ok").asBoolean(false))
+        {
+            failed(order, request.kind, "the terminal refused the request: " + errorText(reply), nowNs);
+            return;
+        }
+        final JsonNode result = reply.path("result");
+        final long retcode = BridgeJson.longValue(result, "retcode");
+        switch (TradeRetcode.outcomeOf(retcode))
+        {
+            case ACCEPTED:
+                onAccepted(request, reply, result, retcode, nowNs);
+                break;
+            case PRICE_MOVED:
+                onPriceMoved(request, result, retcode, nowNs);
+                break;
+            case UNKNOWN:
+                unknown(order, describe(retcode, result) + "; reconciling", nowNs);
+                link.resync(nowNs);
+                break;
+            default:
+                failed(order, request.kind, describe(retcode, result), nowNs);
+                break;
+        }
+    }
+
+    private void onAccepted(final Mt5Request request, final JsonNode reply, final JsonNode result, final long retcode, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        final long orderTicket = BridgeJson.longValue(result, "order");
+        order.orderTicket(orderTicket);
+        book.indexTicket(orderTicket, order);
+        if (!order.newReported)
+        {
+            reporter.accepted(order, nowNs);
+        }
+
+        final long deal = BridgeJson.longValue(result, "deal");
+        final long volume = BridgeJson.fixed(result, "volume");
+        if (deal != 0 && volume > 0 && book.firstSightOfDeal(deal))
+        {
+            final JsonNode dealInfo = reply.path("deal_info");
+            fill(order, deal, volume, BridgeJson.fixed(result, "price"), BridgeJson.fixed(dealInfo, "commission"),
+                BridgeJson.longValue(dealInfo, "position_id"), nowNs);
+        }
+        if (!order.isTerminal())
+        {
+            if (request.kind == Mt5Request.Kind.CLOSE_LEG)
+            {
+                order.closeLegs.pollFirst();
+                if (deal == 0)
+                {
+                    order.state = Mt5Order.State.WORKING;
+                }
+                else if (!order.closeLegs.isEmpty())
+                {
+                    sendNextLeg(order, 0, nowNs);
+                }
+                else
+                {
+                    finish(order, Mt5Order.State.EXPIRED, ExecType.EXPIRED, "reduce-only: closed " + Fixed.toString(order.cumQty) +
+                        " of " + Fixed.toString(order.quantity) + " lots; no more open position volume", nowNs);
+                }
+            }
+            else if (order.isMarket() && deal != 0)
+            {
+                finish(order, Mt5Order.State.EXPIRED, ExecType.EXPIRED, TradeRetcode.nameOf(retcode) + ": filled " +
+                    Fixed.toString(order.cumQty) + " of " + Fixed.toString(order.quantity) + " lots; the rest was canceled", nowNs);
+            }
+            else
+            {
+                order.state = Mt5Order.State.WORKING;
+            }
+        }
+        if (order.symbol != null && request.kind == Mt5Request.Kind.OPEN)
+        {
+            collapseHedges(order.symbol.venueName, nowNs);
+        }
+    }
+
+    private void onPriceMoved(final Mt5Request request, final JsonNode result, final long retcode, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        final Mt5Symbol symbol = order.symbol;
+        final String name = describe(retcode, result);
+        symbol.quote(BridgeJson.fixed(result, "bid"), BridgeJson.fixed(result, "ask"));
+        if (!order.isMarket())
+        {
+            failed(order, request.kind, name, nowNs);
+            return;
+        }
+        if (order.retried)
+        {
+            failed(order, request.kind, name + " again after one retry at " + Fixed.toString(request.price), nowNs);
+            return;
+        }
+        final long newPrice = symbol.marketPrice(order.isBuy());
+        if (order.referencePrice <= 0 || newPrice <= 0)
+        {
+            failed(order, request.kind, name + "; no reference price to apply the collar to", nowNs);
+            return;
+        }
+        final long collar = account.collarPoints * symbol.point;
+        final long adverse = order.isBuy() ? newPrice - order.referencePrice : order.referencePrice - newPrice;
+        if (adverse > collar)
+        {
+            failed(order, request.kind, name + "; new price " + Fixed.toString(newPrice) + " is beyond the collar of " +
+                Fixed.toString(collar) + " from " + Fixed.toString(order.referencePrice), nowNs);
+            return;
+        }
+        order.retried = true;
+        if (request.kind == Mt5Request.Kind.OPEN)
+        {
+            sendOpen(order, newPrice, nowNs);
+        }
+        else
+        {
+            sendNextLeg(order, newPrice, nowNs);
+        }
+    }
+
+    private void onCancelReply(final Mt5Request request, final JsonNode reply, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        if (order.isTerminal())
+        {
+            if (order.state != Mt5Order.State.CANCELED)
+            {
+                cancelRejected(order, "order is already " + order.state, nowNs);
+            }
+            return;
+        }
+        final String problem = problem(reply, false);
+        if (problem != null)
+        {
+            cancelRejected(order, "cancel rejected: " + problem, nowNs);
+            return;
+        }
+        finish(order, Mt5Order.State.CANCELED, ExecType.CANCELED, "", nowNs);
+    }
+
+    private void modifyPending(final Mt5Order order, final Mt5Amend amend, final long nowNs)
+    {
+        if (amend.quantity != Fixed.NULL && amend.quantity != order.quantity)
+        {
+            cancelRejected(order, "amend rejected: MT5 cannot change the volume of a pending order; cancel it and place a new one", nowNs);
+            return;
+        }
+        final long limit = amend.price != Fixed.NULL ? amend.price : order.price;
+        final long stop = amend.stopPrice != Fixed.NULL ? amend.stopPrice : order.stopPrice;
+        final long price = order.ordType == OrdType.LIMIT ? limit : stop;
+        final long stopLimit = order.ordType == OrdType.STOP_LIMIT ? limit : 0;
+        final long sl = Mt5Requests.orZero(amend.stopLoss != Fixed.NULL ? amend.stopLoss : order.stopLoss);
+        final long tp = Mt5Requests.orZero(amend.takeProfit != Fixed.NULL ? amend.takeProfit : order.takeProfit);
+        final Mt5Request request = link.send(Mt5Request.Kind.MODIFY, order, Mt5Requests.modify(order, price, stopLimit, sl, tp), nowNs);
+        if (request == null)
+        {
+            cancelRejected(order, "amend rejected: the terminal connection is not available; nothing was sent", nowNs);
+            return;
+        }
+        request.price = price;
+        request.stopLimit = stopLimit;
+        request.sl = sl;
+        request.tp = tp;
+    }
+
+    private void onModifyReply(final Mt5Request request, final JsonNode reply, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        final String problem = order.isTerminal() ? "order is already " + order.state : problem(reply, true);
+        if (problem != null)
+        {
+            cancelRejected(order, "amend rejected: " + problem, nowNs);
+            return;
+        }
+        if (order.ordType == OrdType.LIMIT)
+        {
+            order.price = request.price;
+        }
+        else
+        {
+            order.stopPrice = request.price;
+            if (order.ordType == OrdType.STOP_LIMIT)
+            {
+                order.price = request.stopLimit;
+            }
+        }
+        order.stopLoss = request.sl;
+        order.takeProfit = request.tp;
+        reporter.status(order, "modified order " + order.orderTicket + ": price=" + Fixed.toString(request.price) +
+            " sl=" + Fixed.toString(request.sl) + " tp=" + Fixed.toString(request.tp), nowNs);
+    }
+
+    private void onSltpReply(final Mt5Request request, final JsonNode reply, final long nowNs)
+    {
+        final Mt5Order order = request.order;
+        final String problem = problem(reply, true);
+        if (problem != null)
+        {
+            cancelRejected(order, "amend rejected: " + problem, nowNs);
+            return;
+        }
+        reporter.status(order, "position " + request.position + ": sl=" + Fixed.toString(request.sl) +
+            " tp=" + Fixed.toString(request.tp), nowNs);
+    }
+
+    // A hedging account that asks for it holds no opposite pair of this gateway's positions: CLOSE_BY costs no spread.
+    private void collapseHedges(final String venueSymbol, final long nowNs)
+    {
+        if (!book.hedging || !account.netHedges || closeByInFlight.contains(venueSymbol))
+        {
+            return;
+        }
+        final List<Mt5Position> buys = book.positions(venueSymbol, true);
+        final List<Mt5Position> sells = book.positions(venueSymbol, false);
+        if (buys.isEmpty() || sells.isEmpty())
+        {
+            return;
+        }
+        final long position = buys.get(0).ticket;
+        final long positionBy = sells.get(0).ticket;
+        final Mt5Request request = link.send(
+            Mt5Request.Kind.CLOSE_BY, null, Mt5Requests.closeBy(account.magic, venueSymbol, position, positionBy), nowNs);
+        if (request != null)
+        {
+            request.venueSymbol = venueSymbol;
+            request.position = position;
+            closeByInFlight.add(venueSymbol);
+        }
+    }
+
+    private void onCloseByReply(final Mt5Request request, final JsonNode reply, final long nowNs)
+    {
+        closeByInFlight.remove(request.venueSymbol);
+        if (problem(reply, false) == null)
+        {
+            collapseHedges(request.venueSymbol, nowNs);
+        }
+    }
+
+    private void fill(
+        final Mt5Order order, final long deal, final long volume, final long price, final long commission, final long positionId,
+        final long nowNs)
+    {
+        order.addFill(volume, price);
+        if (positionId != 0 && !order.reduceOnly)
+        {
+            order.positionTicket = positionId;
+        }
+        if (order.cumQty >= order.quantity)
+        {
+            order.state = Mt5Order.State.FILLED;
+        }
+        reporter.trade(order, deal, volume, price, commission, book.currency, nowNs);
+        if (order.state == Mt5Order.State.FILLED)
+        {
+            book.finished(order);
+        }
+    }
+
+    private void failed(final Mt5Order order, final Mt5Request.Kind kind, final String text, final long nowNs)
+    {
+        if (kind == Mt5Request.Kind.CLOSE_LEG && order.cumQty > 0)
+        {
+            finish(order, Mt5Order.State.EXPIRED, ExecType.EXPIRED, text + "; closed " + Fixed.toString(order.cumQty) + " of " +
+                Fixed.toString(order.quantity) + " lots", nowNs);
+        }
+        else
+        {
+            reject(order, text, nowNs);
+        }
+    }
+
+    private void unknown(final Mt5Order order, final String text, final long nowNs)
+    {
+        order.state = Mt5Order.State.UNKNOWN;
+        reporter.status(order, text, nowNs);
+    }
+
+    private void cancelRejected(final Mt5Order order, final String text, final long nowNs)
+    {
+        reporter.cancelRejected(order.identity, order.ordStatus(), order.cumQty, order.avgPrice, text, nowNs);
+    }
+
+    private void reportVenueInitiated(
+        final JsonNode deal, final boolean buy, final long volume, final long price, final long positionId, final long nowNs)
+    {
+        final String venueSymbol = BridgeJson.text(deal, "symbol");
+        final Mt5Symbol symbol = book.symbolsByVenue.get(venueSymbol);
+        final Mt5Position position = book.positions.get(positionId);
+        venueInitiated.set(book.template).side(buy ? Side.BUY : Side.SELL);
+        venueInitiated.symbol().set(symbol != null ? symbol.canonical : venueSymbol);
+        venueInitiated.venueOrderId().set("", BridgeJson.longValue(deal, "order"));
+        final String reason = BridgeJson.text(deal, "reason");
+        reporter.venueInitiatedTrade(venueInitiated, BridgeJson.longValue(deal, "ticket"), volume, price,
+            "venue-initiated " + (reason.isEmpty() ? "deal" : reason) + " on position " + positionId +
+            (position != null && !position.comment.isEmpty() ? " opened by " + position.comment : ""), nowNs);
+    }
+
+    private Mt5Order adopt(final String clientOrderId, final String venueSymbol, final boolean buy, final long quantity)
+    {
+        final Mt5Symbol symbol = book.symbolsByVenue.get(venueSymbol);
+        final Mt5Order order = Mt5Order.adopted(clientOrderId, book.template, buy ? Side.BUY : Side.SELL, quantity);
+        order.identity.symbol().set(symbol != null ? symbol.canonical : venueSymbol);
+        order.symbol = symbol;
+        order.newReported = true;
+        book.track(order);
+        return order;
+    }
+
+    private Mt5Order adoptPosition(final String clientOrderId, final Mt5Position position)
+    {
+        final Mt5Order order = adopt(clientOrderId, position.symbol, position.buy, position.volume);
+        order.addFill(position.volume, position.priceOpen);
+        order.positionTicket = position.ticket;
+        order.state = Mt5Order.State.FILLED;
+        book.finished(order);
+        return order;
+    }
+
+    // Null when the terminal did the request (DONE/PLACED, or NO_CHANGES where nothing needed doing), else why not.
+    private static String problem(final JsonNode reply, final boolean noChangesIsDone)
+    {
+        if (!reply.path("ok").asBoolean(false))
+        {
+            return "the terminal refused the request: " + errorText(reply);
+        }
+        final JsonNode result = reply.path("result");
+        final long retcode = BridgeJson.longValue(result, "retcode");
+        if (TradeRetcode.outcomeOf(retcode) == TradeRetcode.Outcome.ACCEPTED ||
+            (noChangesIsDone && retcode == TradeRetcode.NO_CHANGES.code()))
+        {
+            return null;
+        }
+        return describe(retcode, result);
+    }
+
+    /**
+     * A retcode as reports show it, e.g. "NO_MONEY (10019): No money".
+     *
+     * @param retcode the code.
+     * @param result  the MqlTradeResult object.
+     * @return the text.
+     */
+    static String describe(final long retcode, final JsonNode result)
+    {
+        final String comment = BridgeJson.text(result, "comment");
+        final long external = BridgeJson.longValue(result, "retcode_external");
+        return TradeRetcode.nameOf(retcode) + " (" + retcode + ")" + (comment.isEmpty() ? "" : ": " + comment) +
+            (external != 0 ? " [retcode_external " + external + "]" : "");
+    }
+
+    private static String errorText(final JsonNode reply)
+    {
+        final JsonNode error = reply.path("error");
+        return BridgeJson.text(error, "code") + " " + BridgeJson.text(error, "message");
+    }
+}

@@ -45,8 +45,20 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
     private static final int DRAIN_LIMIT = 256;
     private static final int HELD_LIMIT = 1_024;
 
+    /** Told about every change of a session's state, so the gateway status follows each step. */
+    interface Listener
+    {
+        /**
+         * A session changed state or detail.
+         *
+         * @param nowNs gateway time.
+         */
+        void onSessionChange(long nowNs);
+    }
+
     private final Mt5Config config;
     private final Mt5Config.Account account;
+    private final Listener listener;
     private final Mt5Book book;
     private final Mt5Reporter reporter;
     private final Mt5Trading trading;
@@ -79,9 +91,10 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
 
     Mt5Session(
         final Mt5Config config, final Mt5Config.Account account, final String venueName, final Mt5Reporter reporter,
-        final SecureRandom random)
+        final SecureRandom random, final Listener listener)
     {
         this.config = config;
+        this.listener = listener;
         this.account = account;
         this.reporter = reporter;
         this.random = random;
@@ -304,11 +317,10 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
     {
         generation++;
         connectCount++;
-        state = State.CONNECTING;
-        detail = "connecting to " + account.host + ":" + account.port;
         connection = new BridgeConnection(
             account.name, account.host, account.port, account.secret, config.connectTimeoutMs, generation, inbound, random);
         connection.start();
+        transition(State.CONNECTING, "connecting to " + account.host + ":" + account.port, nowNs);
     }
 
     private int drainInbound(final long nowNs)
@@ -358,8 +370,7 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
         }
         lastSeq = BridgeJson.longValue(session.path("welcome"), "seq");
         lastInboundNs = nowNs;
-        state = State.RECONCILING;
-        detail = "connected to login " + login + " (" + BridgeJson.text(hello, "server") + "); reconciling";
+        transition(State.RECONCILING, "connected to login " + login + " (" + BridgeJson.text(hello, "server") + "); reconciling", nowNs);
 
         final ObjectNode subscribe = BridgeJson.object();
         subscribe.set("symbols", venueSymbols());
@@ -437,11 +448,10 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
         final String found = reconciler.apply(reply, snapshotPublishesReferences, nowNs);
         if (state == State.RECONCILING)
         {
-            state = State.READY;
             backoffNs = config.reconnectMinNs;
             final List<String> missing = missingSymbols();
-            detail = "ready: login " + book.login + ", " + (book.hedging ? "HEDGING" : "NETTING") + ", " + found +
-                (missing.isEmpty() ? "" : "; not in the terminal: " + missing);
+            transition(State.READY, "ready: login " + book.login + ", " + (book.hedging ? "HEDGING" : "NETTING") + ", " + found +
+                (missing.isEmpty() ? "" : "; not in the terminal: " + missing), nowNs);
             releaseHeld(nowNs);
         }
         if (snapshotAgain)
@@ -649,10 +659,17 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
         {
             return;
         }
-        state = State.BACKOFF;
         nextConnectNs = nowNs + backoffNs;
-        detail = reason + "; reconnecting in " + TimeUnit.NANOSECONDS.toMillis(backoffNs) + " ms";
+        final long delayMs = TimeUnit.NANOSECONDS.toMillis(backoffNs);
         backoffNs = Math.min(backoffNs * 2, config.reconnectMaxNs);
+        transition(State.BACKOFF, reason + "; reconnecting in " + delayMs + " ms", nowNs);
+    }
+
+    private void transition(final State newState, final String newDetail, final long nowNs)
+    {
+        state = newState;
+        detail = newDetail;
+        listener.onSessionChange(nowNs);
     }
 
     private void hold(final Held waiting, final long nowNs)

@@ -127,7 +127,7 @@ public final class Mt5Venue implements Venue
         reporter = new Mt5Reporter(publisher);
         for (final Mt5Config.Account account : config.accounts)
         {
-            final Mt5Session session = new Mt5Session(config, account, name, reporter, random);
+            final Mt5Session session = new Mt5Session(config, account, name, reporter, random, this::publishStatusIfChanged);
             sessions.add(session);
             session.start(nowNs);
         }
@@ -302,6 +302,10 @@ public final class Mt5Venue implements Venue
             state = GatewayState.RECONCILING;
         }
         final String text = detail.toString();
+        if (sessions.size() < config.accounts.size())
+        {
+            return;
+        }
         if (state != publishedState || !text.equals(publishedDetail))
         {
             publishedState = state;

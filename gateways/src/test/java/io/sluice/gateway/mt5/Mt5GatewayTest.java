@@ -361,6 +361,167 @@ class Mt5GatewayTest
         assertEquals(0, new BigDecimal("2350.25").compareTo(rig.terminal().positions().get(0).get("sl").decimalValue()));
     }
 
+    @Test
+    void shouldRefuseAuthenticationWithTheWrongSecretWithoutEverSendingTheSecret()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).gatewaySecret("a-different-secret-0123456789").launch();
+
+        final GatewayStatusEvent down = rig.reports().awaitStatus(GatewayState.DOWN, "authentication failed");
+        assertTrue(down.detail().contains("the terminal refused authentication: AUTH_FAILED"), down.detail());
+        assertTrue(down.detail().contains("reconnecting in 500 ms"), down.detail());
+        assertEquals(1, rig.terminal().authFailures());
+        assertEquals(0, rig.terminal().sessions());
+        assertFalse(rig.terminal().isConnected());
+
+        rig.orders().market(ACC1, "A1", GOLD, Side.BUY, "0.10");
+        rig.reports().drain();
+        assertEquals(List.of(), rig.reports().reports("A1"), "held while the terminal is not ready");
+        rig.advanceMs(5_000);
+        final Mt5Reports.Report rejected = rig.reports().awaitReport("A1", ExecType.REJECTED);
+        assertTrue(rejected.text().startsWith("MT5 account ACC1 is not ready"), rejected.text());
+        assertEquals(0, rig.terminal().orderRequests().size());
+        rig.reports().awaitStatus(GatewayState.DOWN, "reconnecting in 1000 ms");
+        assertEquals(2, rig.terminal().authFailures(), "reconnects with a doubled backoff");
+        for (final String line : rig.terminal().linesReceived())
+        {
+            assertFalse(line.contains("a-different-secret"), line);
+            assertFalse(line.contains(Mt5Rig.SECRET), line);
+        }
+        assertTrue(rig.reports().statuses().stream().noneMatch((s) -> s.detail().contains("a-different-secret")));
+    }
+
+    @Test
+    void shouldRefuseATerminalThatCannotProveItHoldsTheSecret()
+    {
+        final Mt5Rig.Builder builder = Mt5Rig.builder(driver, tempDir);
+        rig = builder.launchWith((terminal) -> terminal.impersonate());
+
+        final GatewayStatusEvent down = rig.reports().awaitStatus(GatewayState.DOWN, "authentication failed");
+        assertTrue(down.detail().contains("the terminal failed to prove it holds the shared secret"), down.detail());
+        rig.reports().drain();
+        assertTrue(rig.terminal().linesReceived().stream().noneMatch((line) -> line.contains("\"req\"")),
+            "no command goes to an unauthenticated terminal: " + rig.terminal().linesReceived());
+    }
+
+    @Test
+    void shouldReportAFillOnceWhenItsTransactionIsReplayedOrDuplicated()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).launch();
+        rig.awaitUp();
+        rig.orders().limit(ACC1, "P1", GOLD, Side.SELL, "0.30", "2352");
+        rig.reports().awaitReport("P1", ExecType.NEW);
+
+        rig.terminal().quote("XAUUSD.m", "2352.10", "2352.35");
+        final Mt5Reports.Report fill = rig.reports().awaitReport("P1", ExecType.TRADE);
+        assertEquals(px("2352"), fill.lastPrice());
+        assertEquals(OrdStatus.FILLED, fill.ordStatus());
+
+        rig.terminal().replayLastDeal(true);
+        rig.terminal().replayLastDeal(false);
+        rig.awaitThat("the replayed transaction to be seen", () -> rig.session(ACC1).duplicateEventCount() == 1);
+        rig.terminal().quote("XAUUSD.m", "2352.00", "2352.25");
+        rig.reports().await(MarketDataEvent.class, (m) -> m.bid() == px("2352"), "the quote after the replays");
+        rig.reports().drain();
+
+        assertEquals(1, rig.reports().reports("P1").stream().filter((r) -> r.execType() == ExecType.TRADE).count(),
+            rig.reports().reports("P1")::toString);
+        assertEquals(1, rig.terminal().positions().size());
+    }
+
+    @Test
+    void shouldReportAStopLossHitAsAVenueInitiatedFillOnThePosition()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).launch();
+        rig.awaitUp();
+        rig.orders().market(ACC1, "SL1", GOLD, Side.BUY, "0.10", "2340", null);
+        rig.reports().awaitReport("SL1", ExecType.TRADE);
+        final long ticket = rig.terminal().positions().get(0).get("ticket").asLong();
+
+        rig.terminal().hitStopLoss(ticket);
+        final Mt5Reports.Report stop = rig.reports().await(Mt5Reports.Report.class,
+            (r) -> r.clientOrderId().isEmpty() && r.execType() == ExecType.TRADE, "the stop-loss fill");
+
+        assertEquals(Side.SELL, stop.side());
+        assertEquals(px("0.1"), stop.lastQty());
+        assertEquals(px("2340"), stop.lastPrice());
+        assertEquals(GOLD, stop.symbol());
+        assertEquals(ACC1, stop.account());
+        assertEquals("venue-initiated DEAL_REASON_SL on position " + ticket + " opened by SL1", stop.text());
+        assertEquals(0, rig.terminal().positions().size());
+        rig.awaitThat("the position to be forgotten", () -> rig.session(ACC1).book().positions.isEmpty());
+    }
+
+    @Test
+    void shouldCollapseOppositePositionsWithCloseByWhenAskedTo()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).setting("sluice.mt5.netHedges", "true").launch();
+        rig.awaitUp();
+        rig.orders().market(ACC1, "H1", GOLD, Side.BUY, "0.30");
+        rig.reports().awaitReport("H1", ExecType.TRADE);
+        rig.orders().market(ACC1, "H2", GOLD, Side.SELL, "0.10");
+        rig.reports().awaitReport("H2", ExecType.TRADE);
+
+        rig.awaitThat("the hedged pair to be closed by", () -> rig.terminal().positions().size() == 1);
+        rig.reports().drain();
+        final JsonNode closeBy = rig.terminal().orderRequests().get(2);
+        assertEquals("TRADE_ACTION_CLOSE_BY", closeBy.get("action").asText());
+        final JsonNode remaining = rig.terminal().positions().get(0);
+        assertEquals("POSITION_TYPE_BUY", remaining.get("type").asText());
+        assertEquals(0, new BigDecimal("0.2").compareTo(remaining.get("volume").decimalValue()));
+        assertEquals(3, rig.terminal().orderRequests().size());
+        assertEquals(4, rig.reports().reports().size(), "the close-by deals change no net position and are not reported: " +
+            rig.reports().reports());
+    }
+
+    @Test
+    void shouldModifyAndCancelARestingLimitOrder()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).launch();
+        rig.awaitUp();
+        rig.orders().limit(ACC1, "LM1", "EURUSD", Side.BUY, "1", "1.08");
+        final Mt5Reports.Report accepted = rig.reports().awaitReport("LM1", ExecType.NEW);
+        final JsonNode placed = rig.terminal().orderRequests().get(0);
+        assertEquals("TRADE_ACTION_PENDING", placed.get("action").asText());
+        assertEquals("ORDER_TYPE_BUY_LIMIT", placed.get("type").asText());
+        assertEquals("ORDER_TIME_GTC", placed.get("type_time").asText());
+        assertEquals(rig.terminal().pendingOrders().get(0).get("ticket").asText(), accepted.venueOrderId());
+
+        rig.orders().amendStops(ACC1, "LM1", "EURUSD", "1.075", "1.09");
+        final Mt5Reports.Report modified = rig.reports().awaitReport("LM1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.NEW, modified.ordStatus());
+        assertEquals("TRADE_ACTION_MODIFY", rig.terminal().orderRequests().get(1).get("action").asText());
+        assertEquals(0, new BigDecimal("1.075").compareTo(rig.terminal().pendingOrders().get(0).get("sl").decimalValue()));
+
+        rig.orders().cancel(ACC1, "LM1", "EURUSD");
+        final Mt5Reports.Report canceled = rig.reports().awaitReport("LM1", ExecType.CANCELED);
+        assertEquals(OrdStatus.CANCELED, canceled.ordStatus());
+        assertEquals("TRADE_ACTION_REMOVE", rig.terminal().orderRequests().get(2).get("action").asText());
+        assertEquals(0, rig.terminal().pendingOrders().size());
+
+        rig.orders().cancel(ACC1, "LM1", "EURUSD");
+        final Mt5Reports.Report again = rig.reports().awaitReport("LM1", ExecType.CANCEL_REJECTED);
+        assertEquals("order is already CANCELED", again.text());
+    }
+
+    @Test
+    void shouldRejectOrdersForUnknownAccountsAndUnmappedSymbolsAndDuplicateIds()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).launch();
+        rig.awaitUp();
+
+        rig.orders().market("NOPE", "U1", GOLD, Side.BUY, "0.10");
+        assertEquals("unknown MT5 account 'NOPE'; accounts: [ACC1]", rig.reports().awaitReport("U1", ExecType.REJECTED).text());
+        rig.orders().market(ACC1, "U2", "BTCUSD", Side.BUY, "0.10");
+        assertTrue(rig.reports().awaitReport("U2", ExecType.REJECTED).text()
+            .startsWith("symbol BTCUSD is not configured for MT5 account ACC1"));
+        rig.orders().market(ACC1, "U3", GOLD, Side.BUY, "0.10");
+        rig.reports().awaitReport("U3", ExecType.TRADE);
+        rig.orders().market(ACC1, "U3", GOLD, Side.BUY, "0.10");
+        rig.reports().await(Mt5Reports.Report.class, (r) -> r.clientOrderId().equals("U3") && r.execType() == ExecType.REJECTED,
+            "the duplicate refused");
+        assertEquals(1, rig.terminal().orderRequests().size(), "a duplicate client order id never reaches the terminal");
+    }
+
     private static int indexOfStatus(final List<Object> events, final GatewayState state, final int occurrence)
     {
         int seen = 0;
@@ -378,10 +539,5 @@ class Mt5GatewayTest
     private static long px(final String decimal)
     {
         return Fixed.parse(decimal);
-    }
-
-    private static void assertNoReports(final Mt5Reports reports, final String clientOrderId)
-    {
-        assertFalse(reports.reports().stream().anyMatch((r) -> r.clientOrderId().equals(clientOrderId)));
     }
 }

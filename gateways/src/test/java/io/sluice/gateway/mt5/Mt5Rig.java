@@ -88,6 +88,17 @@ final class Mt5Rig implements AutoCloseable
 
         Mt5Rig launch()
         {
+            return launchWith((terminal) -> {});
+        }
+
+        /**
+         * Launch, preparing each fake terminal before the gateway connects.
+         *
+         * @param prepare what to do to each terminal first (e.g. make it impersonate).
+         * @return the rig.
+         */
+        Mt5Rig launchWith(final java.util.function.Consumer<FakeTerminal> prepare)
+        {
             if (accounts.isEmpty())
             {
                 accounts.put("ACC1", true);
@@ -99,6 +110,7 @@ final class Mt5Rig implements AutoCloseable
             {
                 final FakeTerminal terminal = FakeTerminal.start(SECRET, account.getValue(), login, System::currentTimeMillis);
                 terminals.put(account.getKey(), terminal);
+                prepare.accept(terminal);
                 values.put("sluice.mt5.account." + account.getKey() + ".port", Integer.toString(terminal.port()));
                 values.put("sluice.mt5.account." + account.getKey() + ".login", Long.toString(login));
                 login++;

@@ -474,6 +474,7 @@ public final class FakeTerminal implements AutoCloseable
         final FakeTradeServer.Outcome outcome = trade.execute(tradeRequest, forced == null ? 0 : forced);
         reply.put("cid", request.path("cid").asText(""));
         reply.set("result", outcome.result);
+        reply.put("last_error", 0);
         reply.set("positions", outcome.positions);
         if (outcome.dealInfo != null)
         {

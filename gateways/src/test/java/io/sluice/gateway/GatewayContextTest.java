@@ -31,7 +31,7 @@ class GatewayContextTest
             .venueName("paper")
             .conclude();
 
-        assertEquals(home.resolve("aeron").toString(), context.aeronDirectoryName());
+        assertEquals(Settings.of(Map.of("sluice.home", home.toString())).aeronDir(), context.aeronDirectoryName());
         assertEquals(Streams.DEFAULT_CHANNEL, context.ordersChannel());
         assertEquals(2001, context.ordersStreamId());
         assertEquals(Streams.DEFAULT_CHANNEL, context.reportsChannel());
@@ -104,7 +104,7 @@ class GatewayContextTest
 
         final IllegalArgumentException noVenue = assertThrows(IllegalArgumentException.class,
             () -> new GatewayContext().settings(Settings.of(Map.of())).conclude());
-        assertTrue(noVenue.getMessage().contains("[paper]"), noVenue.getMessage());
+        assertTrue(noVenue.getMessage().contains(Venues.names().toString()), noVenue.getMessage());
     }
 
     @Test

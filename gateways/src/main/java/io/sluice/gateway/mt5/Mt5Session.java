@@ -554,24 +554,33 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
         {
             return 0;
         }
+        String lossReason = null;
         for (final Mt5Request request : expired)
         {
             switch (request.kind)
             {
                 case PING:
-                    connectionLost("no answer to ping within " + TimeUnit.NANOSECONDS.toMillis(config.pingTimeoutNs) + " ms", nowNs);
-                    return expired.size();
+                    lossReason = "no answer to ping within " + TimeUnit.NANOSECONDS.toMillis(config.pingTimeoutNs) + " ms";
+                    break;
                 case SNAPSHOT:
-                    connectionLost("no snapshot within " + TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) + " ms", nowNs);
-                    return expired.size();
+                    snapshot = null;
+                    lossReason = "no snapshot within " + TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) + " ms";
+                    break;
                 case SUBSCRIBE:
                     break;
                 default:
                     trading.onRequestLost(
                         request, "no answer within " + TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) + " ms", nowNs);
-                    resync(nowNs);
                     break;
             }
+        }
+        if (lossReason != null)
+        {
+            connectionLost(lossReason, nowNs);
+        }
+        else
+        {
+            resync(nowNs);
         }
         return expired.size();
     }

@@ -189,7 +189,7 @@ public final class Mt5Venue implements Venue
     }
 
     /**
-     * Let every session work, then publish the gateway status when it changed.
+     * Let every session work; each session's state changes publish the gateway status as they happen.
      *
      * @param nowNs gateway time.
      * @return work done.
@@ -200,10 +200,6 @@ public final class Mt5Venue implements Venue
         for (int i = 0, size = sessions.size(); i < size; i++)
         {
             work += sessions.get(i).doWork(nowNs);
-        }
-        if (work > 0)
-        {
-            publishStatusIfChanged(nowNs);
         }
         return work;
     }

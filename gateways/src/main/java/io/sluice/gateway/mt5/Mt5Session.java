@@ -296,7 +296,7 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
     }
 
     /**
-     * Close the connection; waiting orders are refused.
+     * Close the connection (the gateway is closing; orders still waiting are not sent).
      */
     public void close()
     {

@@ -325,6 +325,8 @@ final class Mt5Trading
             reportVenueInitiated(deal, "DEAL_TYPE_BUY".equals(type), volume, price, positionId, nowNs);
             return;
         }
+        order.orderTicket(orderTicket);
+        book.indexTicket(orderTicket, order);
         fill(order, ticket, volume, price, BridgeJson.fixed(deal, "commission"), positionId, nowNs);
     }
 

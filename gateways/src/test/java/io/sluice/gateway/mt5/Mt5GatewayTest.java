@@ -230,6 +230,7 @@ class Mt5GatewayTest
         assertEquals(OrdStatus.FILLED, fill.ordStatus());
         assertEquals(px("0.2"), fill.cumQty());
         assertEquals(rig.terminal().deals().get(0).get("ticket").asText(), fill.tradeId());
+        assertEquals(rig.terminal().deals().get(0).get("order").asText(), fill.venueOrderId());
         assertEquals(1, rig.reports().reports("T1").stream().filter((r) -> r.execType() == ExecType.TRADE).count());
         assertEquals(1, rig.terminal().orderRequests().size(), "never resent");
         assertEquals(1, rig.terminal().positions().size());
@@ -520,6 +521,31 @@ class Mt5GatewayTest
         rig.reports().await(Mt5Reports.Report.class, (r) -> r.clientOrderId().equals("U3") && r.execType() == ExecType.REJECTED,
             "the duplicate refused");
         assertEquals(1, rig.terminal().orderRequests().size(), "a duplicate client order id never reaches the terminal");
+    }
+
+    @Test
+    void shouldBeDegradedWhileOneOfTwoTerminalsIsDownOrLacksASymbol()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).account(ACC1, true).account("ACC2", false)
+            .setting("sluice.mt5.account.ACC2.symbols", "XAUUSD:XAUUSD.m,BTCUSD").launch();
+        rig.reports().await(GatewayStatusEvent.class, (s) -> s.state() == GatewayState.DEGRADED &&
+            s.detail().contains("ACC1: ready") && s.detail().contains("not in the terminal: [BTCUSD]"),
+            "DEGRADED: ACC1 ready, ACC2 ready without BTCUSD");
+
+        rig.orders().market("ACC2", "D1", "BTCUSD", Side.BUY, "0.10");
+        assertEquals("symbol BTCUSD is not available in the terminal of MT5 account ACC2",
+            rig.reports().awaitReport("D1", ExecType.REJECTED).text());
+
+        rig.terminal(ACC1).disconnect();
+        final GatewayStatusEvent oneDown = rig.reports().awaitStatus(GatewayState.DEGRADED, "ACC1: the terminal closed the connection");
+        assertTrue(oneDown.detail().contains("ACC2: ready"), oneDown.detail());
+        rig.orders().market("ACC2", "D2", GOLD, Side.BUY, "0.10");
+        rig.reports().awaitReport("D2", ExecType.TRADE);
+
+        rig.terminal("ACC2").disconnect();
+        rig.reports().awaitStatus(GatewayState.DOWN, "ACC2: the terminal closed the connection");
+        rig.advanceMs(500);
+        rig.reports().awaitStatus(GatewayState.DEGRADED, "ACC1: ready");
     }
 
     private static int indexOfStatus(final List<Object> events, final GatewayState state, final int occurrence)

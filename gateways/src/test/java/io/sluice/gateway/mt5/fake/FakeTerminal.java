@@ -630,6 +630,7 @@ public final class FakeTerminal implements AutoCloseable
                 }
                 active = this;
                 sessions++;
+                subscribed.clear();
             }
             return true;
         }

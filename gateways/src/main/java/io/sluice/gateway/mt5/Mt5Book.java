@@ -3,6 +3,7 @@ package io.sluice.gateway.mt5;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.gateway.AsciiField;
 import io.sluice.gateway.OrderIdentity;
+import io.sluice.sbe.Side;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -159,6 +160,26 @@ final class Mt5Book
             oldest.remove();
         }
         return true;
+    }
+
+    /**
+     * Track an order found at the terminal under a client order id this gateway did not send (its comment).
+     *
+     * @param clientOrderId the comment.
+     * @param venueSymbol   terminal symbol; reported under its Sluice symbol when mapped.
+     * @param buy           side.
+     * @param quantity      lots.
+     * @return the tracked order, state HELD until the caller sets it.
+     */
+    Mt5Order adopt(final String clientOrderId, final String venueSymbol, final boolean buy, final long quantity)
+    {
+        final Mt5Symbol symbol = symbolsByVenue.get(venueSymbol);
+        final Mt5Order order = Mt5Order.adopted(clientOrderId, template, buy ? Side.BUY : Side.SELL, quantity);
+        order.identity.symbol().set(symbol != null ? symbol.canonical : venueSymbol);
+        order.symbol = symbol;
+        order.newReported = true;
+        track(order);
+        return order;
     }
 
     /**

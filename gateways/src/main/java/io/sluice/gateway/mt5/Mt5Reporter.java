@@ -160,6 +160,18 @@ final class Mt5Reporter
     }
 
     /**
+     * A cancel or amend of a known order was refused.
+     *
+     * @param order the order.
+     * @param text  why.
+     * @param nowNs gateway time.
+     */
+    void cancelRejected(final Mt5Order order, final String text, final long nowNs)
+    {
+        cancelRejected(order.identity, order.ordStatus(), order.cumQty, order.avgPrice, text, nowNs);
+    }
+
+    /**
      * A NewOrder refused before any order existed at the terminal.
      *
      * @param identity the order.

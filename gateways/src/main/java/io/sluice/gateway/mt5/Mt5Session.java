@@ -166,7 +166,7 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
     {
         if (isAcceptingNow())
         {
-            trading.onCancel(identity, nowNs);
+            trading.changes().onCancel(identity, nowNs);
             return;
         }
         final String clientOrderId = identity.clientOrderId().toString();
@@ -193,7 +193,7 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
     {
         if (isAcceptingNow())
         {
-            trading.onAmend(amend, nowNs);
+            trading.changes().onAmend(amend, nowNs);
         }
         else
         {
@@ -702,11 +702,11 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
             }
             else if (waiting.cancel != null)
             {
-                trading.onCancel(waiting.cancel, nowNs);
+                trading.changes().onCancel(waiting.cancel, nowNs);
             }
             else
             {
-                trading.onAmend(waiting.amend, nowNs);
+                trading.changes().onAmend(waiting.amend, nowNs);
             }
         }
     }
@@ -726,7 +726,7 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
         }
         else
         {
-            reporter.cancelRejected(order.identity, order.ordStatus(), order.cumQty, order.avgPrice, text, nowNs);
+            reporter.cancelRejected(order, text, nowNs);
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.gateway.OrderIdentity;
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.ExecType;
-import io.sluice.sbe.OrdStatus;
 import io.sluice.sbe.OrdType;
 import io.sluice.sbe.Side;
 import io.sluice.sbe.TimeInForce;
@@ -16,16 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Orders of one MT5 account: maps NewOrder, CancelOrder and AmendOrder onto MqlTradeRequests, and the terminal's
- * answers, deals and order events back onto ExecutionReports.
+ * New orders of one MT5 account, and everything the terminal says about them: maps NewOrder onto MqlTradeRequests
+ * and the answers, deals and order events back onto ExecutionReports ({@link Mt5OrderChanges} does cancels and
+ * amends).
  * <p>
  * Mapping: MARKET → TRADE_ACTION_DEAL at the current ask/bid with the account's deviation and the symbol's filling
  * mode, SL/TP set on the resulting position; LIMIT/STOP/STOP_LIMIT → TRADE_ACTION_PENDING; a reduce-only order →
- * one TRADE_ACTION_DEAL per opposite position ticket, oldest first ("legs"); CancelOrder → TRADE_ACTION_REMOVE;
- * AmendOrder → TRADE_ACTION_MODIFY of a pending order or TRADE_ACTION_SLTP of the positions the order opened;
- * hedged pairs are collapsed with TRADE_ACTION_CLOSE_BY when the account asks for it. Every retcode has an
- * outcome ({@link TradeRetcode}); fills are reported once per deal ticket however often they are seen.
- * Agent thread only.
+ * one TRADE_ACTION_DEAL per opposite position ticket, oldest first ("legs"); hedged pairs are collapsed with
+ * TRADE_ACTION_CLOSE_BY when the account asks for it. Every retcode has an outcome ({@link TradeRetcode}); fills are
+ * reported once per deal ticket however often they are seen. Agent thread only.
  */
 final class Mt5Trading
 {
@@ -57,6 +55,7 @@ final class Mt5Trading
     private final Link link;
     private final OrderIdentity venueInitiated = new OrderIdentity();
     private final Set<String> closeByInFlight = new HashSet<>();
+    private final Mt5OrderChanges changes;
 
     Mt5Trading(final Mt5Book book, final Mt5Reporter reporter, final Link link)
     {
@@ -64,6 +63,17 @@ final class Mt5Trading
         this.account = book.config;
         this.reporter = reporter;
         this.link = link;
+        this.changes = new Mt5OrderChanges(book, reporter, link, this);
+    }
+
+    /**
+     * Cancels and amends of this account's orders and positions.
+     *
+     * @return the changes.
+     */
+    Mt5OrderChanges changes()
+    {
+        return changes;
     }
 
     /**
@@ -104,106 +114,6 @@ final class Mt5Trading
     }
 
     /**
-     * Remove a resting order, or refuse with the reason.
-     *
-     * @param identity the CancelOrder's order.
-     * @param nowNs    gateway time.
-     */
-    void onCancel(final OrderIdentity identity, final long nowNs)
-    {
-        final String clientOrderId = identity.clientOrderId().toString();
-        final Mt5Order order = book.orderByCid(clientOrderId);
-        if (order == null)
-        {
-            reporter.cancelRejected(identity, OrdStatus.REJECTED, 0, 0, "unknown order: " + clientOrderId, nowNs);
-            return;
-        }
-        if (order.isTerminal())
-        {
-            cancelRejected(order, "order is already " + order.state, nowNs);
-            return;
-        }
-        if (order.state != Mt5Order.State.WORKING || order.isMarket() || order.orderTicket == 0)
-        {
-            cancelRejected(order, "order is " + order.state + "; it can be canceled once it rests at the terminal", nowNs);
-            return;
-        }
-        if (link.send(Mt5Request.Kind.CANCEL, order, Mt5Requests.remove(order.orderTicket), nowNs) == null)
-        {
-            cancelRejected(order, "the terminal connection is not available; nothing was sent", nowNs);
-        }
-    }
-
-    /**
-     * Change a pending order (TRADE_ACTION_MODIFY) or the stop-loss/take-profit of the positions an order opened
-     * (TRADE_ACTION_SLTP), or refuse with the reason.
-     *
-     * @param amend the AmendOrder.
-     * @param nowNs gateway time.
-     */
-    void onAmend(final Mt5Amend amend, final long nowNs)
-    {
-        final String clientOrderId = amend.identity.clientOrderId().toString();
-        Mt5Order order = book.orderByCid(clientOrderId);
-        if (order != null && order.state == Mt5Order.State.WORKING && !order.isMarket() && order.orderTicket != 0)
-        {
-            modifyPending(order, amend, nowNs);
-            return;
-        }
-
-        final List<Mt5Position> positions = book.positionsOf(clientOrderId, order);
-        final String problem;
-        if (positions.isEmpty())
-        {
-            problem = "no resting order or open position for " + clientOrderId;
-        }
-        else if (amend.quantity != Fixed.NULL || amend.price != Fixed.NULL || amend.stopPrice != Fixed.NULL)
-        {
-            problem = "only stopLoss and takeProfit of an open position can be amended";
-        }
-        else if (amend.stopLoss == Fixed.NULL && amend.takeProfit == Fixed.NULL)
-        {
-            problem = "neither stopLoss nor takeProfit given";
-        }
-        else
-        {
-            problem = null;
-        }
-        if (problem != null)
-        {
-            if (order == null)
-            {
-                reporter.cancelRejected(amend.identity, OrdStatus.REJECTED, 0, 0, "amend rejected: " + problem, nowNs);
-            }
-            else
-            {
-                cancelRejected(order, "amend rejected: " + problem, nowNs);
-            }
-            return;
-        }
-
-        if (order == null)
-        {
-            order = adoptPosition(clientOrderId, positions.get(0));
-        }
-        for (final Mt5Position position : positions)
-        {
-            final long sl = amend.stopLoss == Fixed.NULL ? position.sl : amend.stopLoss;
-            final long tp = amend.takeProfit == Fixed.NULL ? position.tp : amend.takeProfit;
-            final Mt5Request request = link.send(
-                Mt5Request.Kind.SLTP, order, Mt5Requests.sltp(account.magic, position.symbol, position.ticket, sl, tp), nowNs);
-            if (request == null)
-            {
-                cancelRejected(order, "amend rejected: the terminal connection is not available; nothing was sent", nowNs);
-                return;
-            }
-            request.position = position.ticket;
-            request.sl = sl;
-            request.tp = tp;
-        }
-    }
-
-    /**
      * The EA answered an order_send.
      *
      * @param request what was sent.
@@ -223,13 +133,9 @@ final class Mt5Trading
                 onOrderReply(request, reply, nowNs);
                 break;
             case CANCEL:
-                onCancelReply(request, reply, nowNs);
-                break;
             case MODIFY:
-                onModifyReply(request, reply, nowNs);
-                break;
             case SLTP:
-                onSltpReply(request, reply, nowNs);
+                changes.onReply(request, reply, nowNs);
                 break;
             case CLOSE_BY:
                 onCloseByReply(request, reply, nowNs);
@@ -262,7 +168,7 @@ final class Mt5Trading
             case CANCEL:
             case MODIFY:
             case SLTP:
-                cancelRejected(order, reason + "; the outcome will be reconciled", nowNs);
+                reporter.cancelRejected(order, reason + "; the outcome will be reconciled", nowNs);
                 break;
             case CLOSE_BY:
                 closeByInFlight.remove(request.venueSymbol);
@@ -314,7 +220,7 @@ final class Mt5Trading
         {
             final JsonNode historyOrder = historyOrders == null ? null : historyOrders.get(orderTicket);
             final long initial = BridgeJson.fixed(historyOrder, "volume_initial");
-            order = adopt(comment, BridgeJson.text(deal, "symbol"), "DEAL_TYPE_BUY".equals(type), initial > 0 ? initial : volume);
+            order = book.adopt(comment, BridgeJson.text(deal, "symbol"), "DEAL_TYPE_BUY".equals(type), initial > 0 ? initial : volume);
             order.ordType = OrdType.MARKET;
             order.orderTicket(orderTicket);
             book.indexTicket(orderTicket, order);
@@ -398,7 +304,7 @@ final class Mt5Trading
     void adoptPending(final JsonNode json, final long nowNs)
     {
         final String type = BridgeJson.text(json, "type");
-        final Mt5Order order = adopt(
+        final Mt5Order order = book.adopt(
             BridgeJson.text(json, "comment"), BridgeJson.text(json, "symbol"), type.startsWith("ORDER_TYPE_BUY"),
             BridgeJson.fixed(json, "volume_initial"));
         order.ordType = type.endsWith("STOP_LIMIT") ? OrdType.STOP_LIMIT : type.endsWith("LIMIT") ? OrdType.LIMIT : OrdType.STOP;
@@ -691,91 +597,6 @@ final class Mt5Trading
         }
     }
 
-    private void onCancelReply(final Mt5Request request, final JsonNode reply, final long nowNs)
-    {
-        final Mt5Order order = request.order;
-        if (order.isTerminal())
-        {
-            if (order.state != Mt5Order.State.CANCELED)
-            {
-                cancelRejected(order, "order is already " + order.state, nowNs);
-            }
-            return;
-        }
-        final String problem = problem(reply, false);
-        if (problem != null)
-        {
-            cancelRejected(order, "cancel rejected: " + problem, nowNs);
-            return;
-        }
-        finish(order, Mt5Order.State.CANCELED, ExecType.CANCELED, "", nowNs);
-    }
-
-    private void modifyPending(final Mt5Order order, final Mt5Amend amend, final long nowNs)
-    {
-        if (amend.quantity != Fixed.NULL && amend.quantity != order.quantity)
-        {
-            cancelRejected(order, "amend rejected: MT5 cannot change the volume of a pending order; cancel it and place a new one", nowNs);
-            return;
-        }
-        final long limit = amend.price != Fixed.NULL ? amend.price : order.price;
-        final long stop = amend.stopPrice != Fixed.NULL ? amend.stopPrice : order.stopPrice;
-        final long price = order.ordType == OrdType.LIMIT ? limit : stop;
-        final long stopLimit = order.ordType == OrdType.STOP_LIMIT ? limit : 0;
-        final long sl = Mt5Requests.orZero(amend.stopLoss != Fixed.NULL ? amend.stopLoss : order.stopLoss);
-        final long tp = Mt5Requests.orZero(amend.takeProfit != Fixed.NULL ? amend.takeProfit : order.takeProfit);
-        final Mt5Request request = link.send(Mt5Request.Kind.MODIFY, order, Mt5Requests.modify(order, price, stopLimit, sl, tp), nowNs);
-        if (request == null)
-        {
-            cancelRejected(order, "amend rejected: the terminal connection is not available; nothing was sent", nowNs);
-            return;
-        }
-        request.price = price;
-        request.stopLimit = stopLimit;
-        request.sl = sl;
-        request.tp = tp;
-    }
-
-    private void onModifyReply(final Mt5Request request, final JsonNode reply, final long nowNs)
-    {
-        final Mt5Order order = request.order;
-        final String problem = order.isTerminal() ? "order is already " + order.state : problem(reply, true);
-        if (problem != null)
-        {
-            cancelRejected(order, "amend rejected: " + problem, nowNs);
-            return;
-        }
-        if (order.ordType == OrdType.LIMIT)
-        {
-            order.price = request.price;
-        }
-        else
-        {
-            order.stopPrice = request.price;
-            if (order.ordType == OrdType.STOP_LIMIT)
-            {
-                order.price = request.stopLimit;
-            }
-        }
-        order.stopLoss = request.sl;
-        order.takeProfit = request.tp;
-        reporter.status(order, "modified order " + order.orderTicket + ": price=" + Fixed.toString(request.price) +
-            " sl=" + Fixed.toString(request.sl) + " tp=" + Fixed.toString(request.tp), nowNs);
-    }
-
-    private void onSltpReply(final Mt5Request request, final JsonNode reply, final long nowNs)
-    {
-        final Mt5Order order = request.order;
-        final String problem = problem(reply, true);
-        if (problem != null)
-        {
-            cancelRejected(order, "amend rejected: " + problem, nowNs);
-            return;
-        }
-        reporter.status(order, "position " + request.position + ": sl=" + Fixed.toString(request.sl) +
-            " tp=" + Fixed.toString(request.tp), nowNs);
-    }
-
     // A hedging account that asks for it holds no opposite pair of this gateway's positions: CLOSE_BY costs no spread.
     private void collapseHedges(final String venueSymbol, final long nowNs)
     {
@@ -849,11 +670,6 @@ final class Mt5Trading
         reporter.status(order, text, nowNs);
     }
 
-    private void cancelRejected(final Mt5Order order, final String text, final long nowNs)
-    {
-        reporter.cancelRejected(order.identity, order.ordStatus(), order.cumQty, order.avgPrice, text, nowNs);
-    }
-
     private void reportVenueInitiated(
         final JsonNode deal, final boolean buy, final long volume, final long price, final long positionId, final long nowNs)
     {
@@ -869,29 +685,8 @@ final class Mt5Trading
             (position != null && !position.comment.isEmpty() ? " opened by " + position.comment : ""), nowNs);
     }
 
-    private Mt5Order adopt(final String clientOrderId, final String venueSymbol, final boolean buy, final long quantity)
-    {
-        final Mt5Symbol symbol = book.symbolsByVenue.get(venueSymbol);
-        final Mt5Order order = Mt5Order.adopted(clientOrderId, book.template, buy ? Side.BUY : Side.SELL, quantity);
-        order.identity.symbol().set(symbol != null ? symbol.canonical : venueSymbol);
-        order.symbol = symbol;
-        order.newReported = true;
-        book.track(order);
-        return order;
-    }
-
-    private Mt5Order adoptPosition(final String clientOrderId, final Mt5Position position)
-    {
-        final Mt5Order order = adopt(clientOrderId, position.symbol, position.buy, position.volume);
-        order.addFill(position.volume, position.priceOpen);
-        order.positionTicket = position.ticket;
-        order.state = Mt5Order.State.FILLED;
-        book.finished(order);
-        return order;
-    }
-
     // Null when the terminal did the request (DONE/PLACED, or NO_CHANGES where nothing needed doing), else why not.
-    private static String problem(final JsonNode reply, final boolean noChangesIsDone)
+    static String problem(final JsonNode reply, final boolean noChangesIsDone)
     {
         if (!reply.path("ok").asBoolean(false))
         {
@@ -922,7 +717,7 @@ final class Mt5Trading
             (external != 0 ? " [retcode_external " + external + "]" : "");
     }
 
-    private static String errorText(final JsonNode reply)
+    static String errorText(final JsonNode reply)
     {
         final JsonNode error = reply.path("error");
         return BridgeJson.text(error, "code") + " " + BridgeJson.text(error, "message");

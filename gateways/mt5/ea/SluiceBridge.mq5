@@ -122,7 +122,7 @@ void OnTimer()
      {
       g_lastHeartbeat = GetTickCount();
       PushAccountIfChanged();
-      PushEvent("heartbeat", KV("time_msc", IntegerToString(TimeCurrentMsc())));
+      PushEvent("heartbeat", KV("time_msc", IntegerToString(ServerTimeMsc())));
      }
   }
 
@@ -260,7 +260,7 @@ void OnLine(Connection &c, const string line)
    string id = JsonRaw(line, "id");
    string cmd = JsonStr(line, "cmd");
    if(cmd == "ping")
-      Reply(id, KV("time_msc", IntegerToString(TimeCurrentMsc())));
+      Reply(id, KV("time_msc", IntegerToString(ServerTimeMsc())));
    else
       if(cmd == "subscribe")
          Reply(id, KV("symbols", Subscribe(JsonRaw(line, "symbols"))));
@@ -853,7 +853,7 @@ bool ParsePrivateIPv4(const string text, uchar &address[])
           (address[0] == 192 && address[1] == 168) || (address[0] == 169 && address[1] == 254);
   }
 
-long TimeCurrentMsc()
+long ServerTimeMsc()
   {
    return (long)TimeCurrent() * 1000;
   }
@@ -1004,13 +1004,27 @@ string Unquote(const string raw)
             else
                if(e == 'u')
                  {
-                  out += ShortToString((ushort)StringToInteger("0x" + StringSubstr(raw, i + 1, 4)));
+                  ushort code = 0;
+                  for(int k = 1; k <= 4; k++)
+                     code = (ushort)(code * 16 + HexDigit(StringGetCharacter(raw, i + k)));
+                  out += ShortToString(code);
                   i += 4;
                  }
                else
                   out += ShortToString(e);      // \" \\ \/
      }
    return out;
+  }
+
+int HexDigit(const ushort c)
+  {
+   if(c >= '0' && c <= '9')
+      return c - '0';
+   if(c >= 'a' && c <= 'f')
+      return c - 'a' + 10;
+   if(c >= 'A' && c <= 'F')
+      return c - 'A' + 10;
+   return 0;
   }
 
 int StringEnd(const string json, const int open)

@@ -548,6 +548,56 @@ class Mt5GatewayTest
         rig.reports().awaitStatus(GatewayState.DEGRADED, "ACC1: ready");
     }
 
+    @Test
+    void shouldReconcileWhatHappenedWhileNoGatewayRanWhenANewGatewayStarts()
+    {
+        final Mt5Rig first = Mt5Rig.builder(driver, tempDir).launch();
+        final FakeTerminal terminal;
+        final String marketTradeId;
+        try
+        {
+            first.awaitUp();
+            first.orders().market(ACC1, "R1", GOLD, Side.BUY, "0.10");
+            marketTradeId = first.reports().awaitReport("R1", ExecType.TRADE).tradeId();
+            first.orders().limit(ACC1, "R2", GOLD, Side.BUY, "0.20", "2348");
+            first.reports().awaitReport("R2", ExecType.NEW);
+            first.orders().limit(ACC1, "R3", GOLD, Side.BUY, "0.30", "2300");
+            first.reports().awaitReport("R3", ExecType.NEW);
+        }
+        finally
+        {
+            terminal = first.stopGatewayKeepTerminals().get(ACC1);
+        }
+        terminal.quote("XAUUSD.m", "2347.50", "2347.75");
+        final String missedTradeId = terminal.deals().get(1).get("ticket").asText();
+
+        rig = Mt5Rig.builder(driver, tempDir).terminal(ACC1, terminal).launch();
+        rig.awaitUp();
+
+        final Mt5Reports.Report missed = rig.reports().awaitReport("R2", ExecType.TRADE);
+        assertEquals(missedTradeId, missed.tradeId());
+        assertEquals(px("2348"), missed.lastPrice());
+        assertEquals(OrdStatus.FILLED, missed.ordStatus());
+        assertEquals(marketTradeId, rig.reports().awaitReport("R1", ExecType.TRADE).tradeId(),
+            "an earlier fill is reported again with its trade id, so the engine can tell it is not new");
+        final Mt5Reports.Report resting = rig.reports().awaitReport("R3", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.NEW, resting.ordStatus());
+        assertEquals(px("0.3"), resting.leavesQty());
+        assertTrue(resting.text().startsWith("found resting at the terminal as order " + resting.venueOrderId()), resting.text());
+        final GatewayStatusEvent up = rig.reports().statuses().get(rig.reports().statuses().size() - 1);
+        assertTrue(up.detail().contains("2 position(s), 1 pending order(s), 2 recent deal(s)"), up.detail());
+
+        rig.orders().cancel(ACC1, "R3", GOLD);
+        rig.reports().awaitReport("R3", ExecType.CANCELED);
+        rig.orders().close(ACC1, "R4", GOLD, Side.SELL, "0");
+        final Mt5Reports.Report closed = rig.reports().awaitReport("R4", ExecType.TRADE);
+        rig.reports().await(Mt5Reports.Report.class, (r) -> r.clientOrderId().equals("R4") && r.ordStatus() == OrdStatus.FILLED,
+            "both positions closed");
+        assertEquals(px("0.1"), closed.lastQty(), "the oldest position first");
+        assertEquals(0, terminal.positions().size());
+        terminal.close();
+    }
+
     private static int indexOfStatus(final List<Object> events, final GatewayState state, final int occurrence)
     {
         int seen = 0;

@@ -38,6 +38,7 @@ final class Mt5Rig implements AutoCloseable
 
     private final Map<String, FakeTerminal> terminals;
     private final Aeron aeron;
+    private boolean ownsTerminals = true;
     private GatewayHarness harness;
     private Mt5Reports reports;
     private Mt5Orders orders;
@@ -60,6 +61,7 @@ final class Mt5Rig implements AutoCloseable
         private final Path dir;
         private final Map<String, Boolean> accounts = new LinkedHashMap<>();
         private final Map<String, String> settings = new HashMap<>();
+        private final Map<String, FakeTerminal> existing = new HashMap<>();
         private String gatewaySecret = SECRET;
 
         private Builder(final EmbeddedMediaDriver driver, final Path dir)
@@ -71,6 +73,20 @@ final class Mt5Rig implements AutoCloseable
         Builder account(final String name, final boolean hedging)
         {
             accounts.put(name, hedging);
+            return this;
+        }
+
+        /**
+         * Serve an account with a terminal that is already running (e.g. one a previous gateway traded on).
+         *
+         * @param name     account.
+         * @param terminal the terminal; the rig does not close it.
+         * @return this.
+         */
+        Builder terminal(final String name, final FakeTerminal terminal)
+        {
+            accounts.put(name, true);
+            existing.put(name, terminal);
             return this;
         }
 
@@ -108,7 +124,8 @@ final class Mt5Rig implements AutoCloseable
             long login = FIRST_LOGIN;
             for (final Map.Entry<String, Boolean> account : accounts.entrySet())
             {
-                final FakeTerminal terminal = FakeTerminal.start(SECRET, account.getValue(), login, System::currentTimeMillis);
+                final FakeTerminal terminal = existing.containsKey(account.getKey()) ? existing.get(account.getKey()) :
+                    FakeTerminal.start(SECRET, account.getValue(), login, System::currentTimeMillis);
                 terminals.put(account.getKey(), terminal);
                 prepare.accept(terminal);
                 values.put("sluice.mt5.account." + account.getKey() + ".port", Integer.toString(terminal.port()));
@@ -123,6 +140,7 @@ final class Mt5Rig implements AutoCloseable
             values.putAll(settings);
 
             final Mt5Rig rig = new Mt5Rig(terminals, driver.connectClient());
+            rig.ownsTerminals = existing.isEmpty();
             try
             {
                 rig.reports = new Mt5Reports(rig.aeron, Streams.DEFAULT_CHANNEL, reportsStreamId, rig::step);
@@ -233,13 +251,28 @@ final class Mt5Rig implements AutoCloseable
         harness.clock().advance(ms, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stop the gateway and the test's streams but keep the terminals running for another gateway.
+     *
+     * @return the terminals by account; the caller closes them.
+     */
+    Map<String, FakeTerminal> stopGatewayKeepTerminals()
+    {
+        ownsTerminals = false;
+        close();
+        return terminals;
+    }
+
     public void close()
     {
         final List<AutoCloseable> closeables = new ArrayList<>();
         closeables.add(harness);
         closeables.add(reports);
         closeables.add(aeron);
-        closeables.addAll(terminals.values());
+        if (ownsTerminals)
+        {
+            closeables.addAll(terminals.values());
+        }
         CloseHelper.closeAll(closeables);
     }
 }

@@ -375,6 +375,7 @@ class Mt5GatewayTest
         assertFalse(rig.terminal().isConnected());
 
         rig.orders().market(ACC1, "A1", GOLD, Side.BUY, "0.10");
+        rig.awaitThat("the gateway to take the order", () -> rig.harness().gateway().ordersAdapter().newOrderCount() == 1);
         rig.reports().drain();
         assertEquals(List.of(), rig.reports().reports("A1"), "held while the terminal is not ready");
         rig.advanceMs(5_000);
@@ -389,6 +390,17 @@ class Mt5GatewayTest
             assertFalse(line.contains(Mt5Rig.SECRET), line);
         }
         assertTrue(rig.reports().statuses().stream().noneMatch((s) -> s.detail().contains("a-different-secret")));
+    }
+
+    @Test
+    void shouldRefuseATerminalLoggedIntoAnotherAccount()
+    {
+        rig = Mt5Rig.builder(driver, tempDir).setting("sluice.mt5.account.ACC1.login", "9999").launch();
+
+        rig.reports().awaitStatus(GatewayState.DOWN, "the terminal is logged into account 5001, not the configured 9999");
+        rig.reports().drain();
+        assertTrue(rig.terminal().linesReceived().stream().noneMatch((line) -> line.contains("\"req\"")),
+            "nothing is asked of the wrong account: " + rig.terminal().linesReceived());
     }
 
     @Test

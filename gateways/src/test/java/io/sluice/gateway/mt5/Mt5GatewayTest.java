@@ -284,6 +284,7 @@ class Mt5GatewayTest
         assertTrue(up < events.indexOf(rig.reports().reports("M2").get(0)), "the held order is sent after reconciliation");
         assertEquals(px("2344.5"), held.lastPrice());
         assertEquals(2, rig.terminal().sessions());
+        assertEquals(2, rig.session(ACC1).connectCount());
     }
 
     @Test
@@ -439,6 +440,8 @@ class Mt5GatewayTest
         assertEquals(1, rig.reports().reports("P1").stream().filter((r) -> r.execType() == ExecType.TRADE).count(),
             rig.reports().reports("P1")::toString);
         assertEquals(1, rig.terminal().positions().size());
+        assertEquals(0, rig.session(ACC1).sequenceGapCount());
+        assertEquals(0, rig.session(ACC1).protocolErrorCount());
     }
 
     @Test

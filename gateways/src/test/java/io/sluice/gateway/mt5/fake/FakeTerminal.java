@@ -39,7 +39,8 @@ import java.util.function.LongSupplier;
  * A test can make it misbehave the ways a real terminal does: requote (the market moves before the order
  * arrives), reject the next request with any retcode, time out (execute the next request but lose its reply and
  * events), drop the connection, replay an old trade transaction, trigger a stop-loss, or impersonate a terminal
- * that does not know the shared secret. Every method is thread safe.
+ * that does not know the shared secret. Unlike the EA it sends no heartbeat events (the gateway's pings check the
+ * link) and does not time out a handshake. Every method is thread safe.
  */
 public final class FakeTerminal implements AutoCloseable
 {

@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.mt5.Mt5Venue;
 import io.sluice.gateway.paper.PaperVenue;
 
 import java.util.List;
@@ -11,8 +12,10 @@ public final class Venues
 {
     /** The paper venue: simulated prices and fills, no external connection. */
     public static final String PAPER = "paper";
+    /** MetaTrader 5 accounts through the SluiceBridge Expert Advisor. */
+    public static final String MT5 = "mt5";
 
-    private static final List<String> NAMES = List.of(PAPER);
+    private static final List<String> NAMES = List.of(PAPER, MT5);
 
     private Venues()
     {
@@ -52,6 +55,10 @@ public final class Venues
         if (PAPER.equals(name))
         {
             return new PaperVenue(name, context.settings());
+        }
+        if (MT5.equals(name))
+        {
+            return new Mt5Venue(name, context.settings());
         }
         throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
     }

@@ -41,6 +41,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class EngineCore
 {
     private static final long FLATTEN_SALT = 0x5f1a77e2L;
+    private static final long TRADE_SALT = 0x7ade1d5L;
 
     private final CoreConfig config;
     private final NameIndex accounts;
@@ -449,6 +450,11 @@ public final class EngineCore
         final Order order = key == ClientOrderIds.INVALID ? null : orders.get(key);
         if (order == null)
         {
+            if (idLength == 0 && executionReport.execType() == ExecType.TRADE)
+            {
+                onVenueInitiatedFill(buffer);
+                return;
+            }
             text.clear().append("execution report for an order that is not live: ").append(buffer, idOffset, idLength);
             out.engineError(ExecutionReportDecoder.TEMPLATE_ID, nowNs, text);
             return;
@@ -531,6 +537,41 @@ public final class EngineCore
             orders.release(order);
             checkFlat(accountId);
         }
+    }
+
+    // A fill the venue made on its own (stop-loss or take-profit hit, stop-out): no client order id, so it
+    // moves the position directly. Deduplicated by the venue's trade id: gateways re-report fills after a
+    // reconnect.
+    private void onVenueInitiatedFill(final DirectBuffer buffer)
+    {
+        final int base = executionReport.offset();
+        final int accountOffset = base + ExecutionReportDecoder.accountEncodingOffset();
+        final int symbolOffset = base + ExecutionReportDecoder.symbolEncodingOffset();
+        final int accountId = accounts.lookup(buffer, accountOffset, Ascii.fixedLength(buffer, accountOffset, ExecutionReportDecoder.accountLength()));
+        final int instrumentId = instruments.lookup(buffer, symbolOffset, Ascii.fixedLength(buffer, symbolOffset, ExecutionReportDecoder.symbolLength()));
+        final int venueOffset = base + ExecutionReportDecoder.venueEncodingOffset();
+        final int venueId = venues.lookup(buffer, venueOffset, Ascii.fixedLength(buffer, venueOffset, ExecutionReportDecoder.venueLength()));
+        final int tradeIdOffset = base + ExecutionReportDecoder.tradeIdEncodingOffset();
+        final int tradeIdLength = executionReport.actingVersion() >= 1 ?
+            Ascii.fixedLength(buffer, tradeIdOffset, ExecutionReportDecoder.tradeIdLength()) : 0;
+        final Side side = executionReport.side();
+        final long quantity = executionReport.lastQty();
+        if (accountId < 0 || instrumentId < 0 || venueId < 0 || tradeIdLength == 0 || quantity <= 0 ||
+            (side != Side.BUY && side != Side.SELL))
+        {
+            text.clear().append("venue-initiated fill without account, symbol, venue, side, quantity or trade id: ignored");
+            out.engineError(ExecutionReportDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        if (dedup.isDuplicate(Ascii.hash(venues.hash(venueId) ^ TRADE_SALT, buffer, tradeIdOffset, tradeIdLength), nowNs))
+        {
+            return;
+        }
+        final Position position = positions.get(accountId, instrumentId);
+        position.onFill(side == Side.BUY ? quantity : -quantity, executionReport.lastPrice(), nowNs);
+        out.positionUpdate(accountId, venueId, instrumentId, position, nowNs);
+        accountRisk.dirty[accountId] = true;
+        checkDailyLoss(accountId);
     }
 
     private void onMarketData()

@@ -168,6 +168,9 @@ final class Frames
             .leavesQty(0)
             .avgPrice(0)
             .transactTimeNs(1)
+            .tradeId("")
+            .commission(Fixed.NULL)
+            .commissionAsset("")
             .text(text);
         return MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength();
     }

@@ -448,4 +448,23 @@ class RiskGatesTest
         feed(frames.admin(AdminAction.SET_LIMIT, AdminScope.INSTRUMENT, "main", null, "ETHUSDT", "maxOrderQty", Fixed.of(10), "alice"));
         accepted(order("ETHUSDT", "buy", "9", ""));
     }
+
+    @Test
+    void shouldApplyAFillTheVenueMadeOnItsOwnOnceEvenWhenReportedTwice()
+    {
+        start();
+        accepted(order("BTCUSDT", "buy", "2", ""));
+        fillLast("2", "100");
+        outputs.clear();
+        // The stop-loss triggers at the venue: a TRADE with no client order id and the venue's trade id.
+        final int length = frames.report("", ExecType.TRADE, OrdStatus.FILLED, Side.SELL, "2", "95", "2", "stop loss");
+        frames.buffer().putStringWithoutLengthAscii(io.sluice.sbe.MessageHeaderEncoder.ENCODED_LENGTH +
+            io.sluice.sbe.ExecutionReportEncoder.tradeIdEncodingOffset(), "deal-77");
+        feed(length);
+        feed(length);
+        assertEquals(1, outputs.count(io.sluice.sbe.PositionUpdateDecoder.TEMPLATE_ID), outputs.templateIds().toString());
+        final io.sluice.sbe.PositionUpdateDecoder position = outputs.positionUpdate(0);
+        assertEquals(0, position.quantity());
+        assertEquals(-Fixed.of(10), position.realizedPnl());
+    }
 }

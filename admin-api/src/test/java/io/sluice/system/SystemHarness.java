@@ -47,6 +47,8 @@ final class SystemHarness implements AutoCloseable
     private final Engine engine;
     private final Gateway gateway;
     private final AdminApi api;
+    private final Settings settings;
+    private final Map<String, String> settingsMap;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -56,6 +58,14 @@ final class SystemHarness implements AutoCloseable
      * @param overrides settings on top of the test defaults (no random walk, no spread, fast heartbeats).
      */
     SystemHarness(final Path dir, final Map<String, String> overrides)
+    {
+        this(dir, overrides, true);
+    }
+
+    /**
+     * @param inProcessEngine false to leave the engine to the test (e.g. a child process it can kill).
+     */
+    SystemHarness(final Path dir, final Map<String, String> overrides, final boolean inProcessEngine)
     {
         this.dir = dir;
         driver = MediaDriver.launch(new MediaDriver.Context()
@@ -74,14 +84,36 @@ final class SystemHarness implements AutoCloseable
         values.put("sluice.engine.tickMs", "100");
         values.put("sluice.instrument.XAUUSD.calendar", "ALWAYS"); // tests must not depend on the weekday
         values.putAll(overrides);
-        final Settings settings = Settings.of(values);
+        settingsMap = Map.copyOf(values);
+        settings = Settings.of(values);
 
-        engine = Engine.launch(new EngineContext().settings(settings));
+        engine = inProcessEngine ? Engine.launch(new EngineContext().settings(settings)) : null;
         gateway = Gateway.launch(new GatewayContext().settings(settings).venueName("paper")
             .threadingMode(GatewayThreadingMode.DEDICATED));
         api = AdminApi.launch(new AdminApiContext(settings));
+        if (inProcessEngine)
+        {
+            awaitEngine();
+        }
+    }
+
+    void awaitEngine()
+    {
         awaitJson("/health", h -> h.path("engineConnected").asBoolean() && "UP".equals(h.path("gateways").path("paper").asText()),
             "engine connected and paper gateway UP");
+    }
+
+    /** Every setting the harness runs with, as -D options for a child process. */
+    java.util.List<String> systemProperties()
+    {
+        final java.util.List<String> options = new java.util.ArrayList<>();
+        settingsMap.forEach((key, value) -> options.add("-D" + key + "=" + value));
+        return options;
+    }
+
+    AdminApi api()
+    {
+        return api;
     }
 
     Gateway gateway()

@@ -45,6 +45,8 @@ class CrashRecoverySystemTest
     private static final int CRASHES = 4;
 
     @TempDir
+    Path tempDir;
+
     Path dir;
 
     private SystemHarness sluice;
@@ -64,6 +66,7 @@ class CrashRecoverySystemTest
     @Test
     void shouldLoseNoAcceptedSignalAndSendNoOrderTwiceAcrossRepeatedKills() throws Exception
     {
+        dir = System.getenv("SLUICE_CRASH_DIR") != null ? Path.of(System.getenv("SLUICE_CRASH_DIR")) : tempDir;
         final Map<String, String> settings = new HashMap<>();
         settings.put("sluice.admin.redeliverMs", "500");
         settings.put("sluice.engine.gatewayTimeoutMs", "60000"); // engine downtime is not a venue fault here
@@ -145,7 +148,11 @@ class CrashRecoverySystemTest
         // Every accepted signal is decided exactly once: ordered (the paper venue takes them all).
         for (final String id : accepted)
         {
-            final JsonNode signal = sluice.awaitJson("/api/v1/signals/" + id, s -> "ORDERED".equals(s.path("status").asText()), id + " ordered");
+            // After a kill in the middle of a journal write, Chronicle recovers the unfinished record within about
+            // ten seconds, and Aeron drops the dead engine's subscription after its liveness timeout (10 s):
+            // re-delivery completes after both.
+            final JsonNode signal = sluice.awaitJson("/api/v1/signals/" + id, s -> "ORDERED".equals(s.path("status").asText()),
+                id + " ordered", 60);
             assertEquals(1, signal.path("orders").size(), id);
         }
         final long orders = sluice.countRecords(JournalRecord.KIND_OUTPUT, NewOrderDecoder.TEMPLATE_ID);
@@ -193,11 +200,29 @@ class CrashRecoverySystemTest
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.sluice.engine.EngineMain");
+        final long started = engineStarts();
         engine = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("engine.log").toFile()))
             .start();
+        // admin-api may still see the killed engine's subscription for a while: wait for this process itself.
+        sluice.awaitCondition(() -> engineStarts() > started || !engine.isAlive(), "the engine process to recover and start");
+        assertTrue(engine.isAlive(), "engine failed to start: see engine.log");
         sluice.awaitEngine();
+    }
+
+    private long engineStarts()
+    {
+        try
+        {
+            final Path log = dir.resolve("engine.log");
+            return java.nio.file.Files.exists(log) ?
+                java.nio.file.Files.readAllLines(log).stream().filter(line -> line.startsWith("sluice-engine: journal")).count() : 0;
+        }
+        catch (final java.io.IOException ex)
+        {
+            return 0;
+        }
     }
 
     private static void pause(final long ms)

@@ -175,7 +175,13 @@ final class SystemHarness implements AutoCloseable
     /** Poll a GET until the JSON satisfies the predicate (20 s deadline). */
     JsonNode awaitJson(final String path, final Predicate<JsonNode> until, final String what)
     {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
+        return awaitJson(path, until, what, 20);
+    }
+
+    /** Poll a GET until the JSON satisfies the predicate, with a deadline in seconds. */
+    JsonNode awaitJson(final String path, final Predicate<JsonNode> until, final String what, final int seconds)
+    {
+        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         JsonNode last = null;
         while (System.nanoTime() < deadline)
         {

@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.india.IndiaVenue;
 import io.sluice.gateway.paper.PaperVenue;
 
 import java.util.List;
@@ -12,7 +13,16 @@ public final class Venues
     /** The paper venue: simulated prices and fills, no external connection. */
     public static final String PAPER = "paper";
 
-    private static final List<String> NAMES = List.of(PAPER);
+    /** Zerodha Kite Connect v3. */
+    public static final String KITE = "kite";
+    /** Angel One SmartAPI. */
+    public static final String ANGEL = "angel";
+    /** Upstox API v2. */
+    public static final String UPSTOX = "upstox";
+    /** Dhan API v2. */
+    public static final String DHAN = "dhan";
+
+    private static final List<String> NAMES = List.of(PAPER, KITE, ANGEL, UPSTOX, DHAN);
 
     private Venues()
     {
@@ -52,6 +62,10 @@ public final class Venues
         if (PAPER.equals(name))
         {
             return new PaperVenue(name, context.settings());
+        }
+        if (KITE.equals(name) || ANGEL.equals(name) || UPSTOX.equals(name) || DHAN.equals(name))
+        {
+            return IndiaVenue.create(name, context.settings());
         }
         throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
     }

@@ -656,10 +656,12 @@ final class OrderFlow
         if (order == null)
         {
             final InstrumentSnapshot snapshot = instruments.snapshot();
-            Instrument instrument = snapshot.byVenueSymbol(entry.venueSymbol());
-            if (instrument == null && entry.venueToken() != null && !entry.venueToken().isEmpty())
+            // Tokens are unique; some brokers' symbols are not (Dhan's weekly options share a symbol per month).
+            Instrument instrument = entry.venueToken() == null || entry.venueToken().isEmpty() ? null :
+                snapshot.byVenueToken(entry.venueToken());
+            if (instrument == null)
             {
-                instrument = snapshot.byVenueToken(entry.venueToken());
+                instrument = snapshot.byVenueSymbol(entry.venueSymbol());
             }
             scratch.clear();
             scratch.clientOrderId().set(clientOrderId);

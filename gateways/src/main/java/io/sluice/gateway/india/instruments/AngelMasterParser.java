@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class AngelMasterParser implements MasterParser
     private static final DateTimeFormatter EXPIRY = new DateTimeFormatterBuilder()
         .parseCaseInsensitive()
         .appendPattern("ddMMMuuuu")
-        .toFormatter(Locale.ENGLISH);
+        .toFormatter(Locale.ENGLISH)
+        .withResolverStyle(ResolverStyle.STRICT);
 
     /**
      * {@inheritDoc}

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ public final class CanonicalSymbols
     public static final DateTimeFormatter DDMMMYY = new DateTimeFormatterBuilder()
         .parseCaseInsensitive()
         .appendPattern("ddMMMuu")
-        .toFormatter(Locale.ENGLISH);
+        .toFormatter(Locale.ENGLISH)
+        .withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern OPTION = Pattern.compile(
         "^([A-Z][A-Z0-9&_-]*?)(\\d{2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\\d{2})(\\d+(?:\\.\\d+)?)(CE|PE)$");

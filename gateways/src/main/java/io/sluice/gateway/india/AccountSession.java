@@ -40,6 +40,7 @@ public final class AccountSession
     long reconcileStartedNs;
     int reconcileCallsPending;
     boolean reconcileFailed;
+    boolean awaitingInstruments;
     long nextPollNs;
     boolean pollInFlight;
     long nextFundsNs;

@@ -132,11 +132,11 @@ public final class IndiaVenue implements Venue
         });
         this.sessions = new SessionManager(config, broker, rest, reporter);
         final OrderFlow[] flow = new OrderFlow[1];
-        this.instruments = new InstrumentSync(config, broker, rest, reporter, io, sessions::anyReady,
+        this.instruments = new InstrumentSync(config, broker, rest, reporter, io, sessions::anyWithSession,
             () -> flow[0].onInstrumentsReady(clock[0]));
         this.orders = new OrderFlow(config, broker, reporter, sessions, instruments);
         flow[0] = orders;
-        sessions.wire(orders, () -> instruments.quoteSoon(clock[0]));
+        sessions.wire(orders, () -> instruments.quoteSoon(clock[0]), () -> instruments.isReady(clock[0]));
     }
 
     /**

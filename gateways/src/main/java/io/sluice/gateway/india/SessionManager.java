@@ -25,6 +25,7 @@ final class SessionManager
     private final Map<AccountSession, Integer> renewals = new java.util.IdentityHashMap<>();
     private OrderFlow orders;
     private Runnable onAnyReady = () -> {};
+    private java.util.function.BooleanSupplier instrumentsReady = () -> true;
 
     SessionManager(final IndiaConfig config, final RestBroker broker, final RestClient rest, final Reporter reporter)
     {
@@ -37,10 +38,11 @@ final class SessionManager
         }
     }
 
-    void wire(final OrderFlow orders, final Runnable onAnyReady)
+    void wire(final OrderFlow orders, final Runnable onAnyReady, final java.util.function.BooleanSupplier instrumentsReady)
     {
         this.orders = orders;
         this.onAnyReady = onAnyReady;
+        this.instrumentsReady = instrumentsReady;
     }
 
     AccountSession get(final String account)
@@ -53,11 +55,21 @@ final class SessionManager
         return sessions.values();
     }
 
-    AccountSession anyReady()
+    /**
+     * An account with a session usable for quotes and downloads (ready, or reconciling with tokens).
+     */
+    AccountSession anyWithSession()
     {
         for (final AccountSession session : sessions.values())
         {
             if (session.state == AccountSession.State.READY)
+            {
+                return session;
+            }
+        }
+        for (final AccountSession session : sessions.values())
+        {
+            if (session.state == AccountSession.State.RECONCILING && session.accessToken() != null)
             {
                 return session;
             }
@@ -106,7 +118,14 @@ final class SessionManager
                     }
                     break;
                 case RECONCILING:
-                    if (session.reconcileFailed && session.reconcileCallsPending == 0 && nowNs - session.nextSessionCheckNs >= 0)
+                    if (session.awaitingInstruments &&
+                        (instrumentsReady.getAsBoolean() || nowNs - session.reconcileStartedNs >= config.readyTimeoutNs()))
+                    {
+                        session.awaitingInstruments = false;
+                        fetchForReconcile(session, nowNs);
+                        work++;
+                    }
+                    else if (session.reconcileFailed && session.reconcileCallsPending == 0 && nowNs - session.nextSessionCheckNs >= 0)
                     {
                         startReconcile(session, nowNs);
                         work++;
@@ -252,14 +271,28 @@ final class SessionManager
 
     /**
      * Fetch order book and positions (and funds, best effort); report differences; only then mark the account ready.
+     * The fetch waits for the day's instruments (up to the ready timeout) so orders of a previous run are reported with
+     * their canonical symbols.
      */
     void startReconcile(final AccountSession session, final long nowNs)
     {
         session.state = AccountSession.State.RECONCILING;
+        session.reconcileFailed = false;
+        session.reconcileStartedNs = nowNs;
+        if (!instrumentsReady.getAsBoolean())
+        {
+            session.reason = "waiting for instruments before reconciling";
+            session.awaitingInstruments = true;
+            return;
+        }
+        fetchForReconcile(session, nowNs);
+    }
+
+    private void fetchForReconcile(final AccountSession session, final long nowNs)
+    {
         session.reason = "reconciling order book and positions";
         session.reconcileFailed = false;
         session.reconcileCallsPending = 2;
-        session.reconcileStartedNs = nowNs;
         final long submittedNs = nowNs;
         session.throttle().submit(broker.orderBook(session), (result, now) ->
         {

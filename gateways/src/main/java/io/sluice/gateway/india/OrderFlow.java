@@ -295,7 +295,7 @@ final class OrderFlow
     {
         for (final TrackedOrder order : open)
         {
-            if (order.session == session && (order.isWorking() || order.hasSliceInFlightOrUnknown()))
+            if (order.session == session && (order.isWorking() || order.hasUnknownSlice()))
             {
                 return true;
             }

@@ -97,6 +97,18 @@ final class TrackedOrder
         return false;
     }
 
+    boolean hasUnknownSlice()
+    {
+        for (final Slice slice : slices)
+        {
+            if (slice.state == Slice.State.UNKNOWN)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether every slice that will ever exist is done (placing stopped or all sent).
      */

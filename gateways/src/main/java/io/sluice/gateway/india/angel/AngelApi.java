@@ -293,7 +293,8 @@ public final class AngelApi extends RestBroker
      */
     protected BrokerException failure(final HttpAnswer answer, final JsonNode body)
     {
-        final String code = Json.text(body, "errorcode", "");
+        // SmartAPI spells it "errorcode" in answers and "errorCode" on its gateway's token errors.
+        final String code = Json.text(body, "errorcode", Json.text(body, "errorCode", ""));
         final String text = "angel " + (code.isEmpty() ? "HTTP " + answer.code() : code) + ": " + Json.text(body, "message", answer.snippet());
         switch (code)
         {

@@ -26,12 +26,13 @@ class GatewayContextTest
     @Test
     void shouldFillDefaultsFromSettings()
     {
+        final Settings settings = Settings.of(Map.of("sluice.home", home.toString()));
         final GatewayContext context = new GatewayContext()
-            .settings(Settings.of(Map.of("sluice.home", home.toString())))
+            .settings(settings)
             .venueName("paper")
             .conclude();
 
-        assertEquals(home.resolve("aeron").toString(), context.aeronDirectoryName());
+        assertEquals(settings.aeronDir(), context.aeronDirectoryName());
         assertEquals(Streams.DEFAULT_CHANNEL, context.ordersChannel());
         assertEquals(2001, context.ordersStreamId());
         assertEquals(Streams.DEFAULT_CHANNEL, context.reportsChannel());

@@ -41,6 +41,7 @@ public final class AccountSession
     int reconcileCallsPending;
     boolean reconcileFailed;
     boolean awaitingInstruments;
+    int reconcileGeneration;
     long nextPollNs;
     boolean pollInFlight;
     long nextFundsNs;

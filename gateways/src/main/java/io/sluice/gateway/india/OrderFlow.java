@@ -170,6 +170,7 @@ final class OrderFlow
             return;
         }
         final AccountSession session = order.session;
+        final String token = session.accessToken();
         session.throttle().submit(broker.modify(session, slice.orderId, slice.variety, amended), (result, now) ->
         {
             if (result.isOk())
@@ -185,7 +186,7 @@ final class OrderFlow
                 reporter.orderStatus(order, ExecType.ORDER_STATUS, currentStatus(order), "AMEND_REJECTED: " + result.text(), now);
                 if (result.failure() == FailureKind.SESSION_EXPIRED)
                 {
-                    sessions.onSessionExpired(session, result.text(), now);
+                    sessions.onSessionExpired(session, result.text(), now, token);
                 }
             }
         }, nowNs);
@@ -481,10 +482,12 @@ final class OrderFlow
         final OrderSpec spec = sliceSpec(order, slice);
         slice.state = Slice.State.PLACING;
         slice.variety = broker.variety(spec);
-        session.throttle().submit(broker.place(session, spec), (result, now) -> onPlaced(order, slice, result, now), nowNs);
+        final String token = session.accessToken();
+        session.throttle().submit(broker.place(session, spec), (result, now) -> onPlaced(order, slice, result, now, token), nowNs);
     }
 
-    private void onPlaced(final TrackedOrder order, final Slice slice, final CallResult<PlaceAnswer> result, final long nowNs)
+    private void onPlaced(
+        final TrackedOrder order, final Slice slice, final CallResult<PlaceAnswer> result, final long nowNs, final String token)
     {
         final AccountSession session = order.session;
         if (result.isOk())
@@ -516,7 +519,7 @@ final class OrderFlow
             {
                 case SESSION_EXPIRED:
                     fail(order, slice, "SESSION_EXPIRED: " + config.venue() + " account " + session.account() + ": " + result.text());
-                    sessions.onSessionExpired(session, result.text(), nowNs);
+                    sessions.onSessionExpired(session, result.text(), nowNs, token);
                     break;
                 case REJECTED:
                 case NOT_FOUND:
@@ -555,6 +558,7 @@ final class OrderFlow
         }
         slice.lookupInFlight = true;
         final long submittedNs = nowNs;
+        final String token = session.accessToken();
         session.throttle().submit(broker.lookup(session, slice.tag), (result, now) ->
         {
             slice.lookupInFlight = false;
@@ -587,7 +591,7 @@ final class OrderFlow
             }
             else if (result.failure() == FailureKind.SESSION_EXPIRED)
             {
-                sessions.onSessionExpired(session, result.text(), now);
+                sessions.onSessionExpired(session, result.text(), now, token);
             }
         }, nowNs);
         return 1;
@@ -700,6 +704,7 @@ final class OrderFlow
     {
         final AccountSession session = order.session;
         slice.cancelSent = true;
+        final String token = session.accessToken();
         session.throttle().submit(broker.cancel(session, slice.orderId, slice.variety), (result, now) ->
         {
             sessions.pollSoon(session, now);
@@ -713,7 +718,7 @@ final class OrderFlow
             reporter.orderStatus(order, ExecType.CANCEL_REJECTED, currentStatus(order), code + result.text(), now);
             if (result.failure() == FailureKind.SESSION_EXPIRED)
             {
-                sessions.onSessionExpired(session, result.text(), now);
+                sessions.onSessionExpired(session, result.text(), now, token);
             }
         }, nowNs);
     }

@@ -150,11 +150,13 @@ final class SessionManager
     }
 
     /**
-     * A call of this account answered that its session is invalid.
+     * A call of this account answered that its session is invalid; a call made with an earlier token (queued or in
+     * flight across a renewal) says nothing about the current session and is ignored.
      */
-    void onSessionExpired(final AccountSession session, final String text, final long nowNs)
+    void onSessionExpired(final AccountSession session, final String text, final long nowNs, final String tokenUsed)
     {
-        if (session.state == AccountSession.State.EXPIRED || session.state == AccountSession.State.LOGGING_IN)
+        if (session.state == AccountSession.State.EXPIRED || session.state == AccountSession.State.LOGGING_IN ||
+            (tokenUsed != null && !tokenUsed.equals(session.accessToken())))
         {
             return;
         }
@@ -293,28 +295,36 @@ final class SessionManager
         session.reason = "reconciling order book and positions";
         session.reconcileFailed = false;
         session.reconcileCallsPending = 2;
+        final int generation = ++session.reconcileGeneration;
         final long submittedNs = nowNs;
+        final String token = session.accessToken();
         session.throttle().submit(broker.orderBook(session), (result, now) ->
         {
             if (result.isOk())
             {
                 orders.onOrderBook(session, result.value(), true, submittedNs, now);
             }
-            onReconcileStep(session, result, now);
+            onReconcileStep(session, result, now, token, generation);
         }, nowNs);
         session.throttle().submit(broker.positions(session), (result, now) ->
         {
-            if (result.isOk())
+            if (result.isOk() && generation == session.reconcileGeneration)
             {
                 session.positions = List.copyOf(result.value());
             }
-            onReconcileStep(session, result, now);
+            onReconcileStep(session, result, now, token, generation);
         }, nowNs);
         session.nextFundsNs = nowNs;
     }
 
-    private void onReconcileStep(final AccountSession session, final CallResult<?> result, final long nowNs)
+    private void onReconcileStep(
+        final AccountSession session, final CallResult<?> result, final long nowNs, final String token, final int generation)
     {
+        if (generation != session.reconcileGeneration)
+        {
+            // An earlier reconciliation, overtaken by a renewal or the morning job.
+            return;
+        }
         session.reconcileCallsPending--;
         if (session.state != AccountSession.State.RECONCILING)
         {
@@ -325,7 +335,7 @@ final class SessionManager
             if (result.failure() == FailureKind.SESSION_EXPIRED)
             {
                 session.reconcileCallsPending = 0;
-                onSessionExpired(session, result.text(), nowNs);
+                onSessionExpired(session, result.text(), nowNs, token);
                 return;
             }
             session.reconcileFailed = true;
@@ -357,6 +367,7 @@ final class SessionManager
         session.pollInFlight = true;
         session.nextPollNs = nowNs + config.pollIntervalNs();
         final long submittedNs = nowNs;
+        final String token = session.accessToken();
         session.throttle().submit(broker.orderBook(session), (result, now) ->
         {
             session.pollInFlight = false;
@@ -366,7 +377,7 @@ final class SessionManager
             }
             else if (result.failure() == FailureKind.SESSION_EXPIRED)
             {
-                onSessionExpired(session, result.text(), now);
+                onSessionExpired(session, result.text(), now, token);
             }
         }, nowNs);
         return 1;
@@ -380,6 +391,7 @@ final class SessionManager
         }
         session.fundsInFlight = true;
         session.nextFundsNs = nowNs + config.fundsIntervalNs();
+        final String token = session.accessToken();
         session.throttle().submit(broker.funds(session), (result, now) ->
         {
             session.fundsInFlight = false;
@@ -390,7 +402,7 @@ final class SessionManager
             }
             else if (result.failure() == FailureKind.SESSION_EXPIRED)
             {
-                onSessionExpired(session, result.text(), now);
+                onSessionExpired(session, result.text(), now, token);
             }
         }, nowNs);
         return 1;

@@ -59,6 +59,8 @@ import java.util.function.UnaryOperator;
  * <tr><td>{@code sluice.<v>.resolveIntervalMs}</td><td>1000</td><td>between lookups of a place whose outcome is unknown</td></tr>
  * <tr><td>{@code sluice.<v>.resolveAttempts}</td><td>3</td><td>successful lookups without the order before it is reported
  *     not placed</td></tr>
+ * <tr><td>{@code sluice.<v>.reconcileRetryMs}</td><td>5000</td><td>retry of a failed reconciliation (after a connection
+ *     failure the account reconciles before it takes new orders)</td></tr>
  * <tr><td>{@code sluice.<v>.sessionRetryMs}</td><td>60000</td><td>re-read of secrets while a session is missing</td></tr>
  * <tr><td>{@code sluice.<v>.readyTimeoutMs}</td><td>30000</td><td>how long an order waits for login and reconciliation</td></tr>
  * <tr><td>{@code sluice.<v>.maxQueuedOrders}</td><td>256</td><td>orders waiting per account</td></tr>
@@ -99,6 +101,7 @@ public final class IndiaConfig
     private final long resolveIntervalNs;
     private final int resolveAttempts;
     private final long sessionRetryNs;
+    private final long reconcileRetryNs;
     private final long readyTimeoutNs;
     private final int maxQueuedOrders;
     private final Map<String, String> rateLimits = new HashMap<>();
@@ -155,6 +158,7 @@ public final class IndiaConfig
         this.resolveIntervalNs = millis("resolveIntervalMs", 1_000);
         this.resolveAttempts = positive("resolveAttempts", 3);
         this.sessionRetryNs = millis("sessionRetryMs", 60_000);
+        this.reconcileRetryNs = millis("reconcileRetryMs", 5_000);
         this.readyTimeoutNs = millis("readyTimeoutMs", 30_000);
         this.maxQueuedOrders = positive("maxQueuedOrders", 256);
         for (final String group : defaults.rateLimits().keySet())
@@ -487,6 +491,16 @@ public final class IndiaConfig
     public long sessionRetryNs()
     {
         return sessionRetryNs;
+    }
+
+    /**
+     * Retry interval of a failed reconciliation.
+     *
+     * @return nanoseconds.
+     */
+    public long reconcileRetryNs()
+    {
+        return reconcileRetryNs;
     }
 
     /**

@@ -394,6 +394,10 @@ public final class IndiaVenue implements Venue
                 if (session.state() != AccountSession.State.READY)
                 {
                     separate(detail).append(session.account()).append(' ').append(session.state());
+                    if (!session.reason().isEmpty())
+                    {
+                        detail.append(": ").append(session.reason());
+                    }
                 }
             }
             if (!instrumentsReady)

@@ -530,8 +530,10 @@ final class OrderFlow
                     break;
                 case NOT_SENT:
                     fail(order, slice, "BROKER_UNREACHABLE: " + result.text());
+                    sessions.onConnectionFailure(session, result.text(), nowNs);
                     break;
                 default:
+                    sessions.onConnectionFailure(session, result.text(), nowNs);
                     slice.state = Slice.State.UNKNOWN;
                     slice.message = result.text();
                     slice.unknownSinceNs = nowNs;

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session life of every account of a venue: log in (or adopt a supplied token, or wait for the operator),
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionManager
 {
-    private static final long RECONCILE_RETRY_NS = TimeUnit.SECONDS.toNanos(5);
     private static final int MAX_RENEWALS_WITHOUT_READY = 2;
 
     private final IndiaConfig config;
@@ -147,6 +145,23 @@ final class SessionManager
     void pollSoon(final AccountSession session, final long nowNs)
     {
         session.nextPollNs = Math.min(session.nextPollNs, nowNs);
+    }
+
+    /**
+     * A call of this account failed below the broker (connection refused or dropped, timeout, 5xx): once the broker
+     * answers again, the account reconciles its order book and positions before it takes new orders (they wait).
+     */
+    void onConnectionFailure(final AccountSession session, final String text, final long nowNs)
+    {
+        if (session.state != AccountSession.State.READY)
+        {
+            return;
+        }
+        session.state = AccountSession.State.RECONCILING;
+        session.reason = "connection failure: " + text + "; reconciling";
+        session.reconcileFailed = true;
+        session.reconcileCallsPending = 0;
+        session.nextSessionCheckNs = nowNs + config.reconcileRetryNs();
     }
 
     /**
@@ -347,7 +362,7 @@ final class SessionManager
         }
         if (session.reconcileFailed)
         {
-            session.nextSessionCheckNs = nowNs + RECONCILE_RETRY_NS;
+            session.nextSessionCheckNs = nowNs + config.reconcileRetryNs();
             return;
         }
         session.state = AccountSession.State.READY;
@@ -379,8 +394,17 @@ final class SessionManager
             {
                 onSessionExpired(session, result.text(), now, token);
             }
+            else if (isConnectionFailure(result))
+            {
+                onConnectionFailure(session, result.text(), now);
+            }
         }, nowNs);
         return 1;
+    }
+
+    static boolean isConnectionFailure(final CallResult<?> result)
+    {
+        return result.failure() == FailureKind.UNKNOWN || result.failure() == FailureKind.NOT_SENT;
     }
 
     private int refreshFunds(final AccountSession session, final long nowNs)
@@ -403,6 +427,10 @@ final class SessionManager
             else if (result.failure() == FailureKind.SESSION_EXPIRED)
             {
                 onSessionExpired(session, result.text(), now, token);
+            }
+            else if (isConnectionFailure(result))
+            {
+                onConnectionFailure(session, result.text(), now);
             }
         }, nowNs);
         return 1;

@@ -84,6 +84,7 @@ public final class IndiaHarness implements AutoCloseable
         values.put(prefix + "pollIntervalMs", "50");
         values.put(prefix + "resolveIntervalMs", "50");
         values.put(prefix + "sessionRetryMs", "100");
+        values.put(prefix + "reconcileRetryMs", "100");
         values.put(prefix + "orderTimeoutMs", "500");
         values.put(prefix + "readyTimeoutMs", "10000");
         values.putAll(overrides);

@@ -373,18 +373,71 @@ class KiteGatewayTest
     }
 
     @Test
-    void shouldRefreshInstrumentsAndSessionsInTheMorningJob()
+    void shouldRefreshInstrumentsAndSessionsInTheMorningJobAndCleanOnlyOldSnapshots() throws Exception
     {
+        final Path data = Files.createDirectories(dir.resolve("data"));
+        final Path old = Files.writeString(data.resolve("instrument_tokens-kite-2023-12-01.csv"), "old");
+        final Path recent = Files.writeString(data.resolve("instrument_tokens-kite-2023-12-30.csv"), "recent");
+        final Path otherVenue = Files.writeString(data.resolve("instrument_tokens-dhan-2023-12-01.csv"), "not ours");
+        final Path notes = Files.writeString(data.resolve("notes.txt"), "operator notes");
         start(Map.of());
         final IndiaReports reports = harness.reports();
         reports.awaitStatus(GatewayState.UP);
         assertEquals(1, kite.requests("GET", "/instruments").size());
+        assertTrue(Files.exists(old), "nothing is cleaned outside the window");
 
-        // 05:30 IST now: the job runs at 08:15 IST; a token broker's session is re-checked by reconciling.
+        // 05:30 IST now: the job runs at 08:15 IST, inside the 08:00-09:15 cleanup window; a token broker's session is
+        // re-checked by reconciling.
         clock.jump(2 * 60 + 46, TimeUnit.MINUTES);
         Await.until("second master download", harness::step, () -> kite.requests("GET", "/instruments").size() == 2);
         Await.until("second reconciliation", harness::step, () -> kite.requests("GET", "/portfolio/positions").size() == 2);
+        Await.until("old snapshot deleted", harness::step, () -> !Files.exists(old));
+        assertTrue(Files.exists(recent), "kept for " + 7 + " days");
+        assertTrue(Files.exists(otherVenue));
+        assertTrue(Files.exists(notes));
         assertEquals(1, kite.requests("POST", "/session/token").size(), "the request token is used once");
+        assertEquals(List.of(), kite.violations());
+    }
+
+    @Test
+    void shouldPlaceAfterMarketOrdersOutsideMarketHoursWhenEnabled()
+    {
+        start(Map.of("sluice.kite.amoOutsideMarketHours", "true"));
+        final IndiaReports reports = harness.reports();
+        reports.awaitStatus(GatewayState.UP);
+
+        // 05:30 IST is before the 09:15-15:30 session.
+        harness.newOrder("AFTERMARKET01", CALL, Side.BUY, OrdType.LIMIT, "50", "90", null, Product.NRML);
+        reports.awaitExecutionReport("AFTERMARKET01", ExecType.NEW);
+        assertEquals(1, kite.requests("POST", "/orders/amo").size());
+        assertEquals("amo", kite.order("AFTERMARKET01").variety);
+        harness.cancel("AFTERMARKET01", CALL);
+        reports.awaitExecutionReport("AFTERMARKET01", ExecType.CANCELED);
+        assertEquals(1, kite.requests("DELETE", "/orders/amo/").size());
+        assertEquals(List.of(), kite.violations());
+    }
+
+    @Test
+    void shouldReconcileAfterTheBrokerWasUnreachableBeforeTakingNewOrders()
+    {
+        start(Map.of());
+        final IndiaReports reports = harness.reports();
+        reports.awaitStatus(GatewayState.UP);
+        harness.newOrder("BEFOREOUTAGE1", CALL, Side.BUY, OrdType.LIMIT, "50", "90", null, Product.NRML);
+        reports.awaitExecutionReport("BEFOREOUTAGE1", ExecType.NEW);
+
+        kite.dropReads(6);
+        kite.fill("BEFOREOUTAGE1", "90");
+        final GatewayStatusEvent reconciling = reports.await(GatewayStatusEvent.class,
+            (s) -> s.state() == GatewayState.RECONCILING && s.detail().contains("connection failure"), "RECONCILING after the outage");
+        assertTrue(reconciling.detail().contains("ACC1"), reconciling.detail());
+        harness.market("DURINGOUTAGE1", CALL, Side.BUY, "50");
+
+        final ExecutionReportEvent missedFill = reports.awaitExecutionReport("BEFOREOUTAGE1", ExecType.TRADE);
+        final ExecutionReportEvent next = reports.awaitExecutionReport("DURINGOUTAGE1", ExecType.NEW);
+        final List<Object> events = reports.events();
+        assertTrue(events.indexOf(missedFill) < events.indexOf(next), "the missed fill is reported before the next order is taken");
+        assertEquals(2, kite.placeCount());
         assertEquals(List.of(), kite.violations());
     }
 

@@ -321,6 +321,21 @@ public final class KiteApi extends RestBroker
     }
 
     /**
+     * The dump is served with the usual Kite headers, authorised when a session exists.
+     *
+     * @param request the request being built.
+     * @param session a logged-in account, or null.
+     */
+    protected void addInstrumentHeaders(final Request.Builder request, final AccountSession session)
+    {
+        request.header("X-Kite-Version", "3");
+        if (session != null && session.accessToken() != null)
+        {
+            request.header("Authorization", "token " + config.requireAccount(session.account(), "apiKey") + ":" + session.accessToken());
+        }
+    }
+
+    /**
      * Start the postback listener when {@code sluice.kite.postbackPort} is set.
      *
      * @param sink receives verified updates.

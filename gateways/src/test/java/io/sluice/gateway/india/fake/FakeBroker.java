@@ -74,6 +74,7 @@ public abstract class FakeBroker implements AutoCloseable
     private volatile String previousClose = "21731.4";
     private volatile String last = "21741.9";
     private volatile int places;
+    private final java.util.concurrent.atomic.AtomicInteger readsToDrop = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Start a fake.
@@ -162,6 +163,16 @@ public abstract class FakeBroker implements AutoCloseable
     {
         rejectMessage = message;
         nextPlace = Fault.REJECT;
+    }
+
+    /**
+     * Drop the next GET requests (other than the master) without an answer: the broker is unreachable for a while.
+     *
+     * @param count requests to drop.
+     */
+    public void dropReads(final int count)
+    {
+        readsToDrop.set(count);
     }
 
     /**
@@ -558,6 +569,11 @@ public abstract class FakeBroker implements AutoCloseable
             if (request.method.equals("GET") && request.path.equals(instrumentsPath))
             {
                 serveInstruments(request);
+                return;
+            }
+            if (request.method.equals("GET") && readsToDrop.getAndUpdate((n) -> Math.max(0, n - 1)) > 0)
+            {
+                request.drop();
                 return;
             }
             route(request);

@@ -164,7 +164,7 @@ public final class IndiaConfig
         for (final String group : defaults.rateLimits().keySet())
         {
             final String spec = get("rateLimit." + group, defaults.rateLimits().get(group));
-            RateLimiter.parse(venue + "." + group, spec);
+            RateLimiter.parse(prefix + "rateLimit." + group, spec);
             rateLimits.put(group, spec);
         }
         for (final String underlying : underlyings)

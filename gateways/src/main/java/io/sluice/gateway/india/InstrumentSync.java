@@ -234,8 +234,18 @@ final class InstrumentSync
             {
                 continue;
             }
+            final BrokerCall<Quote> call;
+            try
+            {
+                call = broker.quote(session, key);
+            }
+            catch (final RuntimeException ex)
+            {
+                failure = "cannot build the quote request of " + underlying + " (" + key + "): " + ex.getMessage();
+                continue;
+            }
             quotesInFlight++;
-            session.throttle().submit(broker.quote(session, key), (result, now) ->
+            session.throttle().submit(call, (result, now) ->
             {
                 quotesInFlight--;
                 if (result.isOk())

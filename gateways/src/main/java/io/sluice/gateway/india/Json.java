@@ -176,15 +176,4 @@ public final class Json
     {
         return BigDecimal.valueOf(value, Fixed.DECIMALS).stripTrailingZeros();
     }
-
-    /**
-     * A whole-unit fixed-point quantity as a long (e.g. 75 contracts), or -1 when it has a fraction.
-     *
-     * @param quantity fixed point.
-     * @return whole units.
-     */
-    public static long units(final long quantity)
-    {
-        return quantity % Fixed.SCALE == 0 ? quantity / Fixed.SCALE : -1;
-    }
 }

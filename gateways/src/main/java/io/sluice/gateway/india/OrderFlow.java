@@ -480,10 +480,21 @@ final class OrderFlow
             return;
         }
         final OrderSpec spec = sliceSpec(order, slice);
+        final BrokerCall<PlaceAnswer> call;
+        try
+        {
+            call = broker.place(session, spec);
+        }
+        catch (final RuntimeException ex)
+        {
+            fail(order, slice, "INVALID_ORDER: cannot build the " + config.venue() + " request: " + ex.getMessage());
+            afterChange(order, nowNs);
+            return;
+        }
         slice.state = Slice.State.PLACING;
         slice.variety = broker.variety(spec);
         final String token = session.accessToken();
-        session.throttle().submit(broker.place(session, spec), (result, now) -> onPlaced(order, slice, result, now, token), nowNs);
+        session.throttle().submit(call, (result, now) -> onPlaced(order, slice, result, now, token), nowNs);
     }
 
     private void onPlaced(

@@ -92,7 +92,6 @@ final class Reporter
             .leavesQty(status == OrdStatus.FILLED ? 0 : Math.max(0, order.quantity() - cumQty))
             .avgPrice(avgPrice);
         execution.tradeId().set(tradeId);
-        execution.commissionAsset().set("INR");
         publisher.executionReport(execution, nowNs);
     }
 

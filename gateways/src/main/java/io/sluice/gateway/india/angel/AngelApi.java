@@ -90,6 +90,8 @@ public final class AngelApi extends RestBroker
     private static final String[] SESSION_SECRETS = {"apiKey", "password", "totpSecret"};
 
     private final MasterParser parser = new AngelMasterParser();
+    // The API key of each account as read at its last login, so later requests never touch the secrets file.
+    private final Map<String, String> apiKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The Angel mapping.
@@ -111,6 +113,7 @@ public final class AngelApi extends RestBroker
     public LoginStep login(final AccountSession session, final long nowNs)
     {
         final String account = session.account();
+        apiKeys.put(account, config.secrets().require(account, "apiKey"));
         final ObjectNode body = Json.object()
             .put("clientcode", config.requireAccount(account, "clientCode"))
             .put("password", config.secrets().require(account, "password"))
@@ -351,7 +354,7 @@ public final class AngelApi extends RestBroker
             .header("X-ClientLocalIP", config.get("localIp", "127.0.0.1"))
             .header("X-ClientPublicIP", config.get("publicIp", "127.0.0.1"))
             .header("X-MACAddress", config.get("macAddress", "00:00:00:00:00:00"))
-            .header("X-PrivateKey", config.secrets().require(account, "apiKey"));
+            .header("X-PrivateKey", apiKeys.computeIfAbsent(account, (a) -> config.secrets().require(a, "apiKey")));
         if (jwt != null)
         {
             builder.header("Authorization", "Bearer " + jwt);

@@ -343,6 +343,13 @@ final class OrderFlow
     private void place(final QueuedOrder queued, final AccountSession session, final long nowNs)
     {
         final String clientOrderId = queued.identity.clientOrderId().toString();
+        if (orders.containsKey(clientOrderId))
+        {
+            // Reconciliation found this id at the broker while the order waited: it was placed by an earlier run.
+            reporter.reject(queued.identity, "DUPLICATE_ORDER_ID: " + clientOrderId + " is already at " + config.venue() +
+                "; not placed again", nowNs);
+            return;
+        }
         final InstrumentSnapshot snapshot = instruments.snapshot();
         final SymbolResolver.Resolution resolution =
             SymbolResolver.resolve(queued.identity.symbol().toString(), snapshot, instruments::referencePrice);

@@ -161,6 +161,10 @@ class KiteGatewayTest
         final ExecutionReportEvent rms = reports.awaitExecutionReport("RMSREJECTED01", ExecType.REJECTED);
         assertEquals("BROKER_REJECTED: RMS:Margin Exceeds,Required:1200, Available:10", rms.text());
 
+        harness.market("RMSREJECTED01", CALL, Side.BUY, "50");
+        assertEquals("DUPLICATE_ORDER_ID: RMSREJECTED01 was already sent to kite today; not placed again", reports.await(
+            ExecutionReportEvent.class, (e) -> e.text().startsWith("DUPLICATE_ORDER_ID"), "duplicate refused").text());
+
         harness.market("BADLOT0000001", CALL, Side.BUY, "75");
         assertTrue(reports.awaitExecutionReport("BADLOT0000001", ExecType.REJECTED).text()
             .startsWith("INVALID_ORDER: quantity 75 is not a multiple of the lot size 50"));
@@ -304,6 +308,8 @@ class KiteGatewayTest
         kite.addOrder(manual);
         harness = IndiaHarness.launch(driver, "kite", dir, clock, settings(Map.of()), SECRETS);
         final IndiaReports reports = harness.reports();
+        // The engine re-sends the order while the gateway is still reconciling: it must not reach the broker again.
+        harness.market("PREVRUN000001", CALL, Side.SELL, "50");
         final GatewayStatusEvent up = reports.awaitStatus(GatewayState.UP);
 
         final ExecutionReportEvent fill = reports.awaitExecutionReport("PREVRUN000001", ExecType.TRADE);
@@ -315,6 +321,9 @@ class KiteGatewayTest
         assertEquals("240101000000777", fill.venueOrderId());
         final List<Object> events = reports.events();
         assertTrue(events.indexOf(fill) < events.indexOf(up), "differences are reported before the account accepts orders");
+        assertTrue(reports.await(ExecutionReportEvent.class, (e) -> e.execType() == ExecType.REJECTED, "duplicate refused").text()
+            .startsWith("DUPLICATE_ORDER_ID: PREVRUN000001"));
+        assertEquals(0, kite.placeCount());
         assertEquals(List.of("PREVRUN000001"), reports.ofType(ExecutionReportEvent.class).stream()
             .map(ExecutionReportEvent::clientOrderId).distinct().collect(java.util.stream.Collectors.toList()), "untagged orders are not ours");
     }

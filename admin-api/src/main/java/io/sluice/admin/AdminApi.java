@@ -38,6 +38,8 @@ public final class AdminApi implements AutoCloseable
     private IngressPublisher ingressPublisher;
     private Journal journal;
     private ReadModel readModel;
+    private java.util.concurrent.ScheduledExecutorService redelivery;
+    private final java.util.concurrent.atomic.AtomicLong redelivered = new java.util.concurrent.atomic.AtomicLong();
     private AgentRunner tailRunner;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -99,8 +101,39 @@ public final class AdminApi implements AutoCloseable
         tailRunner = new AgentRunner(ctx.journalIdleStrategy(), errorHandler, null, new JournalTailAgent(journal, readModel));
         AgentRunner.startOnThread(tailRunner);
 
+        final PendingSignals pendingSignals = new PendingSignals(PendingSignals.DEFAULT_CAPACITY);
         final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel,
-            new PendingSignals(PendingSignals.DEFAULT_CAPACITY), new SignalIds(), ctx.epochNanoClock(), errorHandler);
+            pendingSignals, new SignalIds(), ctx.epochNanoClock(), errorHandler);
+        // An accepted (202) signal is never lost: until the journal shows it, it is published again every
+        // redeliverMs (an engine that crashed before journaling it never saw it; one that did refuses the
+        // repeat as a duplicate of the same id).
+        final long redeliverNs = ctx.redeliverNs();
+        redelivery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "admin-api-redelivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        redelivery.scheduleWithFixedDelay(() ->
+        {
+            try
+            {
+                if (!ingressPublisher.isConnected())
+                {
+                    return;
+                }
+                for (final PendingSignals.Delivery d : pendingSignals.due(id -> readModel.signal(id) != null, System.nanoTime(), redeliverNs))
+                {
+                    ingressPublisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(), d.signalId(), d.account(),
+                        d.idempotencyKey(), d.body());
+                    redelivered.incrementAndGet();
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                errorHandler.onError(ex);
+            }
+        }, redeliverNs / 4, redeliverNs / 4, java.util.concurrent.TimeUnit.NANOSECONDS);
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("admin-api-accept"), NioIoHandler.newFactory());
         workerGroup = new MultiThreadIoEventLoopGroup(
             ctx.ioThreads(), new DefaultThreadFactory("admin-api-http"), NioIoHandler.newFactory());
@@ -131,6 +164,12 @@ public final class AdminApi implements AutoCloseable
     public InetSocketAddress address()
     {
         return (InetSocketAddress)serverChannel.localAddress();
+    }
+
+    /** Accepted signals published again because the journal had not shown them in time. */
+    public long redeliveredSignals()
+    {
+        return redelivered.get();
     }
 
     /**
@@ -178,6 +217,10 @@ public final class AdminApi implements AutoCloseable
      */
     public void close()
     {
+        if (redelivery != null)
+        {
+            redelivery.shutdownNow();
+        }
         if (serverChannel != null)
         {
             serverChannel.close().syncUninterruptibly();

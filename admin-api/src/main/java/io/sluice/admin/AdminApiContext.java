@@ -85,6 +85,25 @@ public final class AdminApiContext
             throw new IllegalArgumentException(JOURNAL_IDLE_MS_PROP + " must be at least 1, was " + idleMs);
         }
         journalIdleStrategy = new SleepingMillisIdleStrategy(idleMs);
+        redeliverNs = settings.getLong(REDELIVER_MS_PROP, 2_000) * 1_000_000L;
+        if (redeliverNs <= 0)
+        {
+            throw new IllegalArgumentException(REDELIVER_MS_PROP + " must be positive");
+        }
+    }
+
+    /** Setting: milliseconds after which an accepted signal the journal does not show yet is published again. */
+    public static final String REDELIVER_MS_PROP = "sluice.admin.redeliverMs";
+    private long redeliverNs;
+
+    /**
+     * How long an accepted signal may stay out of the journal before it is published again.
+     *
+     * @return nanoseconds.
+     */
+    public long redeliverNs()
+    {
+        return redeliverNs;
     }
 
     /**

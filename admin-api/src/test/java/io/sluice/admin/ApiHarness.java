@@ -88,6 +88,7 @@ final class ApiHarness implements AutoCloseable
             values.put("sluice.journal.dir", journalDir.toString());
             values.put("sluice.http.host", "127.0.0.1");
             values.put("sluice.http.port", "0");
+            values.put("sluice.admin.redeliverMs", "600000"); // the test plays the engine and journals nothing
             values.putAll(settings);
             final AdminApiContext ctx = new AdminApiContext(Settings.of(values));
             customizer.accept(ctx);

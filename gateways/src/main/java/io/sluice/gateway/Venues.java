@@ -1,6 +1,7 @@
 package io.sluice.gateway;
 
 import io.sluice.gateway.india.IndiaVenue;
+import io.sluice.gateway.mt5.Mt5Venue;
 import io.sluice.gateway.paper.PaperVenue;
 
 import java.util.List;
@@ -12,6 +13,8 @@ public final class Venues
 {
     /** The paper venue: simulated prices and fills, no external connection. */
     public static final String PAPER = "paper";
+    /** MetaTrader 5 accounts through the SluiceBridge Expert Advisor. */
+    public static final String MT5 = "mt5";
 
     /** Zerodha Kite Connect v3. */
     public static final String KITE = "kite";
@@ -22,7 +25,7 @@ public final class Venues
     /** Dhan API v2. */
     public static final String DHAN = "dhan";
 
-    private static final List<String> NAMES = List.of(PAPER, KITE, ANGEL, UPSTOX, DHAN);
+    private static final List<String> NAMES = List.of(PAPER, MT5, KITE, ANGEL, UPSTOX, DHAN);
 
     private Venues()
     {
@@ -62,6 +65,10 @@ public final class Venues
         if (PAPER.equals(name))
         {
             return new PaperVenue(name, context.settings());
+        }
+        if (MT5.equals(name))
+        {
+            return new Mt5Venue(name, context.settings());
         }
         if (KITE.equals(name) || ANGEL.equals(name) || UPSTOX.equals(name) || DHAN.equals(name))
         {

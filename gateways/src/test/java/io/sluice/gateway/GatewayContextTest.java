@@ -26,13 +26,12 @@ class GatewayContextTest
     @Test
     void shouldFillDefaultsFromSettings()
     {
-        final Settings settings = Settings.of(Map.of("sluice.home", home.toString()));
         final GatewayContext context = new GatewayContext()
-            .settings(settings)
+            .settings(Settings.of(Map.of("sluice.home", home.toString())))
             .venueName("paper")
             .conclude();
 
-        assertEquals(settings.aeronDir(), context.aeronDirectoryName());
+        assertEquals(Settings.of(Map.of("sluice.home", home.toString())).aeronDir(), context.aeronDirectoryName());
         assertEquals(Streams.DEFAULT_CHANNEL, context.ordersChannel());
         assertEquals(2001, context.ordersStreamId());
         assertEquals(Streams.DEFAULT_CHANNEL, context.reportsChannel());

@@ -27,11 +27,13 @@ final class Order
     long stopPrice;
     long takeProfit;
     long stopLoss;
+    boolean reduceOnly;
+    io.sluice.sbe.PositionSide positionSide;
+    io.sluice.sbe.Product product;
     int leg;
     int attempt;
     OrdStatus status;
     long cumQty;
-    long cumNotional;
     long avgPrice;
     final byte[] venueOrderId = new byte[VENUE_ORDER_ID_LENGTH];
     long createdNs;
@@ -51,11 +53,13 @@ final class Order
         stopPrice = Fixed.NULL;
         takeProfit = Fixed.NULL;
         stopLoss = Fixed.NULL;
+        reduceOnly = false;
+        positionSide = io.sluice.sbe.PositionSide.BOTH;
+        product = io.sluice.sbe.Product.DEFAULT;
         leg = 0;
         attempt = 0;
         status = null;
         cumQty = 0;
-        cumNotional = 0;
         avgPrice = 0;
         java.util.Arrays.fill(venueOrderId, (byte)0);
         createdNs = 0;
@@ -85,7 +89,7 @@ final class Order
         hash = 31 * hash + price;
         hash = 31 * hash + status.value();
         hash = 31 * hash + cumQty;
-        hash = 31 * hash + cumNotional;
+        hash = 31 * hash + avgPrice;
         hash = 31 * hash + java.util.Arrays.hashCode(venueOrderId);
         return hash;
     }

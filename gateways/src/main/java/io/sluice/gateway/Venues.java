@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.india.IndiaVenue;
 import io.sluice.gateway.mt5.Mt5Venue;
 import io.sluice.gateway.paper.PaperVenue;
 
@@ -15,7 +16,16 @@ public final class Venues
     /** MetaTrader 5 accounts through the SluiceBridge Expert Advisor. */
     public static final String MT5 = "mt5";
 
-    private static final List<String> NAMES = List.of(PAPER, MT5);
+    /** Zerodha Kite Connect v3. */
+    public static final String KITE = "kite";
+    /** Angel One SmartAPI. */
+    public static final String ANGEL = "angel";
+    /** Upstox API v2. */
+    public static final String UPSTOX = "upstox";
+    /** Dhan API v2. */
+    public static final String DHAN = "dhan";
+
+    private static final List<String> NAMES = List.of(PAPER, MT5, KITE, ANGEL, UPSTOX, DHAN);
 
     private Venues()
     {
@@ -59,6 +69,10 @@ public final class Venues
         if (MT5.equals(name))
         {
             return new Mt5Venue(name, context.settings());
+        }
+        if (KITE.equals(name) || ANGEL.equals(name) || UPSTOX.equals(name) || DHAN.equals(name))
+        {
+            return IndiaVenue.create(name, context.settings());
         }
         throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
     }

@@ -1,5 +1,7 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.binance.BinanceMarket;
+import io.sluice.gateway.binance.BinanceVenue;
 import io.sluice.gateway.paper.PaperVenue;
 
 import java.util.List;
@@ -12,7 +14,12 @@ public final class Venues
     /** The paper venue: simulated prices and fills, no external connection. */
     public static final String PAPER = "paper";
 
-    private static final List<String> NAMES = List.of(PAPER);
+    /** Binance spot. */
+    public static final String BINANCE = "binance";
+    /** Binance USD-M futures. */
+    public static final String BINANCE_FUTURES = "binance-futures";
+
+    private static final List<String> NAMES = List.of(PAPER, BINANCE, BINANCE_FUTURES);
 
     private Venues()
     {
@@ -52,6 +59,10 @@ public final class Venues
         if (PAPER.equals(name))
         {
             return new PaperVenue(name, context.settings());
+        }
+        if (BINANCE.equals(name) || BINANCE_FUTURES.equals(name))
+        {
+            return new BinanceVenue(name, BINANCE.equals(name) ? BinanceMarket.SPOT : BinanceMarket.USDM, context.settings());
         }
         throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
     }

@@ -664,7 +664,8 @@ public final class BinanceVenue implements Venue
         int work = 0;
         if (api != null)
         {
-            if (api.state() == WsConnection.State.DOWN && requests.clockSynced() && nowNs - api.nextAttemptNs() >= 0)
+            if (api.state() == WsConnection.State.DOWN && requests.clockSynced() && nowNs - api.nextAttemptNs() >= 0 &&
+                !rateLimits.isBackingOff(nowNs))
             {
                 api.connect(config.wsApiUrl, nowNs);
                 work++;

@@ -1,6 +1,5 @@
 package io.sluice.gateway.binance;
 
-import io.sluice.gateway.binance.fake.FakeBinance;
 import io.sluice.gateway.binance.fake.FakeOrder;
 import io.sluice.gateway.test.EmbeddedMediaDriver;
 import io.sluice.gateway.test.OrderSender;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +118,270 @@ class BinanceSpotGatewayTest
             rig.reports.executions("fill1").stream().map(Reported.Execution::execType).toList());
     }
 
+    @Test
+    void shouldResolveATimedOutPlaceThatSucceededByOrderStatusWithoutResending()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.fake.faults().dropResponse("order.place", 1, false);
+        rig.orders.limit("lost1", "BTCUSDT", Side.SELL, Fixed.parse("0.002"), Fixed.parse("51000"));
+        rig.awaitTrue("place sent", () -> rig.fake.requests("order.place") == 1);
+        rig.reports.drain();
+        assertTrue(rig.reports.executions("lost1").isEmpty(), rig.reports.events()::toString);
+
+        rig.advance(2100, TimeUnit.MILLISECONDS);
+        final Reported.Execution unknown = rig.reports.awaitExecution("lost1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.UNKNOWN, unknown.ordStatus());
+        assertTrue(unknown.text().contains("not resending"), unknown::toString);
+
+        final Reported.Execution resolved = rig.reports.await(Reported.Execution.class,
+            (e) -> e.clientOrderId().equals("lost1") && e.ordStatus() == OrdStatus.NEW, "order found by order.status");
+        assertEquals(ExecType.ORDER_STATUS, resolved.execType());
+        assertEquals(Long.toString(rig.fake.orders("lost1").get(0).orderId()), resolved.venueOrderId());
+        rig.reports.drain();
+        assertEquals(1, rig.fake.orders("lost1").size());
+        assertEquals(1, rig.fake.requests("order.place"));
+        assertTrue(rig.fake.requests("order.status") >= 1);
+    }
+
+    @Test
+    void shouldRejectALostPlaceOnlyAfterItsRecvWindowHasPassed()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of("sluice.binance.recvWindowMs", "3000"));
+        rig.awaitUp();
+        rig.fake.faults().dropRequest("order.place", 1);
+        rig.orders.limit("gone1", "BTCUSDT", Side.BUY, Fixed.parse("0.002"), Fixed.parse("40000"));
+        rig.awaitTrue("place sent", () -> rig.fake.requests("order.place") == 1);
+        rig.advance(2100, TimeUnit.MILLISECONDS);
+        rig.reports.awaitExecution("gone1", ExecType.ORDER_STATUS);
+        rig.awaitTrue("order.status asked", () -> rig.fake.requests("order.status") >= 1);
+        rig.reports.drain();
+        assertTrue(rig.reports.executions("gone1").stream().noneMatch((e) -> e.execType() == ExecType.REJECTED),
+            "the place could still execute within its recvWindow: not yet REJECTED");
+
+        rig.advance(2500, TimeUnit.MILLISECONDS);
+        final Reported.Execution rejected = rig.reports.awaitExecution("gone1", ExecType.REJECTED);
+        assertTrue(rejected.text().contains("recvWindow"), rejected::toString);
+        assertEquals(0, rig.fake.orders("gone1").size());
+        assertEquals(1, rig.fake.requests("order.place"));
+    }
+
+    @Test
+    void shouldReconcileAfterADisconnectMidFlowWithoutADuplicateOrder()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.orders.limit("live1", "BTCUSDT", Side.BUY, Fixed.parse("0.01"), Fixed.parse("49000"));
+        rig.reports.awaitExecution("live1", ExecType.NEW);
+
+        rig.fake.faults().dropResponse("order.place", 1, false);
+        rig.orders.limit("flight1", "ETHUSDT", Side.SELL, Fixed.parse("0.5"), Fixed.parse("3100"));
+        rig.awaitTrue("second place reached the venue", () -> rig.fake.orders("flight1").size() == 1);
+        final int before = rig.reports.size();
+        rig.fake.disconnectWebSockets();
+        rig.fake.fill("live1", "0.01", "48999.99");
+
+        rig.reports.awaitAfter(before, Reported.Status.class, (s) -> s.state() == GatewayState.DEGRADED, "DEGRADED after disconnect");
+        final Reported.Execution unknown = rig.reports.awaitExecution("flight1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.UNKNOWN, unknown.ordStatus());
+
+        rig.advance(1100, TimeUnit.MILLISECONDS);
+        final Reported.Status up = rig.reports.awaitAfter(before, Reported.Status.class,
+            (s) -> s.state() == GatewayState.UP && s.detail().startsWith("reconciled #2"), "UP after second reconciliation");
+        final List<Object> events = rig.reports.events();
+        final int reconciling = indexAfter(events, before, (e) -> e instanceof Reported.Status &&
+            ((Reported.Status)e).state() == GatewayState.RECONCILING);
+        final Reported.Execution filled = rig.reports.await(Reported.Execution.class,
+            (e) -> e.clientOrderId().equals("live1") && e.execType() == ExecType.TRADE, "missed fill found");
+        final Reported.Execution found = rig.reports.await(Reported.Execution.class,
+            (e) -> e.clientOrderId().equals("flight1") && e.ordStatus() == OrdStatus.NEW, "in-flight order found");
+        assertTrue(reconciling < events.indexOf(filled) && events.indexOf(filled) < events.indexOf(up), events::toString);
+        assertTrue(events.indexOf(found) < events.indexOf(up), events::toString);
+        assertEquals(OrdStatus.FILLED, filled.ordStatus());
+        assertEquals(Fixed.parse("0.01"), filled.cumQty());
+        assertEquals(Fixed.parse("48999.99"), filled.avgPrice());
+        assertEquals(1, rig.fake.orders("live1").size());
+        assertEquals(1, rig.fake.orders("flight1").size());
+        assertEquals(2, rig.fake.requests("order.place"));
+    }
+
+    @Test
+    void shouldPlaceOverRestWhileTheWebSocketApiIsDownAndPollFills()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of("sluice.binance.statusPollMs", "500"));
+        rig.awaitUp();
+        final int before = rig.reports.size();
+        rig.fake.disconnectWebSockets();
+        rig.reports.awaitAfter(before, Reported.Status.class, (s) -> s.state() == GatewayState.DEGRADED, "DEGRADED");
+
+        rig.orders.limit("rest1", "BTCUSDT", Side.BUY, Fixed.parse("0.001"), Fixed.parse("45000"));
+        rig.reports.awaitExecution("rest1", ExecType.NEW);
+        assertTrue(rig.fake.requestLog().contains("rest order.place ok"), rig.fake.requestLog()::toString);
+
+        rig.fake.fill("rest1", "0.001", "45000");
+        rig.advance(600, TimeUnit.MILLISECONDS);
+        final Reported.Execution fill = rig.reports.awaitExecution("rest1", ExecType.TRADE);
+        assertEquals(OrdStatus.FILLED, fill.ordStatus());
+        assertEquals(Fixed.parse("45000"), fill.avgPrice());
+    }
+
+    @Test
+    void shouldReportEachFillOnceWhenUserDataIsDuplicatedAndReordered()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.orders.limit("dup1", "BTCUSDT", Side.BUY, Fixed.parse("0.03"), Fixed.parse("50000"));
+        rig.reports.awaitExecution("dup1", ExecType.NEW);
+
+        rig.fake.faults().duplicateUserData(true).reorderUserData(true);
+        rig.fake.fill("dup1", "0.01", "50000");
+        rig.fake.fill("dup1", "0.01", "49990");
+        rig.fake.fill("dup1", "0.01", "49980");
+        rig.fake.flushUserData();
+        final Reported.Execution last = rig.reports.await(Reported.Execution.class,
+            (e) -> e.clientOrderId().equals("dup1") && e.ordStatus() == OrdStatus.FILLED, "FILLED");
+        rig.reports.drain();
+
+        final List<Reported.Execution> trades = rig.reports.executions("dup1").stream()
+            .filter((e) -> e.execType() == ExecType.TRADE).toList();
+        assertEquals(3, trades.size(), trades::toString);
+        assertEquals(3, trades.stream().map(Reported.Execution::tradeId).distinct().count());
+        long cum = 0;
+        for (final Reported.Execution trade : trades)
+        {
+            cum += trade.lastQty();
+            assertEquals(cum, trade.cumQty(), trades::toString);
+        }
+        assertEquals(last, trades.get(2));
+        assertEquals(Fixed.parse("0.03"), last.cumQty());
+        assertEquals(Fixed.parse("49990"), last.avgPrice());
+        assertTrue(rig.venue().orders().duplicateFills() >= 3);
+    }
+
+    @Test
+    void shouldRefuseWhatTheFiltersWouldRefuseWithoutSendingAnything()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.orders.limit("lot1", "BTCUSDT", Side.BUY, Fixed.parse("0.000001"), Fixed.parse("50000"));
+        rig.orders.limit("tick1", "BTCUSDT", Side.BUY, Fixed.parse("0.001"), Fixed.parse("50000.005"));
+        rig.orders.limit("small1", "BTCUSDT", Side.BUY, Fixed.parse("0.00001"), Fixed.parse("50000"));
+        assertEquals("Filter failure: LOT_SIZE", rig.reports.awaitExecution("lot1", ExecType.REJECTED).text());
+        assertEquals("Filter failure: PRICE_FILTER", rig.reports.awaitExecution("tick1", ExecType.REJECTED).text());
+        assertEquals("Filter failure: NOTIONAL", rig.reports.awaitExecution("small1", ExecType.REJECTED).text());
+        assertEquals(0, rig.fake.requests("order.place"));
+    }
+
+    @Test
+    void shouldReportTheVenuesFilterRefusalWhenLocalChecksAreOff()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of("sluice.binance.checkFilters", "false"));
+        rig.awaitUp();
+        rig.orders.limit("lot2", "BTCUSDT", Side.BUY, Fixed.parse("0.000001"), Fixed.parse("50000"));
+        final Reported.Execution rejected = rig.reports.awaitExecution("lot2", ExecType.REJECTED);
+        assertTrue(rejected.text().startsWith("binance -1013: Filter failure: LOT_SIZE"), rejected::toString);
+        assertEquals(1, rig.fake.requests("order.place"));
+    }
+
+    @Test
+    void shouldCancelAndRefuseToDuplicateAClientOrderId()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.orders.limit("can1", "ETHUSDT", Side.SELL, Fixed.parse("0.1"), Fixed.parse("3500"));
+        rig.reports.awaitExecution("can1", ExecType.NEW);
+        rig.orders.limit("can1", "ETHUSDT", Side.SELL, Fixed.parse("0.1"), Fixed.parse("3500"));
+        final Reported.Execution duplicate = rig.reports.awaitExecution("can1", ExecType.ORDER_STATUS);
+        assertTrue(duplicate.text().contains("duplicate"), duplicate::toString);
+
+        rig.orders.cancel("can1", "ETHUSDT");
+        final Reported.Execution canceled = rig.reports.awaitExecution("can1", ExecType.CANCELED);
+        assertEquals(OrdStatus.CANCELED, canceled.ordStatus());
+        assertEquals(0, canceled.leavesQty());
+        rig.reports.drain();
+        assertEquals(1, rig.reports.executions("can1").stream().filter((e) -> e.execType() == ExecType.CANCELED).count());
+        assertEquals(1, rig.fake.orders("can1").size());
+        assertEquals("CANCELED", rig.fake.orders("can1").get(0).status());
+
+        rig.orders.cancel("nosuch1", "ETHUSDT");
+        final Reported.Execution refused = rig.reports.awaitExecution("nosuch1", ExecType.CANCEL_REJECTED);
+        assertTrue(refused.text().contains("-2011"), refused::toString);
+    }
+
+    @Test
+    void shouldMarkA5xxPlaceUnknownAndSettleItFromTheVenue()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.fake.faults().fail("order.place", 1, 503, -1007, true);
+        rig.orders.market("five1", "BTCUSDT", Side.BUY, Fixed.parse("0.001"));
+        final Reported.Execution unknown = rig.reports.awaitExecution("five1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.UNKNOWN, unknown.ordStatus());
+        final Reported.Execution fill = rig.reports.awaitExecution("five1", ExecType.TRADE);
+        assertEquals(OrdStatus.FILLED, fill.ordStatus());
+        assertEquals(Fixed.parse("50000"), fill.lastPrice());
+        rig.reports.drain();
+        assertEquals(1, rig.fake.orders("five1").size());
+        assertEquals(1, rig.fake.requests("order.place"));
+    }
+
+    @Test
+    void shouldPublishMarketDataAndAnswerPings()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.awaitTrue("market stream open", () -> rig.fake.openSockets("market") == 1);
+        rig.fake.quote("BTCUSDT", "49999.10", "50000.20");
+        rig.fake.trade("BTCUSDT", "50000.00", "0.5");
+        final Reported.Quote quote = rig.reports.await(Reported.Quote.class,
+            (q) -> q.symbol().equals("BTCUSDT") && q.last() != Fixed.NULL && q.bid() != Fixed.NULL, "BTCUSDT quote and trade");
+        assertEquals(Fixed.parse("49999.1"), quote.bid());
+        assertEquals(Fixed.parse("50000.2"), quote.ask());
+        assertEquals(Fixed.parse("50000"), quote.last());
+
+        rig.fake.pingWebSockets();
+        rig.awaitTrue("pongs from the gateway's sockets", () -> rig.fake.pongs() >= 2);
+    }
+
+    @Test
+    void shouldReconnectBeforeTheDailyLimitAndRefreshFilters()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        final int before = rig.reports.size();
+        final int apiConnects = rig.venue().apiConnects();
+        rig.advance(24, TimeUnit.HOURS);
+        rig.reports.awaitAfter(before, Reported.Status.class,
+            (s) -> s.state() == GatewayState.UP && s.detail().startsWith("reconciled #2"), "UP after planned reconnect");
+        assertEquals(apiConnects + 1, rig.venue().apiConnects());
+        rig.reports.awaitAfter(before, Reported.Instrument.class, (i) -> i.symbol().equals("BTCUSDT"), "filters republished");
+    }
+
+    @Test
+    void shouldTradeWithAnHmacKeySigningEveryWebSocketRequest()
+    {
+        rig = BinanceRig.spotHmac(driver, tempDir, Map.of());
+        rig.awaitUp();
+        assertTrue(rig.fake.requestLog().contains("ws userDataStream.subscribe.signature ok"), rig.fake.requestLog()::toString);
+        assertTrue(rig.fake.requestLog().stream().noneMatch((line) -> line.contains("session.logon")));
+        rig.orders.limit("hmac1", "BTCUSDT", Side.BUY, Fixed.parse("0.001"), Fixed.parse("45000"));
+        rig.reports.awaitExecution("hmac1", ExecType.NEW);
+        assertTrue(rig.fake.requestLog().contains("ws order.place ok"), rig.fake.requestLog()::toString);
+        rig.reports.await(Reported.Account.class, (a) -> a.currency().equals("USDT") && a.account().equals("main"), "account");
+    }
+
+    private static int indexAfter(final List<Object> events, final int from, final java.util.function.Predicate<Object> condition)
+    {
+        for (int i = from; i < events.size(); i++)
+        {
+            if (condition.test(events.get(i)))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int indexOf(final List<Object> events, final java.util.function.Predicate<Object> condition)
     {
         for (int i = 0; i < events.size(); i++)
@@ -128,10 +392,5 @@ class BinanceSpotGatewayTest
             }
         }
         return -1;
-    }
-
-    static FakeBinance unused()
-    {
-        return null;
     }
 }

@@ -164,6 +164,30 @@ public final class FakeBinance implements AutoCloseable
     }
 
     /**
+     * Use request weight as another client on the same IP would (the next request over the limit gets 429).
+     *
+     * @param weight weight to add to the current minute.
+     * @return this.
+     */
+    public FakeBinance consumeWeight(final int weight)
+    {
+        limiter.onRequest(weight, nowMs());
+        return this;
+    }
+
+    /**
+     * Ban this IP (418 with Retry-After) for a while, as Binance does after ignored 429s.
+     *
+     * @param banMs length of the ban.
+     * @return this.
+     */
+    public FakeBinance ban(final long banMs)
+    {
+        limiter.ban(nowMs() + banMs);
+        return this;
+    }
+
+    /**
      * Move the venue's clock relative to the one it was started with (e.g. to provoke -1021).
      *
      * @param shiftMs milliseconds added to every reading.
@@ -486,6 +510,10 @@ public final class FakeBinance implements AutoCloseable
                 return refused;
             }
         }
+        if (fault != null && fault.kind() == FakeFaults.Kind.DROP && !fault.execute())
+        {
+            return FakeResponse.error(504, 0, "lost");
+        }
         if (fault != null && fault.kind() == FakeFaults.Kind.REJECT)
         {
             return FakeResponse.error(fault.status(), fault.code(), fault.msg());
@@ -594,7 +622,7 @@ public final class FakeBinance implements AutoCloseable
 
     /**
      * Push user-data events: spot to subscribed WebSocket API sessions, futures to listenKey streams; duplicated or
-     * reordered when those faults are on.
+     * reordered (order events swapped in pairs, account events passing) when those faults are on.
      *
      * @param events  events in venue order.
      * @param futures whether they are futures events.
@@ -603,7 +631,8 @@ public final class FakeBinance implements AutoCloseable
     {
         for (final ObjectNode event : events)
         {
-            if (faults.reorderUserData())
+            final String type = event.path("e").asText("");
+            if (faults.reorderUserData() && ("executionReport".equals(type) || "ORDER_TRADE_UPDATE".equals(type)))
             {
                 if (heldUserEvent == null)
                 {

@@ -57,6 +57,18 @@ public final class FakeFaults
     }
 
     /**
+     * Lose the next {@code times} requests of an operation: not executed, never answered.
+     *
+     * @param op    operation, e.g. "order.place".
+     * @param times how many requests.
+     * @return this.
+     */
+    public FakeFaults dropRequest(final String op, final int times)
+    {
+        return arm(op, times, new Fault(Kind.DROP, 0, 0, "", false, false, 0));
+    }
+
+    /**
      * Answer the next requests with a server error (HTTP status, e.g. 503; code -1007 for a timeout).
      *
      * @param op      operation.
@@ -115,7 +127,7 @@ public final class FakeFaults
     }
 
     /**
-     * Push user-data events in swapped pairs (the second of each pair first).
+     * Push order events (executionReport, ORDER_TRADE_UPDATE) in swapped pairs, the second of each pair first.
      *
      * @param on switch.
      * @return this.

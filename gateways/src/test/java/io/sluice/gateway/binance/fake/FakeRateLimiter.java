@@ -111,6 +111,11 @@ public final class FakeRateLimiter
         return ALLOWED;
     }
 
+    synchronized void ban(final long untilMs)
+    {
+        bannedUntilMs = untilMs;
+    }
+
     synchronized long usedWeight(final long nowMs)
     {
         rollWeight(nowMs);

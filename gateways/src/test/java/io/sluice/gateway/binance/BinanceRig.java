@@ -147,6 +147,12 @@ final class BinanceRig implements AutoCloseable
             "gateway UP after reconciliation");
     }
 
+    /** Step until the gateway has no request waiting for an answer (start-up requests all answered). */
+    void awaitQuiet()
+    {
+        awaitTrue("no request in flight", () -> venue().requests().pendingCount() == 0);
+    }
+
     /** Step until a condition about the gateway holds. */
     void awaitTrue(final String what, final java.util.function.BooleanSupplier condition)
     {

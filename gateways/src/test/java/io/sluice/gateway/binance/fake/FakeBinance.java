@@ -171,7 +171,7 @@ public final class FakeBinance implements AutoCloseable
      */
     public FakeBinance consumeWeight(final int weight)
     {
-        limiter.onRequest(weight, nowMs());
+        limiter.consume(weight, nowMs());
         return this;
     }
 

@@ -111,6 +111,12 @@ public final class FakeRateLimiter
         return ALLOWED;
     }
 
+    synchronized void consume(final long weight, final long nowMs)
+    {
+        rollWeight(nowMs);
+        weightUsed += weight;
+    }
+
     synchronized void ban(final long untilMs)
     {
         bannedUntilMs = untilMs;

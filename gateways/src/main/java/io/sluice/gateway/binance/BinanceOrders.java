@@ -19,7 +19,8 @@ import java.util.Map;
  * <ul>
  * <li>A fill is reported once per trade id; a fill whose cumulative quantity ({@code z}) a status snapshot already
  *     covered is dropped. Fills are reported with the gateway's own running cumulative quantity, so the engine
- *     always sees it grow; the average price is the venue's {@code Z/z} when the events are in order.</li>
+ *     always sees it grow; the average price is the venue's {@code Z/z} whenever everything up to {@code z} has
+ *     been counted, else the running sum of {@code l·L}.</li>
  * <li>A status snapshot (order.status, openOrders, after a lost answer or a reconnect) that shows more filled than
  *     reported is reported as one TRADE for the difference (no trade id), at the average price of the difference.</li>
  * <li>A terminal event (CANCELED, EXPIRED) that shows fills not yet seen waits a grace period for them; if they do
@@ -320,6 +321,7 @@ final class BinanceOrders
             fill(target, status, lastQty, lastPrice, -1, Fixed.NULL, "", "fill found by order status", nowNs);
         }
         target.syncedCum = Math.max(target.syncedCum, event.cumQty);
+        target.maxEventCum = Math.max(target.maxEventCum, event.cumQty);
 
         final OrdStatus venueStatus = OrderEvent.ordStatus(event.status);
         switch (venueStatus)
@@ -374,7 +376,11 @@ final class BinanceOrders
             return;
         }
         order.cumQty += event.lastQty;
-        if (event.cumQty == order.cumQty && event.cumQuote > 0)
+        // Z is exact for what was counted only when this trade is the venue's latest so far and the counts agree:
+        // then every earlier trade, and nothing later, has been counted.
+        final boolean latest = event.cumQty >= order.maxEventCum;
+        order.maxEventCum = Math.max(order.maxEventCum, event.cumQty);
+        if (latest && event.cumQty == order.cumQty && event.cumQuote > 0)
         {
             order.cumQuote = event.cumQuote;
         }

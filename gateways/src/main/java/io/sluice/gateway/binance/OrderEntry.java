@@ -85,7 +85,8 @@ final class OrderEntry
     // ----- engine inputs -----
 
     /**
-     * A NewOrder from the engine: refused at once when Binance would refuse it, otherwise held until it can be sent.
+     * A NewOrder from the engine: refused at once when it cannot be a Binance order, otherwise held until it can be
+     * sent; the exchangeInfo filters are checked as it leaves.
      *
      * @param decoder the message.
      * @param nowNs   time now.
@@ -147,13 +148,23 @@ final class OrderEntry
         {
             return "symbol " + order.symbol + " is not configured for " + config.venueName + " (" + config.prefix + "symbols)";
         }
-        final SymbolRules symbolRules = rules.get(order.symbol);
-        if (config.checkFilters && symbolRules != null)
-        {
-            final long reference = board == null ? Fixed.NULL : board.reference(order.symbol);
-            return symbolRules.check(order.ordType, order.price, order.stopPrice, order.quantity, reference);
-        }
         return null;
+    }
+
+    // Checked when the order is about to leave, against the filters loaded (or refreshed) by then.
+    private String filterRefusal(final TrackedOrder order)
+    {
+        final SymbolRules symbolRules = rules.get(order.symbol);
+        if (symbolRules == null)
+        {
+            return "symbol " + order.symbol + " is not in the venue's exchangeInfo";
+        }
+        if (!config.checkFilters)
+        {
+            return null;
+        }
+        final long reference = board == null ? Fixed.NULL : board.reference(order.symbol);
+        return symbolRules.check(order.ordType, order.price, order.stopPrice, order.quantity, reference);
     }
 
     /**
@@ -223,7 +234,15 @@ final class OrderEntry
             final TrackedOrder order = held.poll();
             if (order.stage == TrackedOrder.Stage.HELD)
             {
-                sendPlace(order, nowNs);
+                final String refusal = filterRefusal(order);
+                if (refusal != null)
+                {
+                    orders.onRejected(order, refusal, nowNs);
+                }
+                else
+                {
+                    sendPlace(order, nowNs);
+                }
                 work++;
             }
         }

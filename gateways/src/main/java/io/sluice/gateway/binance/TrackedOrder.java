@@ -49,6 +49,7 @@ final class TrackedOrder
     long cumQty;
     long cumQuote;
     long syncedCum;
+    long maxEventCum;
 
     long heldSinceNs;
     long placeTimestampMs;

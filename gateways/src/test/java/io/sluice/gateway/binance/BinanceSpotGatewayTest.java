@@ -254,8 +254,52 @@ class BinanceSpotGatewayTest
         }
         assertEquals(last, trades.get(2));
         assertEquals(Fixed.parse("0.03"), last.cumQty());
-        assertEquals(Fixed.parse("49990"), last.avgPrice());
+        assertEquals(Fixed.parse("49990"), last.avgPrice(), trades::toString);
         assertTrue(rig.venue().orders().duplicateFills() >= 3);
+    }
+
+    @Test
+    void shouldHoldACancelBackUntilTheFillItCountedIsReported()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.orders.limit("ord1", "BTCUSDT", Side.SELL, Fixed.parse("0.02"), Fixed.parse("51000"));
+        rig.reports.awaitExecution("ord1", ExecType.NEW);
+        rig.fake.faults().reorderUserData(true);
+        rig.fake.fill("ord1", "0.005", "51000");
+        rig.orders.cancel("ord1", "BTCUSDT");
+        rig.reports.awaitExecution("ord1", ExecType.CANCELED);
+        rig.reports.drain();
+        final List<Reported.Execution> reports = rig.reports.executions("ord1");
+        assertEquals(List.of(ExecType.NEW, ExecType.TRADE, ExecType.CANCELED),
+            reports.stream().map(Reported.Execution::execType).toList(), reports::toString);
+        assertEquals(Fixed.parse("0.005"), reports.get(2).cumQty());
+        assertEquals(0, reports.get(2).leavesQty());
+    }
+
+    @Test
+    void shouldQueryTheOrderWhenACountedFillNeverArrives()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.orders.limit("ord2", "BTCUSDT", Side.SELL, Fixed.parse("0.02"), Fixed.parse("51000"));
+        rig.reports.awaitExecution("ord2", ExecType.NEW);
+        rig.fake.faults().dropOrderEvents(1);
+        rig.fake.fill("ord2", "0.005", "51000");
+        rig.orders.cancel("ord2", "BTCUSDT");
+        rig.awaitTrue("cancel answered", () -> rig.fake.orders("ord2").get(0).status().equals("CANCELED") &&
+            rig.venue().requests().pendingCount() == 0);
+        rig.reports.drain();
+        assertEquals(1, rig.reports.executions("ord2").size(), "waiting for the missing fill: " + rig.reports.executions("ord2"));
+
+        rig.advance(1100, TimeUnit.MILLISECONDS);
+        final Reported.Execution canceled = rig.reports.awaitExecution("ord2", ExecType.CANCELED);
+        final List<Reported.Execution> reports = rig.reports.executions("ord2");
+        assertEquals(List.of(ExecType.NEW, ExecType.TRADE, ExecType.CANCELED),
+            reports.stream().map(Reported.Execution::execType).toList(), reports::toString);
+        assertEquals("fill found by order status", reports.get(1).text());
+        assertEquals(Fixed.parse("51000"), reports.get(1).lastPrice());
+        assertEquals(Fixed.parse("0.005"), canceled.cumQty());
     }
 
     @Test

@@ -632,7 +632,12 @@ public final class FakeBinance implements AutoCloseable
         for (final ObjectNode event : events)
         {
             final String type = event.path("e").asText("");
-            if (faults.reorderUserData() && ("executionReport".equals(type) || "ORDER_TRADE_UPDATE".equals(type)))
+            final boolean orderEvent = "executionReport".equals(type) || "ORDER_TRADE_UPDATE".equals(type);
+            if (orderEvent && faults.takeOrderEventDrop())
+            {
+                continue;
+            }
+            if (faults.reorderUserData() && orderEvent)
             {
                 if (heldUserEvent == null)
                 {

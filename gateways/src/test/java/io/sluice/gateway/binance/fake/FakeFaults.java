@@ -42,6 +42,7 @@ public final class FakeFaults
     private final Map<String, Deque<Fault>> armed = new HashMap<>();
     private volatile boolean duplicateUserData;
     private volatile boolean reorderUserData;
+    private int orderEventsToDrop;
 
     /**
      * Execute the next {@code times} requests of an operation but never answer them.
@@ -139,11 +140,34 @@ public final class FakeFaults
     }
 
     /**
+     * Lose the next order events (executionReport, ORDER_TRADE_UPDATE) before they reach any subscriber.
+     *
+     * @param count how many.
+     * @return this.
+     */
+    public synchronized FakeFaults dropOrderEvents(final int count)
+    {
+        orderEventsToDrop += count;
+        return this;
+    }
+
+    synchronized boolean takeOrderEventDrop()
+    {
+        if (orderEventsToDrop > 0)
+        {
+            orderEventsToDrop--;
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Disarm everything.
      */
     public synchronized void clear()
     {
         armed.clear();
+        orderEventsToDrop = 0;
         duplicateUserData = false;
         reorderUserData = false;
     }

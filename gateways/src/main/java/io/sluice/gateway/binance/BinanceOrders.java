@@ -423,9 +423,13 @@ final class BinanceOrders
         if (venueCum > order.cumQty)
         {
             order.terminalStatus = terminal;
-            order.terminalWaitCum = venueCum;
+            order.terminalWaitCum = Math.max(order.terminalWaitCum, venueCum);
             order.terminalText = text;
-            order.terminalDeadlineNs = nowNs + terminalGraceNs;
+            if (order.terminalDeadlineNs == 0)
+            {
+                // The first sighting starts the grace period; later sightings (reply and event) never extend it.
+                order.terminalDeadlineNs = nowNs + terminalGraceNs;
+            }
             return;
         }
         markDone(order, nowNs);

@@ -161,7 +161,8 @@ public final class BinanceVenue implements Venue
             .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
             .connectTimeout(config.connectTimeoutMs, TimeUnit.MILLISECONDS)
             .readTimeout(0, TimeUnit.MILLISECONDS)
-            .callTimeout(TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) * 2, TimeUnit.MILLISECONDS)
+            // Requests are given up on the duty cycle's clock (and their calls cancelled); this is only a backstop.
+            .callTimeout(Math.max(30_000, TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) * 3), TimeUnit.MILLISECONDS)
             .pingInterval(config.pingIntervalMs, TimeUnit.MILLISECONDS)
             .build();
         rateLimits = new RateLimits(config.rateLimitHeadroomPct);

@@ -163,7 +163,7 @@ class BinanceFuturesGatewayTest
     }
 
     @Test
-    void shouldRenewAnExpiredListenKey()
+    void shouldRenewAnExpiredListenKeyAndKeepItAlive()
     {
         rig = BinanceRig.futures(driver, tempDir, Map.of(), (fake) -> { });
         rig.awaitUp();
@@ -173,6 +173,11 @@ class BinanceFuturesGatewayTest
             (s) -> s.state() == GatewayState.UP && s.detail().startsWith("reconciled #2"), "UP on a new listenKey");
         assertEquals(2, rig.fake.requests("listenKey.create"));
         assertEquals(1, rig.fake.openSockets("user"));
+
+        rig.advance(31, TimeUnit.MINUTES);
+        rig.awaitTrue("listenKey kept alive", () -> rig.fake.requests("listenKey.keepalive") == 1);
+        rig.reports.drain();
+        assertEquals(2, rig.fake.requests("listenKey.create"), "a live key is kept, not replaced");
     }
 
     private void send(final String clientOrderId, final Side side, final long quantity, final boolean reduceOnly,

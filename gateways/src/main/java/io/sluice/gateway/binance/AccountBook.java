@@ -28,7 +28,6 @@ final class AccountBook
     private final Map<String, Long> walletBalances = new HashMap<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private ReportPublisher publisher;
-    private long updates;
 
     /** One futures position, per symbol and position side. */
     static final class Position
@@ -161,7 +160,6 @@ final class AccountBook
             return;
         }
         currency.set(asset);
-        updates++;
         publisher.accountUpdate(account, currency, balance, equity, available, used, nowNs);
     }
 
@@ -175,10 +173,5 @@ final class AccountBook
     Position findPosition(final String symbol, final String positionSide)
     {
         return positions.get(symbol + "/" + positionSide);
-    }
-
-    long updates()
-    {
-        return updates;
     }
 }

@@ -118,7 +118,6 @@ public final class BinanceVenue implements Venue
     private boolean exchangeInfoInFlight;
     private long nextExchangeInfoNs;
     private String unknownSymbols = "";
-    private int instrumentDefinitions;
     private boolean setupStarted;
     private int setupOutstanding;
     private String setupErrors = "";
@@ -640,7 +639,6 @@ public final class BinanceVenue implements Venue
             publisher.instrumentDefinition(
                 symbolRules.toInstrumentRules(instrumentRules, config.market == BinanceMarket.USDM ? Fixed.of(1) : Fixed.NULL),
                 nowNs);
-            instrumentDefinitions++;
         }
         unknownSymbols = missing.toString();
         exchangeInfoLoaded = true;
@@ -946,12 +944,27 @@ public final class BinanceVenue implements Venue
         return 1;
     }
 
-    // ----- diagnostics for tests and operators -----
-
-    GatewayState state()
+    /**
+     * The state this venue last published (what a gateway heartbeat should repeat instead of UP).
+     *
+     * @return the state, null before the first status.
+     */
+    public GatewayState state()
     {
         return publishedState;
     }
+
+    /**
+     * The detail of the state this venue last published.
+     *
+     * @return the detail text, never containing credentials.
+     */
+    public String stateDetail()
+    {
+        return publishedDetail;
+    }
+
+    // ----- diagnostics for tests and operators -----
 
     RateLimits rateLimits()
     {
@@ -978,28 +991,8 @@ public final class BinanceVenue implements Venue
         return accounts;
     }
 
-    Map<String, SymbolRules> rules()
-    {
-        return rules;
-    }
-
-    int instrumentDefinitions()
-    {
-        return instrumentDefinitions;
-    }
-
     int apiConnects()
     {
         return apiConnects;
-    }
-
-    boolean userDataUp()
-    {
-        return userDataUp;
-    }
-
-    ApiSession apiSession()
-    {
-        return apiSession;
     }
 }

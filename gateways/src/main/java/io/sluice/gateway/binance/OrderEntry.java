@@ -782,11 +782,6 @@ final class OrderEntry
         }
     }
 
-    int heldCount()
-    {
-        return held.size();
-    }
-
     private static boolean isUnknownOutcome(final Reply reply)
     {
         return reply.failure() == Reply.Failure.TRANSPORT || reply.status() >= 500 || reply.errorCode() == -1007;

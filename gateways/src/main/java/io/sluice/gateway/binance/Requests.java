@@ -31,8 +31,6 @@ final class Requests
     private long nextId;
     private long offsetMs;
     private boolean clockSynced;
-    private long restCount;
-    private long wsCount;
 
     Requests(final BinanceConfig config, final Credentials credentials, final RestTransport rest, final RateLimits rateLimits)
     {
@@ -171,7 +169,6 @@ final class Requests
             }
             if (api.send(frame(id, wsMethod, wsParams)))
             {
-                wsCount++;
                 final PendingRequest request = new PendingRequest(
                     id, op, order, true, nowNs, nowNs + config.requestTimeoutNs, timestampMs, detail);
                 pending.put(id, request);
@@ -189,7 +186,6 @@ final class Requests
         final PendingRequest request = new PendingRequest(
             id, op, order, false, nowNs, nowNs + config.requestTimeoutNs, timestampMs, detail);
         pending.put(id, request);
-        restCount++;
         request.call = rest.send(id, httpMethod, path, query, signed || apiKey);
         return request;
     }
@@ -211,7 +207,6 @@ final class Requests
         {
             return null;
         }
-        wsCount++;
         pending.put(id, request);
         return request;
     }
@@ -349,16 +344,6 @@ final class Requests
     int pendingCount()
     {
         return pending.size();
-    }
-
-    long restCount()
-    {
-        return restCount;
-    }
-
-    long wsCount()
-    {
-        return wsCount;
     }
 
     private static String frame(final long id, final String method, final Params params)

@@ -303,6 +303,19 @@ class BinanceSpotGatewayTest
     }
 
     @Test
+    void shouldReportNewOnceWhenTheAnswerComesAfterTheEvent()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.fake.faults().delay("order.place", 1, 300);
+        rig.orders.limit("slow1", "BTCUSDT", Side.BUY, Fixed.parse("0.001"), Fixed.parse("40000"));
+        rig.reports.awaitExecution("slow1", ExecType.NEW);
+        rig.awaitTrue("delayed answer taken", () -> rig.venue().requests().pendingCount() == 0);
+        rig.reports.drain();
+        assertEquals(1, rig.reports.executions("slow1").size(), rig.reports.executions("slow1")::toString);
+    }
+
+    @Test
     void shouldRefuseWhatTheFiltersWouldRefuseWithoutSendingAnything()
     {
         rig = BinanceRig.spot(driver, tempDir, Map.of());

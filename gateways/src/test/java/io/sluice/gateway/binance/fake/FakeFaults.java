@@ -18,7 +18,7 @@ public final class FakeFaults
         DROP,
         /** Answer an HTTP/WebSocket 5xx or -1007 after executing (or not). */
         FAIL,
-        /** Execute now, answer after a delay. */
+        /** Execute now (its user-data events flow at once), answer after a delay. */
         DELAY,
         /** Answer an error without executing (e.g. -1021). */
         REJECT
@@ -88,7 +88,7 @@ public final class FakeFaults
     }
 
     /**
-     * Answer the next requests after a delay.
+     * Answer the next requests after a delay; their user-data events are pushed at once, ahead of the answer.
      *
      * @param op      operation.
      * @param times   how many requests.

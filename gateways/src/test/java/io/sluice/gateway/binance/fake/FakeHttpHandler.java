@@ -107,12 +107,12 @@ final class FakeHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         if (fault != null && fault.kind() == FakeFaults.Kind.DELAY)
         {
+            venue.publishUserData(response.userEvents, response.futuresEvents);
             final FullHttpRequest retained = request.retainedDuplicate();
             ctx.executor().schedule(() ->
             {
                 write(ctx, retained, response, keepAlive);
                 retained.release();
-                venue.publishUserData(response.userEvents, response.futuresEvents);
             }, fault.delayMs(), TimeUnit.MILLISECONDS);
             return;
         }

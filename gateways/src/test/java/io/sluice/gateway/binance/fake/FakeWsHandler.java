@@ -179,11 +179,8 @@ final class FakeWsHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
         if (fault != null && fault.kind() == FakeFaults.Kind.DELAY)
         {
-            ctx.executor().schedule(() ->
-            {
-                send(ctx, answer);
-                venue.publishUserData(response.userEvents, response.futuresEvents);
-            }, fault.delayMs(), TimeUnit.MILLISECONDS);
+            venue.publishUserData(response.userEvents, response.futuresEvents);
+            ctx.executor().schedule(() -> send(ctx, answer), fault.delayMs(), TimeUnit.MILLISECONDS);
             return;
         }
         send(ctx, answer);

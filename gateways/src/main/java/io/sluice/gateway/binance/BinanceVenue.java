@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The Binance gateway (spot {@code binance}, USD-M futures {@code binance-futures}): order entry over the WebSocket
@@ -129,6 +130,10 @@ public final class BinanceVenue implements Venue
     private boolean accountInFlight;
     private long nextAccountNs;
     private long nextHousekeepingNs;
+    private final String expiredText;
+    private final Consumer<PendingRequest> onExpired = this::onExpired;
+    private long cycleNowNs;
+    private long publishedKey = Long.MIN_VALUE;
     private GatewayState publishedState;
     private String publishedDetail = "";
     private String lastDisconnect = "";
@@ -164,6 +169,7 @@ public final class BinanceVenue implements Venue
             .callTimeout(Math.max(30_000, TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) * 3), TimeUnit.MILLISECONDS)
             .pingInterval(config.pingIntervalMs, TimeUnit.MILLISECONDS)
             .build();
+        expiredText = "no answer within " + TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) + " ms";
         rateLimits = new RateLimits(config.rateLimitHeadroomPct);
         if (config.market == BinanceMarket.SPOT)
         {
@@ -230,8 +236,8 @@ public final class BinanceVenue implements Venue
     public int doWork(final long nowNs)
     {
         int work = drainEvents(nowNs);
-        work += requests.expire(nowNs, (request) -> onLost(request, "no answer within " +
-            TimeUnit.NANOSECONDS.toMillis(config.requestTimeoutNs) + " ms", nowNs));
+        cycleNowNs = nowNs;
+        work += requests.expire(nowNs, onExpired);
         work += bootstrap(nowNs);
         work += maintainConnections(nowNs);
         work += startReconcileWhenReady(nowNs);
@@ -350,6 +356,11 @@ public final class BinanceVenue implements Venue
             default:
                 break;
         }
+    }
+
+    private void onExpired(final PendingRequest request)
+    {
+        onLost(request, expiredText, cycleNowNs);
     }
 
     private void onLost(final PendingRequest request, final String why, final long nowNs)
@@ -896,6 +907,12 @@ public final class BinanceVenue implements Venue
 
     private int publishStatus(final long nowNs)
     {
+        // The status text is rebuilt only when something it depends on changed, so an idle duty cycle allocates nothing.
+        final long key = statusKey(nowNs);
+        if (key == publishedKey)
+        {
+            return 0;
+        }
         final GatewayState state;
         final String detail;
         if (!isBootstrapped())
@@ -934,14 +951,32 @@ public final class BinanceVenue implements Venue
         }
         if (state == publishedState && detail.equals(publishedDetail))
         {
+            publishedKey = key;
             return 0;
         }
         if (publisher.gatewayStatus(state, nowNs, detail))
         {
             publishedState = state;
             publishedDetail = detail;
+            publishedKey = key;
         }
         return 1;
+    }
+
+    private long statusKey(final long nowNs)
+    {
+        long key = requests.clockSynced() ? 1 : 0;
+        key = key * 31 + (exchangeInfoLoaded ? 1 : 0);
+        key = key * 31 + setupOutstanding;
+        key = key * 31 + Math.min(bootstrapFailures, 3);
+        key = key * 31 + (rateLimits.isBackingOff(nowNs) ? (rateLimits.isBanned() ? 2 : 1) : 0);
+        key = key * 31 + entry.reconcileState().ordinal();
+        key = key * 31 + entry.reconciliations();
+        key = key * 31 + (userDataUp ? 1 : 0);
+        key = key * 31 + System.identityHashCode(setupErrors);
+        key = key * 31 + System.identityHashCode(lastDisconnect);
+        key = key * 31 + System.identityHashCode(entry.reconcileSummary());
+        return key * 31 + System.identityHashCode(unknownSymbols);
     }
 
     /**

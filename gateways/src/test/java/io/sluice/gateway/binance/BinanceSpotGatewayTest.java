@@ -255,7 +255,9 @@ class BinanceSpotGatewayTest
         assertEquals(last, trades.get(2));
         assertEquals(Fixed.parse("0.03"), last.cumQty());
         assertEquals(Fixed.parse("49990"), last.avgPrice(), trades::toString);
-        assertTrue(rig.venue().orders().duplicateFills() >= 3);
+        rig.awaitTrue("the three duplicates seen and dropped", () -> rig.venue().orders().duplicateFills() == 3);
+        rig.reports.drain();
+        assertEquals(3, rig.reports.executions("dup1").stream().filter((e) -> e.execType() == ExecType.TRADE).count());
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.sluice.gateway;
 
 import io.sluice.gateway.india.IndiaVenue;
 import io.sluice.gateway.mt5.Mt5Venue;
+import io.sluice.gateway.binance.BinanceMarket;
+import io.sluice.gateway.binance.BinanceVenue;
 import io.sluice.gateway.paper.PaperVenue;
 
 import java.util.List;
@@ -25,7 +27,12 @@ public final class Venues
     /** Dhan API v2. */
     public static final String DHAN = "dhan";
 
-    private static final List<String> NAMES = List.of(PAPER, MT5, KITE, ANGEL, UPSTOX, DHAN);
+    /** Binance spot. */
+    public static final String BINANCE = "binance";
+    /** Binance USD-M futures. */
+    public static final String BINANCE_FUTURES = "binance-futures";
+
+    private static final List<String> NAMES = List.of(PAPER, BINANCE, BINANCE_FUTURES, MT5, KITE, ANGEL, UPSTOX, DHAN);
 
     private Venues()
     {
@@ -73,6 +80,10 @@ public final class Venues
         if (KITE.equals(name) || ANGEL.equals(name) || UPSTOX.equals(name) || DHAN.equals(name))
         {
             return IndiaVenue.create(name, context.settings());
+        }
+        if (BINANCE.equals(name) || BINANCE_FUTURES.equals(name))
+        {
+            return new BinanceVenue(name, BINANCE.equals(name) ? BinanceMarket.SPOT : BinanceMarket.USDM, context.settings());
         }
         throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
     }

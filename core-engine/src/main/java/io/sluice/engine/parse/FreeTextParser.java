@@ -86,6 +86,8 @@ public final class FreeTextParser implements SignalParser
     private boolean changeEntry;
 
     private final AsciiSlot aliasScratch = new AsciiSlot(ParsedLeg.SYMBOL_CAPACITY);
+    private final org.agrona.concurrent.UnsafeBuffer aliasWord = new org.agrona.concurrent.UnsafeBuffer(new byte[64]);
+    private String quote;
     private ParseContext ctx;
 
     /**
@@ -103,6 +105,7 @@ public final class FreeTextParser implements SignalParser
     {
         out.reset();
         this.ctx = ctx;
+        this.quote = new String(ctx.quoteSuffix(), StandardCharsets.US_ASCII);
         if (length > ctx.maxTextBytes())
         {
             return out.fail(RejectReason.UNPARSEABLE, null, "message longer than this source's maxTextBytes");
@@ -437,6 +440,17 @@ public final class FreeTextParser implements SignalParser
             {
                 third++;
             }
+            if (!TextLexicon.startsPhrase(texts[k]))
+            {
+                if (second == k + 2 && joinsPair(texts[k], texts[second]))
+                {
+                    texts[k] = texts[k] + texts[second];
+                    raws[k] = raws[k] + raws[second];
+                    types[k + 1] = T_SKIP;
+                    types[second] = T_SKIP;
+                }
+                continue;
+            }
             if (third < count && types[third] == T_WORD)
             {
                 final String replacement = TextLexicon.phrase(texts[k] + " " + texts[second] + " " + texts[third]);
@@ -518,6 +532,8 @@ public final class FreeTextParser implements SignalParser
         int field = FIELD_NONE;
         boolean zonePending = false;
         TextLexicon.Word lastWord = null;
+        int lastWordToken = -100;
+        int previousToken = -100;
         int lastChange = -100;
         int lastMove = -100;
         int lastSlKeyword = -100;
@@ -529,9 +545,13 @@ public final class FreeTextParser implements SignalParser
             {
                 continue;
             }
+            final int before = previousToken;
+            previousToken = k;
             if (type == T_NEWLINE)
             {
-                if ((field == FIELD_TP || field == FIELD_ENTRY) && nextLineStartsWithNumber(k))
+                final boolean list = field == FIELD_TP || field == FIELD_ENTRY ||
+                    (field == FIELD_SL && cur != null && cur.stopLoss == Fixed.NULL);
+                if (list && nextLineStartsWithNumber(k))
                 {
                     continue;
                 }
@@ -588,7 +608,19 @@ public final class FreeTextParser implements SignalParser
                         closeSide = side;
                         break;
                     }
-                    if (cur == null || (cur.side != null && cur.side != side && cur.complete()))
+                    if (cur != null && cur.side != null && cur.side != side && cur.hasPrices())
+                    {
+                        // The other direction after a priced signal: a second signal, on the same symbol unless named.
+                        final Draft previous = cur;
+                        newDraft();
+                        if (cur != previous && cur != null)
+                        {
+                            cur.symbol = previous.symbol;
+                            cur.symbolRule = previous.symbolRule;
+                            cur.symbolToken = previous.symbolToken;
+                        }
+                    }
+                    else if (cur == null)
                     {
                         newDraft();
                     }
@@ -646,6 +678,12 @@ public final class FreeTextParser implements SignalParser
                     lastSlKeyword = k;
                     break;
                 case TP:
+                    if (before == lastWordToken && (lastWord == TextLexicon.Word.ENTRY || lastWord == TextLexicon.Word.SL ||
+                        lastWord == TextLexicon.Word.STOP || lastWord == TextLexicon.Word.TP))
+                    {
+                        // "Entry Targets:", "Stop Targets:", "Take-Profit Targets:" name the list before them.
+                        break;
+                    }
                     ensureDraft();
                     field = FIELD_TP;
                     if (k - lastChange <= 3 || k - lastMove <= 3)
@@ -733,6 +771,7 @@ public final class FreeTextParser implements SignalParser
             if (role != TextLexicon.Word.MARGIN_MODE)
             {
                 lastWord = role;
+                lastWordToken = k;
             }
         }
     }
@@ -897,11 +936,9 @@ public final class FreeTextParser implements SignalParser
     private boolean symbol(final int k)
     {
         final String word = texts[k];
-        final String quote = new String(ctx.quoteSuffix(), StandardCharsets.US_ASCII);
         String symbol = null;
         CompletionRule rule = null;
-        final byte[] wordBytes = raws[k].getBytes(StandardCharsets.UTF_8);
-        if (wordBytes.length <= 64 && ctx.resolveAlias(new org.agrona.concurrent.UnsafeBuffer(wordBytes), 0, wordBytes.length, aliasScratch))
+        if (ctx.aliasCount() > 0 && alias(raws[k]))
         {
             symbol = aliasScratch.toString();
         }
@@ -958,6 +995,25 @@ public final class FreeTextParser implements SignalParser
             cur.symbolToken = k;
         }
         return true;
+    }
+
+    private boolean alias(final String raw)
+    {
+        final int length = raw.length();
+        if (length > aliasWord.capacity())
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            final char c = raw.charAt(i);
+            if (c > 0x7E)
+            {
+                return false;
+            }
+            aliasWord.putByte(i, (byte)c);
+        }
+        return ctx.resolveAlias(aliasWord, 0, length, aliasScratch);
     }
 
     private static boolean isUpper(final String raw)

@@ -20,6 +20,7 @@ final class TextLexicon
 
     private static final Map<String, Word> WORDS = new HashMap<>(512);
     private static final Map<String, String> PHRASES = new HashMap<>(128);
+    private static final java.util.Set<String> PHRASE_HEADS = new java.util.HashSet<>(64);
     private static final Map<String, String> VENUES = new HashMap<>(32);
     private static final Map<String, String> BUILT_IN_ALIASES = new HashMap<>(64);
     private static final Set<String> CURRENCIES = Set.of(
@@ -40,9 +41,9 @@ final class TextLexicon
 
     static
     {
-        words(Word.BUY, "buy", "buying", "byu", "buyy", "buuy", "long", "longs", "bull", "лонг", "лонги",
+        words(Word.BUY, "buy", "buys", "buying", "byu", "buyy", "buuy", "long", "longs", "bull", "лонг", "лонги",
             "покупка", "купить", "покупаем", "покупай", "покупку", "бай");
-        words(Word.SELL, "sell", "selling", "sel", "seel", "selll", "short", "shorts", "shrt", "bear", "шорт",
+        words(Word.SELL, "sell", "sells", "selling", "sel", "seel", "selll", "short", "shorts", "shrt", "bear", "шорт",
             "шорты", "продажа", "продать", "продаем", "продаём", "продавай", "продажу", "селл");
         words(Word.LIMIT, "limit", "лимит", "лимитка", "лимитный");
         words(Word.STOP, "stop");
@@ -88,11 +89,9 @@ final class TextLexicon
         phrase("stop loss", "sl");
         phrase("stop lose", "sl");
         phrase("stop los", "sl");
-        phrase("stop-loss", "sl");
         phrase("take profit", "tp");
         phrase("take proft", "tp");
         phrase("take prfit", "tp");
-        phrase("take-profit", "tp");
         phrase("тейк профит", "tp");
         phrase("стоп лосс", "sl");
         phrase("entry zone", "entry");
@@ -106,7 +105,6 @@ final class TextLexicon
         phrase("точка входа", "entry");
         phrase("зона входа", "entry");
         phrase("break even", "breakeven");
-        phrase("break-even", "breakeven");
         phrase("по рынку", "market");
         phrase("market price", "market");
         phrase("market execution", "market");
@@ -164,6 +162,7 @@ final class TextLexicon
     private static void phrase(final String words, final String replacement)
     {
         PHRASES.put(words, replacement);
+        PHRASE_HEADS.add(words.substring(0, words.indexOf(' ')));
     }
 
     private static void venue(final String word, final String venue)
@@ -182,6 +181,12 @@ final class TextLexicon
     static String phrase(final String lowerWords)
     {
         return PHRASES.get(lowerWords);
+    }
+
+    /** @return true when some phrase starts with this lower-case word. */
+    static boolean startsPhrase(final String lower)
+    {
+        return PHRASE_HEADS.contains(lower);
     }
 
     /** @return the venue a venue word names. */

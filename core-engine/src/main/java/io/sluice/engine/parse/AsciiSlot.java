@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * A fixed-capacity ASCII text field of a parse result (symbol, venue, id), reused for every message.
@@ -15,6 +16,7 @@ import org.agrona.MutableDirectBuffer;
 public final class AsciiSlot
 {
     private final byte[] bytes;
+    private final UnsafeBuffer view;
     private int length;
 
     /**
@@ -25,6 +27,34 @@ public final class AsciiSlot
     public AsciiSlot(final int capacity)
     {
         bytes = new byte[capacity];
+        view = new UnsafeBuffer(bytes);
+    }
+
+    /**
+     * The content as a buffer (bytes 0..length-1), e.g. for index lookups; valid until the slot changes.
+     *
+     * @return a view over the slot's bytes.
+     */
+    public DirectBuffer buffer()
+    {
+        return view;
+    }
+
+    /**
+     * Write the content into a fixed-length zero-padded SBE field (cut to the field).
+     *
+     * @param dst         buffer holding the field.
+     * @param fieldOffset absolute offset of the field.
+     * @param fieldLength length of the field.
+     */
+    public void putFixed(final MutableDirectBuffer dst, final int fieldOffset, final int fieldLength)
+    {
+        final int n = Math.min(length, fieldLength);
+        dst.putBytes(fieldOffset, bytes, 0, n);
+        if (n < fieldLength)
+        {
+            dst.setMemory(fieldOffset + n, fieldLength - n, (byte)0);
+        }
     }
 
     /** Empty the slot. */

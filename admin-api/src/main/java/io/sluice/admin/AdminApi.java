@@ -17,12 +17,18 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sluice.admin.http.ApiRoutes;
 import io.sluice.admin.http.HttpApiHandler;
 import io.sluice.admin.http.HttpApiInitializer;
+import io.sluice.admin.http.IngestEndpoints;
+import io.sluice.admin.ingest.IngestSettings;
+import io.sluice.admin.telegram.TelegramPollAgent;
+import io.sluice.admin.telegram.TelegramUpdates;
 import io.sluice.admin.http.PendingSignals;
 import io.sluice.admin.readmodel.ReadModel;
 import io.sluice.journal.Journal;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * The admin API process in one object: the HTTP server (Netty), the Aeron ingress publication to the engine,
@@ -30,6 +36,8 @@ import org.agrona.concurrent.AgentRunner;
  */
 public final class AdminApi implements AutoCloseable
 {
+    private static final long TELEGRAM_IDLE_MS = 5;
+
     private final AdminApiContext ctx;
     private final AtomicLong errorCount = new AtomicLong();
     private final ErrorHandler errorHandler;
@@ -41,6 +49,7 @@ public final class AdminApi implements AutoCloseable
     private java.util.concurrent.ScheduledExecutorService redelivery;
     private final java.util.concurrent.atomic.AtomicLong redelivered = new java.util.concurrent.atomic.AtomicLong();
     private AgentRunner tailRunner;
+    private AgentRunner telegramRunner;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -102,8 +111,19 @@ public final class AdminApi implements AutoCloseable
         AgentRunner.startOnThread(tailRunner);
 
         final PendingSignals pendingSignals = new PendingSignals(PendingSignals.DEFAULT_CAPACITY);
-        final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel,
-            pendingSignals, new SignalIds(), ctx.epochNanoClock(), errorHandler);
+        final SignalIds signalIds = new SignalIds();
+        final TelegramUpdates telegramUpdates =
+            new TelegramUpdates(ingressPublisher, ctx.ingest(), ctx.epochNanoClock(), ctx.maxBodyBytes());
+        final IngestEndpoints ingestEndpoints = new IngestEndpoints(ingressPublisher, ctx.ingest(), readModel, pendingSignals,
+            signalIds, telegramUpdates, ctx.epochNanoClock(), ctx.maxBodyBytes());
+        final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel, pendingSignals, signalIds, ctx.epochNanoClock(),
+            errorHandler, ingestEndpoints);
+        if (ctx.ingest().telegramMode() == IngestSettings.TelegramMode.POLL)
+        {
+            telegramRunner = new AgentRunner(new SleepingMillisIdleStrategy(TELEGRAM_IDLE_MS), errorHandler, null,
+                new TelegramPollAgent(ctx.ingest(), telegramUpdates, SystemEpochClock.INSTANCE, errorHandler));
+            AgentRunner.startOnThread(telegramRunner);
+        }
         // An accepted (202) signal is never lost: until the journal shows it, it is published again every
         // redeliverMs (an engine that crashed before journaling it never saw it; one that did refuses the
         // repeat as a duplicate of the same id).
@@ -233,6 +253,6 @@ public final class AdminApi implements AutoCloseable
         {
             workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        CloseHelper.closeAll(tailRunner, journal, publication, aeron);
+        CloseHelper.closeAll(telegramRunner, tailRunner, journal, publication, aeron);
     }
 }

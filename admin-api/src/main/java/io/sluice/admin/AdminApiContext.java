@@ -2,6 +2,7 @@ package io.sluice.admin;
 
 import java.nio.file.Path;
 
+import io.sluice.admin.ingest.IngestSettings;
 import io.sluice.protocol.Settings;
 import io.sluice.protocol.Streams;
 import org.agrona.concurrent.EpochNanoClock;
@@ -53,6 +54,7 @@ public final class AdminApiContext
     private int publishMaxRetries;
     private IdleStrategy journalIdleStrategy;
     private EpochNanoClock epochNanoClock;
+    private IngestSettings ingest;
 
     /**
      * A context from {@link Settings#load()}.
@@ -85,6 +87,7 @@ public final class AdminApiContext
             throw new IllegalArgumentException(JOURNAL_IDLE_MS_PROP + " must be at least 1, was " + idleMs);
         }
         journalIdleStrategy = new SleepingMillisIdleStrategy(idleMs);
+        ingest = IngestSettings.load(settings);
         redeliverNs = settings.getLong(REDELIVER_MS_PROP, 2_000) * 1_000_000L;
         if (redeliverNs <= 0)
         {
@@ -127,6 +130,7 @@ public final class AdminApiContext
         require(journalDir != null, "the journal directory must be set");
         require(readModelCapacity >= 1, READ_MODEL_CAPACITY_PROP + " must be at least 1, was " + readModelCapacity);
         require(publishMaxRetries >= 0, PUBLISH_MAX_RETRIES_PROP + " must not be negative, was " + publishMaxRetries);
+        require(ingest != null, "the signal sources' settings must be set");
         if (journalIdleStrategy == null)
         {
             journalIdleStrategy = new SleepingMillisIdleStrategy(JOURNAL_IDLE_MS_DEFAULT);
@@ -428,6 +432,29 @@ public final class AdminApiContext
     {
         checkNotConcluded();
         this.epochNanoClock = epochNanoClock;
+        return this;
+    }
+
+    /**
+     * The signal sources (TradingView, Telegram, OpenAlgo) and Telegram settings.
+     *
+     * @return the value.
+     */
+    public IngestSettings ingest()
+    {
+        return ingest;
+    }
+
+    /**
+     * The signal sources (TradingView, Telegram, OpenAlgo) and Telegram settings.
+     *
+     * @param ingest the value.
+     * @return this.
+     */
+    public AdminApiContext ingest(final IngestSettings ingest)
+    {
+        checkNotConcluded();
+        this.ingest = ingest;
         return this;
     }
 

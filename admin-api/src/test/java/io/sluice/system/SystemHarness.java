@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -25,24 +27,31 @@ import io.sluice.gateway.GatewayThreadingMode;
 import io.sluice.journal.Journal;
 import io.sluice.journal.JournalHandler;
 import io.sluice.journal.JournalReader;
+import io.sluice.journal.JournalRecord;
 import io.sluice.protocol.Settings;
+import io.sluice.sbe.InstrumentDefinitionDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The whole topology in one JVM for system tests: an embedded media driver, the engine with its journal in
- * a temp directory, the paper gateway on its own thread and admin-api on an ephemeral loopback port, plus
- * HTTP and journal helpers that wait with deadlines.
+ * a temp directory, one gateway on its own thread (the paper venue by default, or a real venue's gateway
+ * pointed at a fake venue) and admin-api on an ephemeral loopback port, plus HTTP and journal helpers that
+ * wait with deadlines.
  */
 final class SystemHarness implements AutoCloseable
 {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
+    private final String venue;
+    private final List<Throwable> gatewayErrors = new CopyOnWriteArrayList<>();
     private final MediaDriver driver;
     private final Engine engine;
     private final Gateway gateway;
@@ -67,7 +76,30 @@ final class SystemHarness implements AutoCloseable
      */
     SystemHarness(final Path dir, final Map<String, String> overrides, final boolean inProcessEngine)
     {
+        this(dir, overrides, inProcessEngine, "paper", null);
+    }
+
+    /**
+     * Launch everything with another venue's gateway in place of the paper one and wait until the engine is
+     * connected and that gateway is UP.
+     *
+     * @param venue        venue whose gateway runs, e.g. "binance"; the overrides configure it and the engine.
+     * @param gatewayClock the gateway's clock (e.g. a fake broker's trading day), or null for the system clock.
+     */
+    SystemHarness(final Path dir, final Map<String, String> overrides, final String venue, final EpochNanoClock gatewayClock)
+    {
+        this(dir, overrides, true, venue, gatewayClock);
+    }
+
+    private SystemHarness(
+        final Path dir,
+        final Map<String, String> overrides,
+        final boolean inProcessEngine,
+        final String venue,
+        final EpochNanoClock gatewayClock)
+    {
         this.dir = dir;
+        this.venue = venue;
         driver = MediaDriver.launch(new MediaDriver.Context()
             .aeronDirectoryName(dir.resolve("aeron").toString())
             .threadingMode(ThreadingMode.SHARED)
@@ -87,20 +119,58 @@ final class SystemHarness implements AutoCloseable
         settingsMap = Map.copyOf(values);
         settings = Settings.of(values);
 
-        engine = inProcessEngine ? Engine.launch(new EngineContext().settings(settings)) : null;
-        gateway = Gateway.launch(new GatewayContext().settings(settings).venueName("paper")
-            .threadingMode(GatewayThreadingMode.DEDICATED));
-        api = AdminApi.launch(new AdminApiContext(settings));
+        Engine launchedEngine = null;
+        Gateway launchedGateway = null;
+        AdminApi launchedApi = null;
+        try
+        {
+            launchedEngine = inProcessEngine ? Engine.launch(new EngineContext().settings(settings)) : null;
+            final GatewayContext gatewayContext = new GatewayContext().settings(settings).venueName(venue)
+                .threadingMode(GatewayThreadingMode.DEDICATED)
+                .errorHandler((throwable) ->
+                {
+                    gatewayErrors.add(throwable);
+                    throwable.printStackTrace(System.err);
+                });
+            if (gatewayClock != null)
+            {
+                gatewayContext.epochNanoClock(gatewayClock);
+            }
+            launchedGateway = Gateway.launch(gatewayContext);
+            launchedApi = AdminApi.launch(new AdminApiContext(settings));
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            CloseHelper.quietCloseAll(launchedApi, launchedGateway, launchedEngine, driver);
+            throw ex;
+        }
+        engine = launchedEngine;
+        gateway = launchedGateway;
+        api = launchedApi;
         if (inProcessEngine)
         {
-            awaitEngine();
+            try
+            {
+                awaitEngine();
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                close(); // a harness that never came up is not handed to the test, so nothing else would close it
+                throw ex;
+            }
         }
     }
 
     void awaitEngine()
     {
-        awaitJson("/health", h -> h.path("engineConnected").asBoolean() && "UP".equals(h.path("gateways").path("paper").asText()),
-            "engine connected and paper gateway UP");
+        awaitJson("/health", h -> h.path("engineConnected").asBoolean() && "UP".equals(h.path("gateways").path(venue).asText()),
+            "engine connected and " + venue + " gateway UP");
+    }
+
+    /** Errors the gateway's duty cycle reported (each also printed); a healthy run has none. */
+    List<Throwable> gatewayErrors()
+    {
+        return gatewayErrors;
     }
 
     /** Every setting the harness runs with, as -D options for a child process. */
@@ -244,6 +314,37 @@ final class SystemHarness implements AutoCloseable
             }
         });
         return count[0];
+    }
+
+    /** Whether the engine has journaled a venue's InstrumentDefinition for a symbol: its rules are in force from then on. */
+    boolean hasInstrumentDefinition(final String symbol)
+    {
+        final boolean[] found = new boolean[1];
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
+        readJournal((index, kind, sequence, timestampNs, buffer, offset, length) ->
+        {
+            header.wrap(buffer, offset);
+            if (kind == JournalRecord.KIND_INPUT && header.templateId() == InstrumentDefinitionDecoder.TEMPLATE_ID)
+            {
+                definition.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                found[0] |= symbol.equals(definition.symbol());
+            }
+        });
+        return found[0];
+    }
+
+    /** Assert a decimal JSON value (absent or null fails unless expected is null). */
+    static void assertDecimal(final String expected, final JsonNode actual, final String what)
+    {
+        if (expected == null)
+        {
+            assertTrue(actual == null || actual.isNull() || actual.isMissingNode(), what + ": expected none, was " + actual);
+            return;
+        }
+        assertTrue(actual != null && actual.isNumber(), what + ": expected " + expected + ", was " + actual);
+        assertEquals(0, new java.math.BigDecimal(expected).compareTo(actual.decimalValue()),
+            what + ": expected " + expected + ", was " + actual);
     }
 
     private static void pause()

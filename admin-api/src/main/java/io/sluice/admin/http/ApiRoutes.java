@@ -20,6 +20,8 @@ import org.agrona.concurrent.EpochNanoClock;
  *   GET  /api/v1/positions            GET /api/v1/state
  *   POST /api/v1/kill                 POST /api/v1/resume                POST /api/v1/flatten
  * </pre>
+ * and, first, the signal sources' resources of {@link IngestEndpoints} (webhooks, OpenAlgo, hedge pairs,
+ * manual signals, approvals) when given.
  */
 public final class ApiRoutes
 {
@@ -30,6 +32,7 @@ public final class ApiRoutes
     private final CommandEndpoint commands;
     private final ReadEndpoints reads;
     private final ErrorHandler errorHandler;
+    private final IngestEndpoints ingest;
 
     /**
      * The routes over their collaborators.
@@ -49,10 +52,34 @@ public final class ApiRoutes
         final EpochNanoClock clock,
         final ErrorHandler errorHandler)
     {
+        this(publisher, readModel, pendingSignals, signalIds, clock, errorHandler, null);
+    }
+
+    /**
+     * The routes with the signal sources' resources.
+     *
+     * @param publisher      ingress publisher to the engine.
+     * @param readModel      the journal-built read model.
+     * @param pendingSignals accepted signals not yet journaled.
+     * @param signalIds      generator for signals without an id.
+     * @param clock          wall clock, epoch ns.
+     * @param errorHandler   receives unexpected failures (answered 500).
+     * @param ingest         webhooks, OpenAlgo, hedge pairs, manual signals and approvals, or null.
+     */
+    public ApiRoutes(
+        final IngressPublisher publisher,
+        final ReadModel readModel,
+        final PendingSignals pendingSignals,
+        final SignalIds signalIds,
+        final EpochNanoClock clock,
+        final ErrorHandler errorHandler,
+        final IngestEndpoints ingest)
+    {
         this.signals = new SignalEndpoint(publisher, readModel, pendingSignals, signalIds, clock);
         this.commands = new CommandEndpoint(publisher, clock);
         this.reads = new ReadEndpoints(readModel, publisher::isConnected);
         this.errorHandler = errorHandler;
+        this.ingest = ingest;
     }
 
     /**
@@ -81,6 +108,14 @@ public final class ApiRoutes
 
     private ApiResponse route(final ApiRequest request)
     {
+        if (ingest != null)
+        {
+            final ApiResponse response = ingest.route(request);
+            if (response != null)
+            {
+                return response;
+            }
+        }
         final List<String> s = request.segments();
         final String method = request.method();
         if (s.size() == 1 && s.get(0).equals("health"))

@@ -466,6 +466,31 @@ public final class ReadModel implements JournalHandler
     }
 
     /**
+     * Signals newest first (by when the read model first saw them).
+     *
+     * @param filter which signals to return.
+     * @param limit  maximum returned.
+     * @return the matching signals.
+     */
+    public List<SignalView> signals(final Predicate<SignalView> filter, final int limit)
+    {
+        final List<SignalView> result = new ArrayList<>(Math.min(limit, 64));
+        for (final String signalId : signalsByCreation.descendingMap().values())
+        {
+            if (result.size() >= limit)
+            {
+                break;
+            }
+            final SignalView signal = signals.get(signalId);
+            if (signal != null && filter.test(signal))
+            {
+                result.add(signal);
+            }
+        }
+        return result;
+    }
+
+    /**
      * Orders newest first (by when the read model first saw them).
      *
      * @param filter which orders to return.

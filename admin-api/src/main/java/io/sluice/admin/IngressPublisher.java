@@ -108,7 +108,7 @@ public final class IngressPublisher
      * @param body           the exact bytes received.
      * @return the outcome.
      */
-    public synchronized Result publishSignal(
+    public Result publishSignal(
         final SignalSource source,
         final SignalFormat format,
         final long ingressTimeNs,
@@ -117,6 +117,33 @@ public final class IngressPublisher
         final String idempotencyKey,
         final byte[] body)
     {
+        return publishSignal(source, format, ingressTimeNs, signalId, account, idempotencyKey, body, "");
+    }
+
+    /**
+     * Publish one RawSignal naming the channel it came through (e.g. "manual:alice").
+     *
+     * @param source         where the signal came from.
+     * @param format         body format.
+     * @param ingressTimeNs  wall clock at receipt, epoch ns.
+     * @param signalId       id of the signal (ASCII, at most 1024 characters).
+     * @param account        account named by the signal (ASCII).
+     * @param idempotencyKey client-given key, or empty.
+     * @param body           the exact bytes received.
+     * @param channel        the configured source channel (ASCII), or empty.
+     * @return the outcome.
+     */
+    public synchronized Result publishSignal(
+        final SignalSource source,
+        final SignalFormat format,
+        final long ingressTimeNs,
+        final String signalId,
+        final String account,
+        final String idempotencyKey,
+        final byte[] body,
+        final String channel)
+    {
+        checkAscii("channel", channel);
         checkAscii("signalId", signalId);
         checkAscii("account", account);
         checkAscii("idempotencyKey", idempotencyKey);
@@ -131,7 +158,7 @@ public final class IngressPublisher
             .signalId(signalId)
             .account(account)
             .idempotencyKey(idempotencyKey)
-            .putBody(body, 0, body.length).channel("");
+            .putBody(body, 0, body.length).channel(channel);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + rawSignalEncoder.encodedLength());
     }
 
@@ -146,7 +173,7 @@ public final class IngressPublisher
      * @param reason       free text, UTF-8 of at most 8192 bytes.
      * @return the outcome.
      */
-    public synchronized Result publishAdminCommand(
+    public Result publishAdminCommand(
         final AdminAction action,
         final AdminScope scope,
         final String account,
@@ -154,6 +181,39 @@ public final class IngressPublisher
         final String actor,
         final String reason)
     {
+        return publishAdminCommand(action, scope, account, "", "", io.sluice.protocol.Fixed.NULL, "", issuedTimeNs, actor, reason);
+    }
+
+    /**
+     * Publish one AdminCommand with every v2 field.
+     *
+     * @param action       the action.
+     * @param scope        GLOBAL, ACCOUNT, VENUE or INSTRUMENT.
+     * @param account      account for ACCOUNT scope (or of a SET_LIMIT), else empty.
+     * @param venue        venue for VENUE scope, else empty.
+     * @param symbol       symbol for INSTRUMENT scope (or of a SET_LIMIT override), else empty.
+     * @param value        SET_LIMIT's new limit (fixed point), else Fixed.NULL.
+     * @param target       SET_LIMIT's limit name, APPROVE/REJECT's approval id, CLEAR_PAIR_FLAG's pair id, else empty.
+     * @param issuedTimeNs wall clock at receipt, epoch ns.
+     * @param actor        who issued it: the authenticated user (ASCII).
+     * @param reason       free text, UTF-8 of at most 8192 bytes.
+     * @return the outcome.
+     */
+    public synchronized Result publishAdminCommand(
+        final AdminAction action,
+        final AdminScope scope,
+        final String account,
+        final String venue,
+        final String symbol,
+        final long value,
+        final String target,
+        final long issuedTimeNs,
+        final String actor,
+        final String reason)
+    {
+        checkAscii("venue", venue);
+        checkAscii("symbol", symbol);
+        checkAscii("target", target);
         checkAscii("account", account);
         checkAscii("actor", actor);
         final byte[] reasonBytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -166,12 +226,12 @@ public final class IngressPublisher
             .scope(scope)
             .account(account)
             .issuedTimeNs(issuedTimeNs)
-            .venue("")
-            .symbol("")
-            .value(io.sluice.protocol.Fixed.NULL)
+            .venue(venue)
+            .symbol(symbol)
+            .value(value)
             .actor(actor)
             .putReason(reasonBytes, 0, reasonBytes.length)
-            .target("");
+            .target(target);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + adminCommandEncoder.encodedLength());
     }
 

@@ -12,10 +12,29 @@ import java.util.Map;
  * @param query       query parameters.
  * @param contentType Content-Type header, or null.
  * @param body        body bytes exactly as received.
+ * @param actor       the authenticated user, or null when authentication is off.
  */
 public record ApiRequest(
-    String method, String path, List<String> segments, Map<String, List<String>> query, String contentType, byte[] body)
+    String method, String path, List<String> segments, Map<String, List<String>> query, String contentType, byte[] body,
+    String actor)
 {
+    /**
+     * A request without an authenticated user.
+     *
+     * @param method      method name.
+     * @param path        path.
+     * @param segments    decoded path segments.
+     * @param query       query parameters.
+     * @param contentType Content-Type header, or null.
+     * @param body        body bytes.
+     */
+    public ApiRequest(
+        final String method, final String path, final List<String> segments, final Map<String, List<String>> query,
+        final String contentType, final byte[] body)
+    {
+        this(method, path, segments, query, contentType, body, null);
+    }
+
     /**
      * First value of a query parameter.
      *

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.sluice.admin.security.SecurityHandler;
 import org.agrona.ErrorHandler;
 
 /**
@@ -83,7 +84,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             List.copyOf(segments),
             decoder.parameters(),
             request.headers().get(HttpHeaderNames.CONTENT_TYPE),
-            ByteBufUtil.getBytes(request.content()));
+            ByteBufUtil.getBytes(request.content()),
+            request.headers().get(SecurityHandler.ACTOR_HEADER));
     }
 
     /**

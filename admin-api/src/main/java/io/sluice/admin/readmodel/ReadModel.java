@@ -653,6 +653,40 @@ public final class ReadModel implements JournalHandler
     }
 
     /**
+     * Signals newest first (by when the read model first saw them).
+     *
+     * @param filter which signals to return.
+     * @param offset matching signals to skip.
+     * @param limit  maximum returned.
+     * @return the matching signals.
+     */
+    public List<SignalView> signals(final Predicate<SignalView> filter, final int offset, final int limit)
+    {
+        final List<SignalView> result = new ArrayList<>(Math.min(limit, 64));
+        int skipped = 0;
+        for (final String signalId : signalsByCreation.descendingMap().values())
+        {
+            if (result.size() >= limit)
+            {
+                break;
+            }
+            final SignalView signal = signals.get(signalId);
+            if (signal != null && filter.test(signal))
+            {
+                if (skipped < offset)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    result.add(signal);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
      * Positions sorted by account then symbol.
      *
      * @param account only this account, or null for all.

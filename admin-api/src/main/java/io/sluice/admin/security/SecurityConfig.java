@@ -151,6 +151,16 @@ public final class SecurityConfig
     }
 
     /**
+     * Origins allowed cross-origin access.
+     *
+     * @return the list, empty when CORS is off.
+     */
+    public java.util.List<String> corsOrigins()
+    {
+        return corsOrigins;
+    }
+
+    /**
      * Whether the listener serves HTTPS.
      *
      * @return true when a certificate is configured.

@@ -84,6 +84,8 @@ class TopologySystemTest
         values.put("sluice.paper.spreadBps", "0");
         values.put("sluice.gateway.heartbeatMs", "200");
         values.put("sluice.engine.tickMs", "100");
+        values.put("sluice.home", dir.resolve("home").toString());
+        values.put("sluice.admin.auth.enabled", "false");
         final Settings settings = Settings.of(values);
 
         engine = Engine.launch(new EngineContext().settings(settings));

@@ -28,8 +28,14 @@ final class SecureApi implements AutoCloseable
 
     SecureApi(final Path dir, final Map<String, String> settings)
     {
+        this(dir, settings, Map.of());
+    }
+
+    SecureApi(final Path dir, final Map<String, String> settings, final Map<String, String> envOverrides)
+    {
         env.put("SLUICE_CREDENTIALS_KEY", CREDENTIALS_KEY);
         env.put("SLUICE_JWT_SECRET", "a-test-signing-key-of-at-least-32-bytes!");
+        env.putAll(envOverrides);
         final Map<String, String> values = new HashMap<>();
         values.put("sluice.admin.auth.enabled", "true");
         values.put("sluice.admin.password.memoryKib", "1024");

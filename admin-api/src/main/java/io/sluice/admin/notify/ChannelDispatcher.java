@@ -78,9 +78,16 @@ public final class ChannelDispatcher implements Agent
      */
     public void offer(final Notification notification)
     {
-        if (filter.accepts(notification) && !queue.offer(notification))
+        if (filter.accepts(notification))
         {
-            metrics.add("sluice_notifications_dropped_total", 1, "channel", channel.name());
+            if (queue.offer(notification))
+            {
+                metrics.add("sluice_notifications_queued_total", 1, "channel", channel.name());
+            }
+            else
+            {
+                metrics.add("sluice_notifications_dropped_total", 1, "channel", channel.name());
+            }
         }
     }
 

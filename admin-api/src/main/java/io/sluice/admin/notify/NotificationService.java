@@ -63,6 +63,7 @@ public final class NotificationService implements AutoCloseable
         metrics.counter("sluice_notifications_sent_total", "Notification messages delivered, by channel.");
         metrics.counter("sluice_notifications_covered_total", "Notifications delivered (a summary covers several), by channel.");
         metrics.counter("sluice_notification_failures_total", "Notification messages that failed to deliver, by channel.");
+        metrics.counter("sluice_notifications_queued_total", "Notifications a channel's filter accepted, by channel.");
         metrics.counter("sluice_notifications_dropped_total", "Notifications dropped because a channel's queue was full, by channel.");
         dispatchers = channels(settings, env, clock, metrics);
         if (dispatchers.isEmpty())
@@ -165,18 +166,28 @@ public final class NotificationService implements AutoCloseable
         private final Journal journal;
         private final List<ChannelDispatcher> dispatchers;
         private final NotificationClassifier classifier = new NotificationClassifier();
+        private final long startAfterIndex;
         private JournalReader reader;
 
         TailAgent(final Journal journal, final List<ChannelDispatcher> dispatchers)
         {
             this.journal = journal;
             this.dispatchers = dispatchers;
+            // Taken when the service starts, so records appended from then on are notified whenever the thread runs.
+            this.startAfterIndex = journal.lastIndex();
         }
 
         public void onStart()
         {
             reader = journal.reader();
-            reader.toEnd();
+            if (startAfterIndex < 0 || !reader.moveToIndex(startAfterIndex))
+            {
+                reader.toStart();
+            }
+            else
+            {
+                reader.poll((index, kind, sequence, timestampNs, buffer, offset, length) -> { }, 1);
+            }
         }
 
         public int doWork()

@@ -163,6 +163,18 @@ final class ApiHarness implements AutoCloseable
         }
     }
 
+    static JsonNode json(final String text)
+    {
+        try
+        {
+            return MAPPER.readTree(text);
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError("not JSON: " + text, ex);
+        }
+    }
+
     static JsonNode json(final HttpResponse<String> response)
     {
         try

@@ -101,6 +101,11 @@ public final class NotificationService implements AutoCloseable
         if (!chatId.isBlank())
         {
             final String token = require(env.apply(TELEGRAM_TOKEN_ENV), TELEGRAM_TOKEN_ENV);
+            if (!token.matches("[0-9]+:[A-Za-z0-9_-]+"))
+            {
+                // Never echo the value: it is a secret and it becomes part of the Bot API's URL.
+                throw new IllegalArgumentException(TELEGRAM_TOKEN_ENV + " does not look like a bot token (digits:letters)");
+            }
             result.add(new ChannelDispatcher(new NotifyChannel.Telegram(http, timeout,
                 settings.get("sluice.notify.telegram.baseUrl", "https://api.telegram.org"), token, chatId),
                 filter(settings, "telegram"), clock, metrics));

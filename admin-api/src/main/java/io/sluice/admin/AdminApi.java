@@ -22,8 +22,21 @@ import io.sluice.admin.ingest.IngestSettings;
 import io.sluice.admin.telegram.TelegramPollAgent;
 import io.sluice.admin.telegram.TelegramUpdates;
 import io.sluice.admin.http.PendingSignals;
+import io.sluice.admin.metrics.EngineCounters;
+import io.sluice.admin.metrics.MetricsProjection;
+import io.sluice.admin.metrics.MetricsRegistry;
+import io.sluice.admin.notify.NotificationService;
+import io.sluice.admin.ops.AuditHandler;
+import io.sluice.admin.ops.OperatorHandler;
+import io.sluice.admin.ops.OperatorServices;
 import io.sluice.admin.readmodel.ReadModel;
+import io.sluice.admin.security.ResponseHeadersHandler;
+import io.sluice.admin.security.Security;
+import io.sluice.admin.security.SecurityConfig;
+import io.sluice.admin.security.SecurityHandler;
+import io.sluice.admin.stream.StreamAgent;
 import io.sluice.journal.Journal;
+import io.sluice.journal.JournalHandler;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
@@ -32,7 +45,8 @@ import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * The admin API process in one object: the HTTP server (Netty), the Aeron ingress publication to the engine,
- * and the read model fed by a journal tail on its own thread. Launch it with a context; close it to stop.
+ * the read model and metrics fed by a journal tail on its own thread, the security services, the WebSocket stream
+ * and notifications (each tailing the journal on its own thread). Launch it with a context; close it to stop.
  */
 public final class AdminApi implements AutoCloseable
 {
@@ -50,6 +64,11 @@ public final class AdminApi implements AutoCloseable
     private final java.util.concurrent.atomic.AtomicLong redelivered = new java.util.concurrent.atomic.AtomicLong();
     private AgentRunner tailRunner;
     private AgentRunner telegramRunner;
+    private AgentRunner streamRunner;
+    private StreamAgent streamAgent;
+    private Security security;
+    private MetricsRegistry metrics;
+    private NotificationService notifications;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -105,10 +124,37 @@ public final class AdminApi implements AutoCloseable
         }
         ingressPublisher = new IngressPublisher(publication, ctx.publishMaxRetries(), ctx.maxBodyBytes());
 
+        security = new Security(new SecurityConfig(ctx.settings(), ctx.environment(), ctx.host()), ctx.epochNanoClock());
+        if (security.config().authEnabled() && security.users().size() == 0)
+        {
+            System.err.println("admin-api: no users yet; set " + SecurityConfig.BOOTSTRAP_PASSWORD_ENV +
+                " for a bootstrap admin or run 'admin-api users add'");
+        }
+        metrics = new MetricsRegistry();
+        final MetricsProjection metricsProjection = new MetricsProjection(metrics);
+        metrics.counter("sluice_http_responses_total", "HTTP answers, by area and status code.");
+        metrics.gauge("sluice_engine_connected", "1 when an engine subscribes to the ingress stream.");
+        metrics.gauge("sluice_stream_subscribers", "WebSocket stream subscribers.");
+        EngineCounters.register(metrics, aeron);
+
         journal = Journal.open(ctx.journalDir());
         readModel = new ReadModel(ctx.readModelCapacity());
-        tailRunner = new AgentRunner(ctx.journalIdleStrategy(), errorHandler, null, new JournalTailAgent(journal, readModel));
+        final JournalHandler tail = (index, kind, sequence, timestampNs, buffer, offset, length) ->
+        {
+            readModel.onRecord(index, kind, sequence, timestampNs, buffer, offset, length);
+            metricsProjection.onRecord(index, kind, sequence, timestampNs, buffer, offset, length);
+        };
+        tailRunner = new AgentRunner(ctx.journalIdleStrategy(), errorHandler, null, new JournalTailAgent(journal, tail));
         AgentRunner.startOnThread(tailRunner);
+        streamAgent = new StreamAgent(journal, SystemEpochClock.INSTANCE);
+        streamRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, streamAgent);
+        AgentRunner.startOnThread(streamRunner);
+        notifications = new NotificationService(ctx.settings(), ctx.environment(), journal, ctx.epochNanoClock(), metrics, errorHandler);
+        metrics.collector("api", r ->
+        {
+            r.set("sluice_engine_connected", engineConnected() ? 1 : 0);
+            r.set("sluice_stream_subscribers", streamAgent.subscriberCount());
+        });
 
         final PendingSignals pendingSignals = new PendingSignals(PendingSignals.DEFAULT_CAPACITY);
         final SignalIds signalIds = new SignalIds();
@@ -154,6 +200,8 @@ public final class AdminApi implements AutoCloseable
                 errorHandler.onError(ex);
             }
         }, redeliverNs / 4, redeliverNs / 4, java.util.concurrent.TimeUnit.NANOSECONDS);
+        final OperatorServices services = new OperatorServices(security, readModel, ingressPublisher, pendingSignals, signalIds,
+            ctx.epochNanoClock(), metrics, streamAgent, this::engineConnected, notifications::channelNames);
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("admin-api-accept"), NioIoHandler.newFactory());
         workerGroup = new MultiThreadIoEventLoopGroup(
             ctx.ioThreads(), new DefaultThreadFactory("admin-api-http"), NioIoHandler.newFactory());
@@ -161,7 +209,13 @@ public final class AdminApi implements AutoCloseable
             .group(bossGroup, workerGroup)
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 128)
-            .childHandler(new HttpApiInitializer(new HttpApiHandler(routes, errorHandler), ctx.maxBodyBytes()));
+            .childHandler(new HttpApiInitializer(new HttpApiHandler(routes, errorHandler), ctx.maxBodyBytes(),
+                security.sslContext(),
+                new ResponseHeadersHandler(security.config().corsOrigins(), security.config().tlsEnabled(),
+                    (area, status) -> metrics.add("sluice_http_responses_total", 1, "area", area, "code", Integer.toString(status))),
+                new SecurityHandler(security),
+                new AuditHandler(security.audit(), readModel, security.users(), security.vault(), ctx.epochNanoClock()),
+                new OperatorHandler(services, errorHandler)));
         serverChannel = bootstrap.bind(ctx.host(), ctx.port()).syncUninterruptibly().channel();
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
     }
@@ -200,6 +254,26 @@ public final class AdminApi implements AutoCloseable
     public ReadModel readModel()
     {
         return readModel;
+    }
+
+    /**
+     * The security services (users, tokens, vault, audit).
+     *
+     * @return the services.
+     */
+    public Security security()
+    {
+        return security;
+    }
+
+    /**
+     * The metrics registry behind {@code /metrics}.
+     *
+     * @return the registry.
+     */
+    public MetricsRegistry metrics()
+    {
+        return metrics;
     }
 
     /**
@@ -253,6 +327,6 @@ public final class AdminApi implements AutoCloseable
         {
             workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        CloseHelper.closeAll(telegramRunner, tailRunner, journal, publication, aeron);
+        CloseHelper.closeAll(telegramRunner, notifications, streamRunner, tailRunner, journal, publication, aeron, security);
     }
 }

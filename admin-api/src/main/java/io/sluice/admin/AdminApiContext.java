@@ -55,6 +55,8 @@ public final class AdminApiContext
     private IdleStrategy journalIdleStrategy;
     private EpochNanoClock epochNanoClock;
     private IngestSettings ingest;
+    private final Settings settings;
+    private java.util.function.Function<String, String> environment = System::getenv;
 
     /**
      * A context from {@link Settings#load()}.
@@ -71,6 +73,7 @@ public final class AdminApiContext
      */
     public AdminApiContext(final Settings settings)
     {
+        this.settings = settings;
         host = settings.get(HOST_PROP, HOST_DEFAULT);
         port = settings.getInt(PORT_PROP, PORT_DEFAULT);
         maxBodyBytes = settings.getInt(MAX_BODY_BYTES_PROP, MAX_BODY_BYTES_DEFAULT);
@@ -455,6 +458,39 @@ public final class AdminApiContext
     {
         checkNotConcluded();
         this.ingest = ingest;
+        return this;
+    }
+
+    /**
+     * The settings this context was read from; the security, notification and metrics parts read theirs from here.
+     *
+     * @return the settings.
+     */
+    public Settings settings()
+    {
+        return settings;
+    }
+
+    /**
+     * Where secrets (bootstrap password, signing and credentials keys, notification tokens) are looked up.
+     *
+     * @return the lookup, System::getenv by default.
+     */
+    public java.util.function.Function<String, String> environment()
+    {
+        return environment;
+    }
+
+    /**
+     * Where secrets are looked up (tests pass a map's get).
+     *
+     * @param environment the lookup.
+     * @return this.
+     */
+    public AdminApiContext environment(final java.util.function.Function<String, String> environment)
+    {
+        checkNotConcluded();
+        this.environment = environment;
         return this;
     }
 

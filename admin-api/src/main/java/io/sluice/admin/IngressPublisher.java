@@ -182,7 +182,7 @@ public final class IngressPublisher
         final String actor,
         final String reason)
     {
-        return publishAdminCommand(action, scope, account, issuedTimeNs, actor, reason, "");
+        return publishAdminCommand(action, scope, account, "", "", io.sluice.protocol.Fixed.NULL, "", issuedTimeNs, actor, reason);
     }
 
     /**
@@ -206,6 +206,38 @@ public final class IngressPublisher
         final String reason,
         final String target)
     {
+        return publishAdminCommand(action, scope, account, "", "", io.sluice.protocol.Fixed.NULL, target, issuedTimeNs, actor, reason);
+    }
+
+    /**
+     * Publish one AdminCommand with every v2 field.
+     *
+     * @param action       the action.
+     * @param scope        GLOBAL, ACCOUNT, VENUE or INSTRUMENT.
+     * @param account      account for ACCOUNT scope (or of a SET_LIMIT), else empty.
+     * @param venue        venue for VENUE scope, else empty.
+     * @param symbol       symbol for INSTRUMENT scope (or of a SET_LIMIT override), else empty.
+     * @param value        SET_LIMIT's new limit (fixed point), else Fixed.NULL.
+     * @param target       SET_LIMIT's limit name, APPROVE/REJECT's approval id, CLEAR_PAIR_FLAG's pair id, else empty.
+     * @param issuedTimeNs wall clock at receipt, epoch ns.
+     * @param actor        who issued it: the authenticated user (ASCII).
+     * @param reason       free text, UTF-8 of at most 8192 bytes.
+     * @return the outcome.
+     */
+    public synchronized Result publishAdminCommand(
+        final AdminAction action,
+        final AdminScope scope,
+        final String account,
+        final String venue,
+        final String symbol,
+        final long value,
+        final String target,
+        final long issuedTimeNs,
+        final String actor,
+        final String reason)
+    {
+        checkAscii("venue", venue);
+        checkAscii("symbol", symbol);
         checkAscii("target", target);
         checkAscii("account", account);
         checkAscii("actor", actor);
@@ -219,9 +251,9 @@ public final class IngressPublisher
             .scope(scope)
             .account(account)
             .issuedTimeNs(issuedTimeNs)
-            .venue("")
-            .symbol("")
-            .value(io.sluice.protocol.Fixed.NULL)
+            .venue(venue)
+            .symbol(symbol)
+            .value(value)
             .actor(actor)
             .putReason(reasonBytes, 0, reasonBytes.length)
             .target(target);

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param body          body bytes exactly as received.
  * @param headers       request headers by lower-case name (first value).
  * @param remoteAddress IP address of the connection's peer, or null when unknown.
+ * @param actor         the authenticated user, or null when authentication is off.
  */
 public record ApiRequest(
     String method,
@@ -24,7 +25,8 @@ public record ApiRequest(
     String contentType,
     byte[] body,
     Map<String, String> headers,
-    String remoteAddress)
+    String remoteAddress,
+    String actor)
 {
     /**
      * A request without headers or peer address (tests, tools).
@@ -37,7 +39,7 @@ public record ApiRequest(
         final String contentType,
         final byte[] body)
     {
-        this(method, path, segments, query, contentType, body, Map.of(), null);
+        this(method, path, segments, query, contentType, body, Map.of(), null, null);
     }
 
     /**

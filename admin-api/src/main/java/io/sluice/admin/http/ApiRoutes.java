@@ -15,10 +15,11 @@ import org.agrona.concurrent.EpochNanoClock;
  * error answer. Independent of Netty so it reads like the API reference.
  * <pre>
  *   GET  /health
- *   POST /api/v1/signals              GET /api/v1/signals/{signalId}
+ *   POST /api/v1/signals              GET /api/v1/signals               GET /api/v1/signals/{signalId}
  *   GET  /api/v1/orders               GET /api/v1/orders/{clientOrderId}
  *   GET  /api/v1/positions            GET /api/v1/state
  *   POST /api/v1/kill                 POST /api/v1/resume                POST /api/v1/flatten
+ *   POST /api/v1/reduce
  * </pre>
  * and, first, the signal sources' resources of {@link IngestEndpoints} (webhooks, OpenAlgo, hedge pairs,
  * manual signals, approvals) when given.
@@ -133,7 +134,11 @@ public final class ApiRoutes
             switch (resource)
             {
                 case "signals":
-                    allow(method, POST);
+                    if (GET.equals(method))
+                    {
+                        return reads.signals(request);
+                    }
+                    allow(method, "GET, POST");
                     return signals.submit(request);
                 case "orders":
                     allow(method, GET);
@@ -153,6 +158,9 @@ public final class ApiRoutes
                 case "flatten":
                     allow(method, POST);
                     return commands.command(AdminAction.FLATTEN, request);
+                case "reduce":
+                    allow(method, POST);
+                    return commands.command(AdminAction.REDUCE, request);
                 default:
                     throw notFound(request);
             }
@@ -176,7 +184,7 @@ public final class ApiRoutes
 
     private static void allow(final String method, final String allowed)
     {
-        if (!allowed.equals(method))
+        if (!java.util.Arrays.asList(allowed.split(", ")).contains(method))
         {
             throw ApiException.methodNotAllowed(method, allowed);
         }

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.sluice.admin.security.SecurityHandler;
 import org.agrona.ErrorHandler;
 
 /**
@@ -90,7 +91,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             request.headers().get(HttpHeaderNames.CONTENT_TYPE),
             ByteBufUtil.getBytes(request.content()),
             headers(request),
-            remote instanceof java.net.InetSocketAddress ? ((java.net.InetSocketAddress)remote).getAddress().getHostAddress() : null);
+            remote instanceof java.net.InetSocketAddress ? ((java.net.InetSocketAddress)remote).getAddress().getHostAddress() : null,
+            request.headers().get(SecurityHandler.ACTOR_HEADER));
     }
 
     private static Map<String, String> headers(final FullHttpRequest request)

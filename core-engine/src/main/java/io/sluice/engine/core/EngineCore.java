@@ -66,6 +66,11 @@ public final class EngineCore
     private final OrderBook orders;
     private final PreTradeRisk risk;
     private final CanonicalSignalParser parser = new CanonicalSignalParser();
+    private final io.sluice.engine.parse.SignalParsers parsers = new io.sluice.engine.parse.SignalParsers();
+    private final io.sluice.engine.parse.ParsedSignal parsed = new io.sluice.engine.parse.ParsedSignal();
+    private final io.sluice.engine.parse.SignalCompleter completer = new io.sluice.engine.parse.SignalCompleter();
+    private final CoreMarketFacts marketFacts = new CoreMarketFacts();
+    private final io.sluice.engine.parse.ParseContexts parseContexts;
     private final SignalIntent intent = new SignalIntent();
     private final CoreOutputs out;
     private final AsciiText text = new AsciiText();
@@ -84,6 +89,7 @@ public final class EngineCore
     private final UnsafeBuffer accountView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer keyView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer bodyView = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer channelView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer textView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer actorView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer reasonView = new UnsafeBuffer(0, 0);
@@ -124,6 +130,7 @@ public final class EngineCore
         this.breaker = new CircuitBreaker(venues.size(), config.breakerFaults, config.breakerWindowNs);
         this.flattenPending = new boolean[accounts.size()];
         this.risk = new PreTradeRisk(config, accounts, venues, instruments, limits, rules, calendars);
+        this.parseContexts = io.sluice.engine.parse.ParseContexts.load(config.settings);
         this.out = new CoreOutputs(accounts, instruments, venues);
         this.out.port(port);
     }
@@ -228,6 +235,14 @@ public final class EngineCore
         rawSignal.wrapAccount(accountView);
         rawSignal.wrapIdempotencyKey(keyView);
         rawSignal.wrapBody(bodyView);
+        if (rawSignal.actingVersion() >= 2)
+        {
+            rawSignal.wrapChannel(channelView);
+        }
+        else
+        {
+            channelView.wrap(bodyView, 0, 0);
+        }
 
         if (dryRun)
         {
@@ -238,7 +253,7 @@ public final class EngineCore
         }
         if (rawSignal.format() != SignalFormat.CANONICAL_JSON)
         {
-            rejectSignal(RejectReason.UNPARSEABLE, null, -1, -1, "signal format not supported");
+            onParsedSignal(rawSignal.format());
             return;
         }
         if (!parser.parse(bodyView, 0, bodyView.capacity(), intent))
@@ -333,43 +348,71 @@ public final class EngineCore
             return;
         }
 
-        final int slices = rules.slices(instrumentId, intent.quantity);
-        orderCheck.set(accountId, instrumentId, venueId, intent.side, intent.ordType, intent.quantity, intent.price,
-            intent.stopPrice, intent.reduceOnly, slices, nowNs);
+        placeOrders(accountId, instrumentId, venueId, 0, intent.side, intent.ordType, intent.timeInForce, intent.quantity,
+            intent.price, intent.stopPrice, intent.takeProfit, intent.stopLoss, intent.reduceOnly, intent.positionSide,
+            intent.product, accountHash, signalIdBuffer, signalIdOffset, signalIdLength);
+    }
+
+    // Gates, then one order per freeze-quantity slice. Leg keys: (leg << 8) | slice, so multi-leg signals and
+    // slicing never share a client order id. Returns false after journaling the refusal.
+    private boolean placeOrders(
+        final int accountId,
+        final int instrumentId,
+        final int venueId,
+        final int legIndex,
+        final Side side,
+        final OrdType ordType,
+        final TimeInForce timeInForce,
+        final long quantity,
+        final long price,
+        final long stopPrice,
+        final long takeProfit,
+        final long stopLoss,
+        final boolean reduceOnly,
+        final io.sluice.sbe.PositionSide positionSide,
+        final io.sluice.sbe.Product product,
+        final long accountHash,
+        final DirectBuffer signalIdBuffer,
+        final int signalIdOffset,
+        final int signalIdLength)
+    {
+        final int slices = rules.slices(instrumentId, quantity);
+        orderCheck.set(accountId, instrumentId, venueId, side, ordType, quantity, price,
+            stopPrice, reduceOnly, slices, nowNs);
         if (!risk.check(orderCheck, venueStates[venueId], prices, positions, accountRisk))
         {
             reject(risk.reason, risk.field, accountId, instrumentId, 0, risk.limitValue, risk.actualValue, risk.detail);
-            return;
+            return false;
         }
         if (orders.capacity() - orders.size() < slices)
         {
             text.clear().append("live order capacity ").appendLong(orders.capacity()).append(" reached");
             reject(RejectReason.ORDER_CAPACITY, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
-            return;
+            return false;
         }
 
-        // One order, or one per slice when the quantity exceeds the instrument's freeze quantity.
-        long remaining = intent.quantity;
-        final long sliceQty = slices == 1 ? intent.quantity : rules.freezeQty(instrumentId);
-        for (int leg = 0; leg < slices; leg++)
+        long remaining = quantity;
+        final long sliceQty = slices == 1 ? quantity : rules.freezeQty(instrumentId);
+        for (int slice = 0; slice < slices; slice++)
         {
+            final int leg = (legIndex << 8) | slice;
             final Order order = orders.acquire();
-            order.key = leg == 0 ? orderKey : ClientOrderIds.key(accountHash, signalIdBuffer, signalIdOffset, signalIdLength, leg, 0);
+            order.key = ClientOrderIds.key(accountHash, signalIdBuffer, signalIdOffset, signalIdLength, leg, 0);
             order.accountId = accountId;
             order.instrumentId = instrumentId;
             order.venueId = venueId;
-            order.side = intent.side;
-            order.ordType = intent.ordType;
-            order.timeInForce = intent.timeInForce;
+            order.side = side;
+            order.ordType = ordType;
+            order.timeInForce = timeInForce;
             order.quantity = Math.min(sliceQty, remaining);
-            order.price = intent.price;
-            order.stopPrice = intent.stopPrice;
-            order.takeProfit = intent.takeProfit;
-            order.stopLoss = intent.stopLoss;
-            order.reduceOnly = intent.reduceOnly;
-            order.positionSide = intent.positionSide;
-            order.product = intent.product;
-            order.leg = leg;
+            order.price = price;
+            order.stopPrice = stopPrice;
+            order.takeProfit = takeProfit;
+            order.stopLoss = stopLoss;
+            order.reduceOnly = reduceOnly;
+            order.positionSide = positionSide;
+            order.product = product;
+            order.leg = leg & 0xFF;
             order.status = OrdStatus.PENDING_NEW;
             order.createdNs = nowNs;
             order.updatedNs = nowNs;
@@ -381,6 +424,177 @@ public final class EngineCore
             out.orderUpdate(order, textView, 0, 0, nowNs);
         }
         accountRisk.onOrdersPlaced(accountId, slices);
+        return true;
+    }
+
+    // Every other format: the parse package's parsers, completion rules, then each leg in its (margin-safe)
+    // order through the same gates.
+    private void onParsedSignal(final SignalFormat format)
+    {
+        final io.sluice.engine.parse.ParseContext context = parseContexts.forChannel(channelView, 0, channelView.capacity());
+        if (parsers.parse(format, bodyView, 0, bodyView.capacity(), context, parsed))
+        {
+            final io.sluice.engine.parse.AsciiSlot named = parsed.account();
+            final int factsAccount = accountView.capacity() > 0 ? accounts.lookup(accountView, 0, accountView.capacity()) :
+                named.length() > 0 ? accounts.lookup(named.buffer(), 0, named.length()) : 0;
+            marketFacts.accountId = Math.max(0, factsAccount);
+            completer.complete(parsed, context, marketFacts);
+        }
+        if (!parsed.isParsed())
+        {
+            rejectSignal(parsed.rejectReason() == null ? RejectReason.UNPARSEABLE : parsed.rejectReason(),
+                parsed.errorField(), -1, -1, parsed.errorDetail() == null ? "unparseable" : parsed.errorDetail());
+            return;
+        }
+        if (!parsed.mayAct())
+        {
+            rejectSignal(RejectReason.NOT_A_SIGNAL, null, -1, -1,
+                parsed.errorDetail() == null ? "not a new trade" : parsed.errorDetail());
+            return;
+        }
+        if (signalIdView.capacity() == 0)
+        {
+            rejectSignal(RejectReason.INVALID_FIELD, "id", -1, -1, "signal has no id");
+            return;
+        }
+        final io.sluice.engine.parse.AsciiSlot parsedAccount = parsed.account();
+        final int accountId = accountView.capacity() > 0 ? accounts.lookup(accountView, 0, accountView.capacity()) :
+            parsedAccount.length() > 0 ? accounts.lookup(parsedAccount.buffer(), 0, parsedAccount.length()) :
+            accounts.size() == 1 ? 0 : NameIndex.MISSING;
+        if (accountId == NameIndex.MISSING)
+        {
+            rejectSignal(RejectReason.UNKNOWN_ACCOUNT, "account", -1, -1, "no such account, or none given by the signal or its source");
+            return;
+        }
+        final long accountHash = accounts.hash(accountId);
+        final DirectBuffer key = keyView.capacity() > 0 ? keyView : signalIdView;
+        if (dedup.isDuplicate(Ascii.hash(accountHash, key, 0, key.capacity()), nowNs))
+        {
+            text.clear().append("signal id already seen for account ").append(accounts.name(accountId));
+            reject(RejectReason.DUPLICATE, "id", accountId, -1, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        final long minConfidence = limits.account(accountId, Limit.MIN_CONFIDENCE);
+        if (minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence)
+        {
+            text.clear().append("completed with confidence ").appendLong(parsed.confidence())
+                .append(", below minConfidence ").appendFixed(minConfidence).append(": waiting for an operator's approval");
+            reject(RejectReason.AWAITING_APPROVAL, null, accountId, -1, 0, minConfidence, Fixed.of(parsed.confidence()), text);
+            return;
+        }
+
+        for (int legIndex = 0; legIndex < parsed.legCount(); legIndex++)
+        {
+            final io.sluice.engine.parse.ParsedLeg leg = parsed.leg(legIndex);
+            final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
+            final int instrumentId = symbol.length() > 0 ? instruments.lookup(symbol.buffer(), 0, symbol.length()) : NameIndex.MISSING;
+            if (instrumentId == NameIndex.MISSING)
+            {
+                text.clear().append("unknown symbol ").append(symbol.buffer(), 0, symbol.length());
+                reject(RejectReason.UNKNOWN_SYMBOL, "symbol", accountId, -1, 0, Fixed.NULL, Fixed.NULL, text);
+                continue;
+            }
+            final io.sluice.engine.parse.AsciiSlot venueHint = leg.venue();
+            final int hinted = venueHint.length() > 0 ? venues.lookup(venueHint.buffer(), 0, venueHint.length()) : NameIndex.MISSING;
+            final int venueId = hinted != NameIndex.MISSING ? hinted : accountVenue[accountId];
+            switch (leg.action())
+            {
+                case OPEN:
+                    if (leg.quantity() == Fixed.NULL || leg.quantity() <= 0)
+                    {
+                        text.clear().append("no quantity: the signal gives none and no rule could complete it");
+                        reject(RejectReason.INVALID_FIELD, "qty", accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+                        continue;
+                    }
+                    placeOrders(accountId, instrumentId, venueId, legIndex, leg.side(),
+                        leg.ordType() == null ? OrdType.MARKET : leg.ordType(),
+                        leg.timeInForce() == null ? TimeInForce.GTC : leg.timeInForce(), leg.quantity(),
+                        leg.price(), leg.stopPrice(), leg.takeProfit(), leg.stopLoss(), leg.reduceOnly(),
+                        io.sluice.sbe.PositionSide.BOTH, leg.product() == null ? io.sluice.sbe.Product.DEFAULT : leg.product(),
+                        accountHash, signalIdView, 0, signalIdView.capacity());
+                    break;
+                case CLOSE_LONG:
+                case CLOSE_SHORT:
+                case CLOSE_ALL:
+                case CLOSE_PART:
+                    closeFromSignal(accountId, instrumentId, venueId, legIndex, leg, accountHash);
+                    break;
+                default:
+                    text.clear().append("management action ").append(leg.action().name())
+                        .append(" is recognised but this engine does not act on it yet");
+                    reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+                    break;
+            }
+        }
+    }
+
+    // A close command (PineConnector closelong/closeshort/closeall, "close half"): a reduce-only market order
+    // against the current position, never more than it.
+    private void closeFromSignal(
+        final int accountId, final int instrumentId, final int venueId, final int legIndex,
+        final io.sluice.engine.parse.ParsedLeg leg, final long accountHash)
+    {
+        final long position = positions.quantity(accountId, instrumentId);
+        final io.sluice.engine.parse.LegAction action = leg.action();
+        final boolean closesLong = position > 0 && action != io.sluice.engine.parse.LegAction.CLOSE_SHORT;
+        final boolean closesShort = position < 0 && action != io.sluice.engine.parse.LegAction.CLOSE_LONG;
+        if (!closesLong && !closesShort)
+        {
+            text.clear().append("nothing to close: position is ").appendFixed(position);
+            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, position, text);
+            return;
+        }
+        long quantity = Math.abs(position);
+        if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && leg.closePercent() != Fixed.NULL)
+        {
+            quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, leg.closePercent(), Fixed.of(100)));
+        }
+        else if (leg.quantity() != Fixed.NULL && leg.quantity() > 0)
+        {
+            quantity = Math.min(quantity, leg.quantity());
+        }
+        placeOrders(accountId, instrumentId, venueId, legIndex, closesLong ? Side.SELL : Side.BUY, OrdType.MARKET,
+            TimeInForce.IOC, quantity, Fixed.NULL, Fixed.NULL, Fixed.NULL, Fixed.NULL, true,
+            io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT, accountHash, signalIdView, 0, signalIdView.capacity());
+    }
+
+    /** Market facts for the completion rules, from the engine's own state; no allocation. */
+    private final class CoreMarketFacts implements io.sluice.engine.parse.MarketFacts
+    {
+        private int accountId;
+
+        private int instrument(final io.sluice.engine.parse.AsciiSlot symbol)
+        {
+            return symbol.length() == 0 ? NameIndex.MISSING : instruments.lookup(symbol.buffer(), 0, symbol.length());
+        }
+
+        public long lastPrice(final io.sluice.engine.parse.AsciiSlot symbol)
+        {
+            final int i = instrument(symbol);
+            return i < 0 ? Fixed.NULL : prices.mark(i);
+        }
+
+        public long atr(final io.sluice.engine.parse.AsciiSlot symbol)
+        {
+            return Fixed.NULL;
+        }
+
+        public long pipSize(final io.sluice.engine.parse.AsciiSlot symbol)
+        {
+            final int i = instrument(symbol);
+            return i < 0 ? Fixed.NULL : rules.tickSize(i);
+        }
+
+        public long contractSize(final io.sluice.engine.parse.AsciiSlot symbol)
+        {
+            final int i = instrument(symbol);
+            return i < 0 ? Fixed.NULL : rules.contractSize(i);
+        }
+
+        public long balance()
+        {
+            return accountRisk.equity(accountId, limits);
+        }
     }
 
     private String sizingField;

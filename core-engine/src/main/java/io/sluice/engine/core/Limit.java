@@ -24,7 +24,8 @@ enum Limit
     MAX_TRADES_PER_DAY("maxTradesPerDay"),
     ORDERS_PER_SECOND("ordersPerSecond"),
     ORDER_BURST("orderBurst"),
-    EQUITY("equity");
+    EQUITY("equity"),
+    MIN_CONFIDENCE("minConfidence");
 
     static final Limit[] VALUES = values();
 

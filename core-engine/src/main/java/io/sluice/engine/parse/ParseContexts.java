@@ -78,7 +78,8 @@ public final class ParseContexts
     public static ParseContexts load(final Settings settings)
     {
         final List<ParseContext> list = new ArrayList<>();
-        ParseContext fallback = new ParseContext("default");
+        // The default source (unknown channels) reads sluice.source.default.* whether or not it is listed.
+        ParseContext fallback = context(settings, "default");
         for (final String name : settings.getList(SOURCES_PROP, ""))
         {
             final ParseContext ctx = context(settings, name);

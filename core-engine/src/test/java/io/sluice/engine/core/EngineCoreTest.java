@@ -56,7 +56,8 @@ class EngineCoreTest
             "sluice.dedup.windowMs", "60000",
             "sluice.engine.maxLiveOrders", "64",
             "sluice.account.main.ordersPerSecond", "0",
-            "sluice.account.alt.ordersPerSecond", "0"));
+            "sluice.account.alt.ordersPerSecond", "0",
+            "sluice.source.default.defaultQty", "0.5"));
         return new EngineCore(CoreConfig.from(settings), port);
     }
 
@@ -401,5 +402,36 @@ class EngineCoreTest
     {
         assertEquals(1, outputs.frames.size(), outputs.templateIds().toString());
         return outputs.reject(0);
+    }
+
+    @Test
+    void shouldTradeAPineConnectorAlertAndCloseTheLongOnCloselong()
+    {
+        feed(frames.signal(io.sluice.sbe.SignalFormat.PINECONNECTOR, "pc-1", "main", "60123456789,buy,BTCUSDT,vol_lots=2"));
+        final NewOrderDecoder order = outputs.newOrder(0);
+        assertEquals(Side.BUY, order.side());
+        assertEquals(Fixed.of(2), order.quantity());
+        final String id = order.clientOrderId().trim();
+        feed(frames.report(id, ExecType.TRADE, OrdStatus.FILLED, Side.BUY, "2", "65010", "2", ""));
+        outputs.clear();
+
+        feed(frames.signal(io.sluice.sbe.SignalFormat.PINECONNECTOR, "pc-2", "main", "60123456789,closelong,BTCUSDT"));
+        final NewOrderDecoder close = outputs.newOrder(0);
+        assertEquals(Side.SELL, close.side());
+        assertEquals(Fixed.of(2), close.quantity());
+        assertEquals(io.sluice.sbe.BooleanType.TRUE, close.reduceOnly());
+    }
+
+    @Test
+    void shouldRefuseManagementItDoesNotActOnAndNoiseWithReasons()
+    {
+        feed(frames.signal(io.sluice.sbe.SignalFormat.FREE_TEXT, "t-1", "main", "Great week everyone, +320 pips!"));
+        assertEquals(RejectReason.NOT_A_SIGNAL, outputs.reject(0).reason());
+        outputs.clear();
+        feed(frames.signal(io.sluice.sbe.SignalFormat.FREE_TEXT, "t-2", "main", "BTCUSDT BUY 65000 SL 64000 TP 67000"));
+        assertEquals(1, outputs.count(NewOrderDecoder.TEMPLATE_ID), outputs.templateIds() + " " +
+            (outputs.count(io.sluice.sbe.RiskRejectDecoder.TEMPLATE_ID) > 0 ? outputs.reject(0).toString() : ""));
+        assertEquals(Fixed.of(64000), outputs.newOrder(0).stopLoss());
+        assertEquals(Fixed.parse("0.5"), outputs.newOrder(0).quantity(), "completed from the source's default size");
     }
 }

@@ -50,6 +50,20 @@ final class Frames
         return MessageHeaderEncoder.ENCODED_LENGTH + rawSignal.encodedLength();
     }
 
+    int signal(final SignalFormat format, final String signalId, final String account, final String text)
+    {
+        rawSignal.wrapAndApplyHeader(buffer, 0, header)
+            .source(SignalSource.TRADINGVIEW)
+            .format(format)
+            .ingressTimeNs(1).dryRun(io.sluice.sbe.BooleanType.FALSE)
+            .signalId(signalId)
+            .account(account)
+            .idempotencyKey(signalId);
+        final byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        rawSignal.putBody(body, 0, body.length).channel("");
+        return MessageHeaderEncoder.ENCODED_LENGTH + rawSignal.encodedLength();
+    }
+
     int marketData(final String symbol, final String bid, final String ask)
     {
         marketData.wrapAndApplyHeader(buffer, 0, header)

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import io.sluice.journal.investigate.InvestigateCommand;
+import io.sluice.journal.projection.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,11 +18,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code journal} command line tool: {@code journal dump [options]} prints the journal as readable lines.
+ * The {@code journal} command line tool: {@code dump} prints records as readable lines, {@code replay} projects the
+ * journal into PostgreSQL, {@code investigate} explains decisions, {@code retention} archives or deletes old cycles.
  */
-@Command(name = "journal", description = "Tools for the Sluice journal.")
+@Command(
+    name = "journal",
+    description = "Tools for the Sluice journal.",
+    footer = {
+        "",
+        "RETENTION",
+        "  The journal rolls daily: one file per UTC day, yyyyMMdd'F'.cq4, in the journal directory; record indexes",
+        "  grow across days. It is the source of truth, so old cycles are archived rather than lost: run",
+        "  'journal retention --keep-days N --archive-dir DIR --projection' daily (e.g. from cron) to move cycles",
+        "  older than N days that no reader needs to DIR (without --archive-dir they are deleted; --dry-run shows",
+        "  the decisions). Never moved: today's cycle, the newest file, files open by any process (the engine,",
+        "  admin-api, a following replay), and cycles the PostgreSQL projection has not committed (--projection)",
+        "  or a reader still needs (--keep-from-index). An archived cycle is read again by copying it back, or by",
+        "  pointing --dir at the archive." })
 public final class JournalMain implements Callable<Integer>
 {
+    private static final String SLF4J_LEVEL_PROP = "org.slf4j.simpleLogger.defaultLogLevel";
+
     @Spec
     private CommandSpec spec;
 
@@ -30,10 +48,16 @@ public final class JournalMain implements Callable<Integer>
     /**
      * Entry point; exits with the command's exit code.
      *
-     * @param args command line, e.g. {@code dump --dir /var/sluice/journal --type NewOrder}.
+     * @param args command line, e.g. {@code dump --dir /var/sluice/journal --type NewOrder}, {@code replay --follow},
+     *             {@code investigate --signal sig-1}, {@code retention --keep-days 30 --archive-dir /archive}.
      */
     public static void main(final String... args)
     {
+        // Libraries of the replay (pool, migrations, embedded PostgreSQL) log through SLF4J: warnings only, on stderr.
+        if (System.getProperty(SLF4J_LEVEL_PROP) == null)
+        {
+            System.setProperty(SLF4J_LEVEL_PROP, "warn");
+        }
         final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         final int exitCode = execute(out, err, args);
@@ -52,7 +76,10 @@ public final class JournalMain implements Callable<Integer>
     public static int execute(final PrintStream out, final PrintStream err, final String... args)
     {
         final CommandLine commandLine = new CommandLine(new JournalMain())
-            .addSubcommand("dump", new JournalDump(out, err));
+            .addSubcommand("dump", new JournalDump(out, err))
+            .addSubcommand("replay", new ReplayCommand(out, err))
+            .addSubcommand("investigate", new InvestigateCommand(out, err))
+            .addSubcommand("retention", new JournalRetention(out, err));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         return commandLine.execute(args);
@@ -65,6 +92,6 @@ public final class JournalMain implements Callable<Integer>
      */
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing subcommand, expected: dump");
+        throw new ParameterException(spec.commandLine(), "missing subcommand, expected one of: dump, replay, investigate, retention");
     }
 }

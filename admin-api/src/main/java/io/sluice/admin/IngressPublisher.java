@@ -127,11 +127,11 @@ public final class IngressPublisher
         rawSignalEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
             .source(source)
             .format(format)
-            .ingressTimeNs(ingressTimeNs)
+            .ingressTimeNs(ingressTimeNs).dryRun(io.sluice.sbe.BooleanType.FALSE)
             .signalId(signalId)
             .account(account)
             .idempotencyKey(idempotencyKey)
-            .putBody(body, 0, body.length);
+            .putBody(body, 0, body.length).channel("");
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + rawSignalEncoder.encodedLength());
     }
 
@@ -166,8 +166,12 @@ public final class IngressPublisher
             .scope(scope)
             .account(account)
             .issuedTimeNs(issuedTimeNs)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor(actor)
-            .putReason(reasonBytes, 0, reasonBytes.length);
+            .putReason(reasonBytes, 0, reasonBytes.length)
+            .target("");
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + adminCommandEncoder.encodedLength());
     }
 

@@ -19,7 +19,7 @@ class AdminApiContextTest
         assertEquals("127.0.0.1", ctx.host());
         assertEquals(8080, ctx.port());
         assertEquals(16384, ctx.maxBodyBytes());
-        assertEquals("/tmp/sluice-home/aeron", ctx.aeronDir());
+        assertEquals(Settings.of(Map.of("sluice.home", "/tmp/sluice-home")).aeronDir(), ctx.aeronDir());
         assertEquals(Path.of("/tmp/sluice-home/journal"), ctx.journalDir());
         assertEquals("aeron:ipc?term-length=4m", ctx.ingressChannel());
         assertEquals(1001, ctx.ingressStreamId());

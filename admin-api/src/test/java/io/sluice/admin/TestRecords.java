@@ -40,11 +40,11 @@ public final class TestRecords
         final RawSignalEncoder e = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, header)
             .source(SignalSource.REST)
             .format(SignalFormat.CANONICAL_JSON)
-            .ingressTimeNs(ingressTimeNs)
+            .ingressTimeNs(ingressTimeNs).dryRun(io.sluice.sbe.BooleanType.FALSE)
             .signalId(signalId)
             .account(account)
             .idempotencyKey(signalId)
-            .putBody(bytes, 0, bytes.length);
+            .putBody(bytes, 0, bytes.length).channel("");
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
 
@@ -149,6 +149,8 @@ public final class TestRecords
             .account(account)
             .state(state)
             .timestampNs(timestampNs)
+            .venue("")
+            .symbol("")
             .actor(actor)
             .reason(reason);
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();

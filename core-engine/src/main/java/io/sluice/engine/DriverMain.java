@@ -48,10 +48,10 @@ public final class DriverMain implements Callable<Integer>
     public Integer call()
     {
         final Settings settings = Settings.load();
-        try (MediaDriver driver = launchDriver(settings))
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier(); MediaDriver driver = launchDriver(settings))
         {
             System.out.println("sluice-driver: aeron dir " + driver.aeronDirectoryName());
-            new ShutdownSignalBarrier().await();
+            barrier.await();
         }
         return 0;
     }

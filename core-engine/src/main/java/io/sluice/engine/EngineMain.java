@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import io.aeron.driver.MediaDriver;
 import io.sluice.protocol.Settings;
-import org.agrona.CloseHelper;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,19 +25,17 @@ public final class EngineMain implements Callable<Integer>
     public Integer call()
     {
         final Settings settings = config != null ? Settings.load(config) : Settings.load();
-        final MediaDriver driver = embeddedDriver ? DriverMain.launchDriver(settings) : null;
-        try (Engine engine = Engine.launch(new EngineContext().settings(settings)))
+        // Closed in reverse: engine, then driver, then the barrier, which the JVM's shutdown hook waits for.
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+            MediaDriver driver = embeddedDriver ? DriverMain.launchDriver(settings) : null;
+            Engine engine = Engine.launch(new EngineContext().settings(settings)))
         {
             final EngineContext ctx = engine.context();
             System.out.println("sluice-engine: journal " + ctx.journalDir() + ", replayed " + engine.inputsReplayed() +
                 " inputs; ingress " + ctx.ingressChannel() + " stream " + ctx.ingressStreamId() +
                 ", reports stream " + ctx.reportsStreamId() + ", venues " + ctx.coreConfig().venues());
-            new ShutdownSignalBarrier().await();
+            barrier.await();
             System.out.println("sluice-engine: stopping");
-        }
-        finally
-        {
-            CloseHelper.quietClose(driver);
         }
         return 0;
     }

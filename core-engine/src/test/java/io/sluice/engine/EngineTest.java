@@ -202,10 +202,10 @@ class EngineTest
     private void publishSignal(final String id, final String json)
     {
         final RawSignalEncoder signal = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
-            .source(SignalSource.REST).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(1)
+            .source(SignalSource.REST).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(1).dryRun(io.sluice.sbe.BooleanType.FALSE)
             .signalId(id).account("").idempotencyKey(id);
         final byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        signal.putBody(body, 0, body.length);
+        signal.putBody(body, 0, body.length).channel("");
         offer(ingress, MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength());
     }
 

@@ -31,7 +31,7 @@ class GatewayContextTest
             .venueName("paper")
             .conclude();
 
-        assertEquals(home.resolve("aeron").toString(), context.aeronDirectoryName());
+        assertEquals(Settings.of(Map.of("sluice.home", home.toString())).aeronDir(), context.aeronDirectoryName());
         assertEquals(Streams.DEFAULT_CHANNEL, context.ordersChannel());
         assertEquals(2001, context.ordersStreamId());
         assertEquals(Streams.DEFAULT_CHANNEL, context.reportsChannel());

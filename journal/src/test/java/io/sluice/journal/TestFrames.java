@@ -185,8 +185,12 @@ final class TestFrames
             .scope(AdminScope.ACCOUNT)
             .account("acct-1")
             .issuedTimeNs(0L)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor("ops@desk")
-            .reason("market halt — stop all");
+            .reason("market halt — stop all")
+            .target("");
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
@@ -273,6 +277,8 @@ final class TestFrames
             .account("")
             .state(TradingState.HALTED)
             .timestampNs(T0)
+            .venue("")
+            .symbol("")
             .actor("ops@desk")
             .reason("kill \"all\"");
         encoder.checkEncodingIsComplete();

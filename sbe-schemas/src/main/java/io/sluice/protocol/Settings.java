@@ -214,12 +214,17 @@ public final class Settings
     }
 
     /**
-     * The Aeron directory ({@code sluice.aeron.dir}, default {@code <home>/aeron}).
+     * The Aeron directory ({@code sluice.aeron.dir}); default in shared memory ({@code /dev/shm/sluice-<user>})
+     * where the OS has it, else {@code <home>/aeron}.
      *
      * @return the path.
      */
     public String aeronDir()
     {
-        return get("sluice.aeron.dir", home().resolve("aeron").toString());
+        final Path shm = Path.of("/dev/shm");
+        final String fallback = Files.isDirectory(shm) && Files.isWritable(shm) ?
+            shm.resolve("sluice-" + System.getProperty("user.name", "default")).toString() :
+            home().resolve("aeron").toString();
+        return get("sluice.aeron.dir", fallback);
     }
 }

@@ -83,11 +83,11 @@ class SbeRoundTripTest
         final RawSignalEncoder encoder = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .source(SignalSource.TELEGRAM)
             .format(SignalFormat.CANONICAL_JSON)
-            .ingressTimeNs(T)
+            .ingressTimeNs(T).dryRun(io.sluice.sbe.BooleanType.FALSE)
             .signalId("sig-1")
             .account("acct-1")
             .idempotencyKey("idem-42")
-            .putBody(body, 0, body.length);
+            .putBody(body, 0, body.length).channel("");
         encoder.checkEncodingIsComplete();
         return encoder;
     }
@@ -113,6 +113,7 @@ class SbeRoundTripTest
         final byte[] decoded = new byte[body.length];
         assertEquals(body.length, decoder.getBody(decoded, 0, decoded.length));
         assertArrayEquals(body, decoded);
+        assertEquals("", decoder.channel());
         assertEquals(frameLength - offset, decoder.encodedLength());
     }
 
@@ -166,8 +167,12 @@ class SbeRoundTripTest
             .scope(AdminScope.ACCOUNT)
             .account("1234567890123456")
             .issuedTimeNs(T)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor("ops@desk")
-            .reason(UTF8);
+            .reason(UTF8)
+            .target("");
         encoder.checkEncodingIsComplete();
         final int offset = readHeader(AdminCommandEncoder.TEMPLATE_ID, AdminCommandEncoder.BLOCK_LENGTH, encoder.encodedLength());
 
@@ -421,6 +426,8 @@ class SbeRoundTripTest
             .account("")
             .state(TradingState.REDUCING)
             .timestampNs(T)
+            .venue("")
+            .symbol("")
             .actor("risk-engine")
             .reason(UTF8);
         encoder.checkEncodingIsComplete();

@@ -41,6 +41,7 @@ final class JsonViews
         {
             node.set("reject", reject(signal.reject()));
         }
+        node.put("duplicatesRefused", signal.repeats());
         return node;
     }
 

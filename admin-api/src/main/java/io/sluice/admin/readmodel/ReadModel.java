@@ -171,6 +171,11 @@ public final class ReadModel implements JournalHandler
                 newOrderDecoder.wrap(buffer, offset, blockLength, version);
                 onNewOrder(index, newOrderDecoder);
                 break;
+            case GatewayStatusDecoder.TEMPLATE_ID:
+                // The engine's own verdict, e.g. DOWN after missed heartbeats.
+                gatewayStatusDecoder.wrap(buffer, offset, blockLength, version);
+                onGatewayStatus(index, gatewayStatusDecoder);
+                break;
             case RiskRejectDecoder.TEMPLATE_ID:
                 riskRejectDecoder.wrap(buffer, offset, blockLength, version);
                 onRiskReject(index, riskRejectDecoder);
@@ -209,6 +214,10 @@ public final class ReadModel implements JournalHandler
             return;
         }
         final SignalView current = signals.get(signalId);
+        if (current != null && current.decided() && current.source() != null)
+        {
+            return; // a repeat of a decided signal; its DUPLICATE refusal is counted in onRiskReject
+        }
         final SignalView base = current != null ? current : createSignal(signalId);
         signals.put(signalId, base.received(source, account, emptyToNull(idempotencyKey), ingressTimeNs, index));
     }
@@ -273,8 +282,15 @@ public final class ReadModel implements JournalHandler
         if (!signalId.isEmpty())
         {
             final SignalView current = signals.get(signalId);
-            final SignalView base = current != null ? current : createSignal(signalId);
-            signals.put(signalId, base.rejected(reject));
+            if (current != null && current.decided() && "DUPLICATE".equals(reason))
+            {
+                signals.put(signalId, current.repeated());
+            }
+            else
+            {
+                final SignalView base = current != null ? current : createSignal(signalId);
+                signals.put(signalId, base.rejected(reject));
+            }
         }
         if (clientOrderId != null)
         {

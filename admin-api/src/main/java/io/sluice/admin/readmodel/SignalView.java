@@ -25,20 +25,21 @@ public record SignalView(
     long receivedAtNs,
     long journalIndex,
     List<String> orders,
-    RejectView reject)
+    RejectView reject,
+    int repeats)
 {
     /** Marker for a time not known. */
     public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
     static SignalView unseen(final String signalId)
     {
-        return new SignalView(signalId, SignalStatus.RECEIVED, null, null, null, UNKNOWN_TIME, -1, List.of(), null);
+        return new SignalView(signalId, SignalStatus.RECEIVED, null, null, null, UNKNOWN_TIME, -1, List.of(), null, 0);
     }
 
     SignalView received(
         final String source, final String account, final String idempotencyKey, final long receivedAtNs, final long index)
     {
-        return new SignalView(signalId, status, source, account, idempotencyKey, receivedAtNs, index, orders, reject);
+        return new SignalView(signalId, status, source, account, idempotencyKey, receivedAtNs, index, orders, reject, repeats);
     }
 
     SignalView ordered(final String clientOrderId)
@@ -56,11 +57,23 @@ public record SignalView(
             newOrders = List.copyOf(list);
         }
         final SignalStatus newStatus = status == SignalStatus.REJECTED ? status : SignalStatus.ORDERED;
-        return new SignalView(signalId, newStatus, source, account, idempotencyKey, receivedAtNs, journalIndex, newOrders, reject);
+        return new SignalView(signalId, newStatus, source, account, idempotencyKey, receivedAtNs, journalIndex, newOrders, reject, repeats);
     }
 
     SignalView rejected(final RejectView reject)
     {
-        return new SignalView(signalId, SignalStatus.REJECTED, source, account, idempotencyKey, receivedAtNs, journalIndex, orders, reject);
+        return new SignalView(signalId, SignalStatus.REJECTED, source, account, idempotencyKey, receivedAtNs, journalIndex, orders, reject, repeats);
+    }
+
+    /** True once the engine decided this signal (ordered or rejected). */
+    boolean decided()
+    {
+        return status == SignalStatus.ORDERED || status == SignalStatus.REJECTED;
+    }
+
+    /** The same signal id sent again and refused as DUPLICATE: the first outcome stands, the repeat is counted. */
+    SignalView repeated()
+    {
+        return new SignalView(signalId, status, source, account, idempotencyKey, receivedAtNs, journalIndex, orders, reject, repeats + 1);
     }
 }

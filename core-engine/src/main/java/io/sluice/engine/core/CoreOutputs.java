@@ -199,7 +199,10 @@ final class CoreOutputs
         }
         tradingStateUpdate
             .state(state)
-            .timestampNs(nowNs)
+            .timestampNs(nowNs);
+        clear(tradingStateUpdate.offset() + TradingStateUpdateEncoder.venueEncodingOffset(), TradingStateUpdateEncoder.venueLength());
+        clear(tradingStateUpdate.offset() + TradingStateUpdateEncoder.symbolEncodingOffset(), TradingStateUpdateEncoder.symbolLength());
+        tradingStateUpdate
             .putActor(actor, 0, actorLength)
             .putReason(reason, 0, reasonLength);
         emit(tradingStateUpdate.encodedLength());

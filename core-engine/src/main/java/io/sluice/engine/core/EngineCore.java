@@ -5,11 +5,14 @@ import io.sluice.protocol.ClientOrderIds;
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
+import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
 import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.GatewayStatusDecoder;
+import io.sluice.sbe.InstrumentDefinitionDecoder;
 import io.sluice.sbe.MarketDataDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.OrdStatus;
@@ -183,6 +186,11 @@ public final class EngineCore
                     tick.wrap(buffer, bodyOffset, blockLength, version);
                     onTick();
                     break;
+                case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                case AccountUpdateDecoder.TEMPLATE_ID:
+                    // Reference data from gateways: journaled for the read model; the risk stage's
+                    // instrument rules and buying-power gates consume them.
+                    break;
                 default:
                     error(templateId, "unexpected message type");
             }
@@ -196,11 +204,19 @@ public final class EngineCore
 
     private void onRawSignal()
     {
+        final boolean dryRun = rawSignal.dryRun() == BooleanType.TRUE;
         rawSignal.wrapSignalId(signalIdView);
         rawSignal.wrapAccount(accountView);
         rawSignal.wrapIdempotencyKey(keyView);
         rawSignal.wrapBody(bodyView);
 
+        if (dryRun)
+        {
+            // Safety first: a dry run must never trade. Until dry-run outcomes have their own output,
+            // it is answered with a refusal that says so.
+            rejectSignal(RejectReason.NOT_A_SIGNAL, null, -1, -1, "dry run: decided nothing, routed nothing");
+            return;
+        }
         if (rawSignal.format() != SignalFormat.CANONICAL_JSON)
         {
             rejectSignal(RejectReason.UNPARSEABLE, null, -1, -1, "signal format not supported");
@@ -369,8 +385,7 @@ public final class EngineCore
                 }
                 final long fillQty = cumQty - order.cumQty;
                 order.cumQty = cumQty;
-                order.cumNotional += Fixed.multiply(lastPrice, fillQty);
-                order.avgPrice = Fixed.mulDiv(order.cumNotional, Fixed.SCALE, order.cumQty);
+                order.avgPrice += Fixed.mulDiv(lastPrice - order.avgPrice, fillQty, cumQty);
                 order.status = order.cumQty >= order.quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
                 final Position position = positions[order.accountId][order.instrumentId];
                 position.onFill(order.side == Side.BUY ? fillQty : -fillQty, lastPrice, nowNs);

@@ -31,7 +31,6 @@ final class Order
     int attempt;
     OrdStatus status;
     long cumQty;
-    long cumNotional;
     long avgPrice;
     final byte[] venueOrderId = new byte[VENUE_ORDER_ID_LENGTH];
     long createdNs;
@@ -55,7 +54,6 @@ final class Order
         attempt = 0;
         status = null;
         cumQty = 0;
-        cumNotional = 0;
         avgPrice = 0;
         java.util.Arrays.fill(venueOrderId, (byte)0);
         createdNs = 0;
@@ -85,7 +83,7 @@ final class Order
         hash = 31 * hash + price;
         hash = 31 * hash + status.value();
         hash = 31 * hash + cumQty;
-        hash = 31 * hash + cumNotional;
+        hash = 31 * hash + avgPrice;
         hash = 31 * hash + java.util.Arrays.hashCode(venueOrderId);
         return hash;
     }

@@ -25,9 +25,9 @@ final class Position
         updatedNs = nowNs;
         if (quantity == 0 || (quantity > 0) == (signedQty > 0))
         {
+            // avg' = avg + (price - avg) × qty / newQty: exact for the first fill, within 1e-8 after.
             final long newQuantity = quantity + signedQty;
-            final long cost = Fixed.multiply(avgPrice, Math.abs(quantity)) + Fixed.multiply(price, Math.abs(signedQty));
-            avgPrice = Fixed.mulDiv(cost, Fixed.SCALE, Math.abs(newQuantity));
+            avgPrice += Fixed.mulDiv(price - avgPrice, Math.abs(signedQty), Math.abs(newQuantity));
             quantity = newQuantity;
             return;
         }

@@ -41,12 +41,12 @@ final class Frames
         rawSignal.wrapAndApplyHeader(buffer, 0, header)
             .source(SignalSource.REST)
             .format(SignalFormat.CANONICAL_JSON)
-            .ingressTimeNs(1)
+            .ingressTimeNs(1).dryRun(io.sluice.sbe.BooleanType.FALSE)
             .signalId(signalId)
             .account("")
             .idempotencyKey(idempotencyKey);
         final byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        rawSignal.putBody(body, 0, body.length);
+        rawSignal.putBody(body, 0, body.length).channel("");
         return MessageHeaderEncoder.ENCODED_LENGTH + rawSignal.encodedLength();
     }
 
@@ -75,8 +75,12 @@ final class Frames
             .scope(account == null ? AdminScope.GLOBAL : AdminScope.ACCOUNT)
             .account(account == null ? "" : account)
             .issuedTimeNs(1)
+            .venue("")
+            .symbol("")
+            .value(io.sluice.protocol.Fixed.NULL)
             .actor(actor)
-            .reason("test");
+            .reason("test")
+            .target("");
         return MessageHeaderEncoder.ENCODED_LENGTH + adminCommand.encodedLength();
     }
 

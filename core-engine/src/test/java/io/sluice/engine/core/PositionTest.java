@@ -33,6 +33,14 @@ class PositionTest
     }
 
     @Test
+    void shouldKeepTheFillPriceExactForASmallFirstFill()
+    {
+        final Position position = new Position();
+        position.onFill(Fixed.parse("0.01"), Fixed.parse("64966.05211309"), 1);
+        assertEquals(Fixed.parse("64966.05211309"), position.avgPrice);
+    }
+
+    @Test
     void shouldKeepFractionalQuantitiesExact()
     {
         final Position position = new Position();

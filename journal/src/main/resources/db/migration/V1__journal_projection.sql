@@ -29,7 +29,7 @@ CREATE TABLE accounts (
     last_index          bigint NOT NULL
 );
 
--- Latest trading state of each target: 'GLOBAL' or an account.
+-- Latest trading state of each target: 'GLOBAL', an account, or (schema v2 scopes) 'venue:<venue>', 'instrument:<symbol>'.
 CREATE TABLE trading_states (
     target        text PRIMARY KEY,
     scope         text        NOT NULL,
@@ -196,9 +196,9 @@ CREATE TABLE admin_actions (
     sequence      bigint      NOT NULL,
     time          timestamptz NOT NULL,
     actor         text,
-    action        text,               -- KILL, RESUME, FLATTEN
-    scope         text,               -- GLOBAL, ACCOUNT
-    target        text,               -- 'GLOBAL' or the account
+    action        text,               -- KILL, RESUME, FLATTEN, ... (AdminAction)
+    scope         text,               -- GLOBAL, ACCOUNT, ... (AdminScope)
+    target        text,               -- as trading_states.target
     reason        text,
     issued_time   timestamptz,
     before_state  text,               -- trading state of the target before, when known

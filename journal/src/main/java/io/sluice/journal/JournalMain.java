@@ -37,8 +37,6 @@ import picocli.CommandLine.Spec;
         "  pointing --dir at the archive." })
 public final class JournalMain implements Callable<Integer>
 {
-    private static final String SLF4J_LEVEL_PROP = "org.slf4j.simpleLogger.defaultLogLevel";
-
     @Spec
     private CommandSpec spec;
 
@@ -53,11 +51,6 @@ public final class JournalMain implements Callable<Integer>
      */
     public static void main(final String... args)
     {
-        // Libraries of the replay (pool, migrations, embedded PostgreSQL) log through SLF4J: warnings only, on stderr.
-        if (System.getProperty(SLF4J_LEVEL_PROP) == null)
-        {
-            System.setProperty(SLF4J_LEVEL_PROP, "warn");
-        }
         final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         final int exitCode = execute(out, err, args);

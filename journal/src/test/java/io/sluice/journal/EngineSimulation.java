@@ -303,7 +303,8 @@ public final class EngineSimulation
         flushOutputs();
         final long sequence = nextSequence++;
         final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, header)
-            .action(AdminAction.KILL).scope(AdminScope.GLOBAL).account("").issuedTimeNs(nowNs).actor(actor).reason(reason);
+            .action(AdminAction.KILL).scope(AdminScope.GLOBAL).account("").issuedTimeNs(nowNs).venue("").symbol("").value(Fixed.NULL)
+            .actor(actor).reason(reason).target("");
         final long index = input(sequence, encoder.encodedLength());
         final ExpectedAdmin admin = new ExpectedAdmin();
         admin.commandIndex = index;
@@ -347,7 +348,8 @@ public final class EngineSimulation
         final byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         final RawSignalEncoder encoder = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, header)
             .source(SignalSource.TRADINGVIEW).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(nowNs - 500_000)
-            .signalId(signalId).account(account).idempotencyKey("").putBody(bodyBytes, 0, bodyBytes.length);
+            .dryRun(BooleanType.FALSE).signalId(signalId).account(account).idempotencyKey("")
+            .putBody(bodyBytes, 0, bodyBytes.length).channel("tv-main");
         final long index = input(sequence, encoder.encodedLength());
 
         final ExpectedSignal expected = new ExpectedSignal();
@@ -539,7 +541,8 @@ public final class EngineSimulation
         final long sequence = nextSequence++;
         final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, header)
             .action(kill ? AdminAction.KILL : AdminAction.RESUME).scope(global ? AdminScope.GLOBAL : AdminScope.ACCOUNT)
-            .account(global ? "" : target).issuedTimeNs(nowNs - 2_000_000).actor(actor).reason(reason);
+            .account(global ? "" : target).issuedTimeNs(nowNs - 2_000_000).venue("").symbol("").value(Fixed.NULL)
+            .actor(actor).reason(reason).target("");
         final long index = input(sequence, encoder.encodedLength());
 
         final ExpectedAdmin admin = new ExpectedAdmin();
@@ -562,7 +565,7 @@ public final class EngineSimulation
 
         final TradingStateUpdateEncoder update = new TradingStateUpdateEncoder().wrapAndApplyHeader(buffer, 0, header)
             .scope(global ? AdminScope.GLOBAL : AdminScope.ACCOUNT).account(global ? "" : target).state(after).timestampNs(nowNs)
-            .actor(actor).reason(reason);
+            .venue("").symbol("").actor(actor).reason(reason);
         output(sequence, update.encodedLength());
     }
 

@@ -79,10 +79,12 @@ final class TestFrames
             .source(SignalSource.TRADINGVIEW)
             .format(SignalFormat.CANONICAL_JSON)
             .ingressTimeNs(T0)
+            .dryRun(BooleanType.FALSE)
             .signalId("sig-1")
             .account("acct-1")
             .idempotencyKey("idem-1")
-            .putBody(body, 0, body.length);
+            .putBody(body, 0, body.length)
+            .channel("");
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }

@@ -274,12 +274,14 @@ public final class Investigator
         }
         final int inputs = (int)blocks.keySet().stream().filter(key -> key != Long.MIN_VALUE).count();
         out.append("# ").append(title).append(": ").append(Integer.toString(inputs)).append(inputs == 1 ? " input\n" : " inputs\n");
-        TraceRecord firstSeen = null;
+        // The duplicate filter is per account: the first input of each account that got past it.
+        final Map<String, TraceRecord> firstSeen = new HashMap<>();
         for (final Map.Entry<Long, List<TraceRecord>> entry : blocks.entrySet())
         {
-            if (firstSeen == null && entry.getKey() != Long.MIN_VALUE && passedDedup(entry.getKey(), entry.getValue()))
+            final String account = entry.getKey() == Long.MIN_VALUE ? null : passedDedup(entry.getKey(), entry.getValue());
+            if (account != null)
             {
-                firstSeen = firstOf(entry.getKey(), entry.getValue());
+                firstSeen.putIfAbsent(account, firstOf(entry.getKey(), entry.getValue()));
             }
         }
         int number = 0;
@@ -302,7 +304,7 @@ public final class Investigator
     }
 
     private void renderBlock(
-        final long sequence, final List<TraceRecord> records, final int number, final int inputs, final TraceRecord firstSeen,
+        final long sequence, final List<TraceRecord> records, final int number, final int inputs, final Map<String, TraceRecord> firstSeen,
         final Appendable out) throws IOException
     {
         TraceRecord input = null;
@@ -354,7 +356,8 @@ public final class Investigator
         }
     }
 
-    private void signalVerdict(final List<TraceRecord> outputs, final TraceRecord input, final TraceRecord firstSeen, final Appendable out)
+    private void signalVerdict(
+        final List<TraceRecord> outputs, final TraceRecord input, final Map<String, TraceRecord> firstSeen, final Appendable out)
         throws IOException
     {
         final TraceRecord reject = first(outputs, RiskRejectDecoder.TEMPLATE_ID);
@@ -385,7 +388,8 @@ public final class Investigator
             final String field = riskReject.field();
             final String detail = riskReject.detail();
             final String gate = RejectGates.gate(reason);
-            final StringBuilder refused = new StringBuilder("REJECTED ").append(reason == null ? "UNKNOWN" : reason.name());
+            final StringBuilder refused = new StringBuilder(RejectGates.DEDUP.equals(gate) ? "" : "REJECTED ")
+                .append(reason == null ? "UNKNOWN(" + riskReject.reasonRaw() + ")" : reason.name());
             if (!field.isEmpty())
             {
                 refused.append(" field=").append(field);
@@ -399,9 +403,10 @@ public final class Investigator
                 refused.append(" value=").append(Fixed.toString(actualValue));
             }
             refused.append(" detail=\"").append(detail).append('"');
-            if (reason == RejectReason.DUPLICATE && firstSeen != null)
+            final TraceRecord original = firstSeen.get(account);
+            if (RejectGates.DEDUP.equals(gate) && original != null)
             {
-                refused.append("; first seen at index ").append(firstSeen.index).append(" (sequence ").append(firstSeen.sequence).append(')');
+                refused.append("; first seen at index ").append(original.index).append(" (sequence ").append(original.sequence).append(')');
             }
             if (RejectGates.ENGINE.equals(gate))
             {
@@ -472,7 +477,8 @@ public final class Investigator
         }
     }
 
-    private boolean passedDedup(final long sequence, final List<TraceRecord> records)
+    // The account of an input that got past the duplicate filter (ordered, or refused by a later gate), else null.
+    private String passedDedup(final long sequence, final List<TraceRecord> records)
     {
         for (final TraceRecord record : records)
         {
@@ -480,16 +486,19 @@ public final class Investigator
             {
                 if (record.templateId == NewOrderDecoder.TEMPLATE_ID)
                 {
-                    return true;
+                    wrap(newOrder, record);
+                    return newOrder.account();
                 }
                 if (record.templateId == RiskRejectDecoder.TEMPLATE_ID)
                 {
                     wrap(riskReject, record);
-                    return RejectGates.order(RejectGates.gate(rejectReason(riskReject.reasonRaw()))) > RejectGates.order(RejectGates.DEDUP);
+                    final boolean passed =
+                        RejectGates.order(RejectGates.gate(rejectReason(riskReject.reasonRaw()))) > RejectGates.order(RejectGates.DEDUP);
+                    return passed ? riskReject.account() : null;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static TraceRecord firstOf(final long sequence, final List<TraceRecord> records)

@@ -288,8 +288,10 @@ final class JournalProjection implements JournalHandler
         command.action = enumName(adminCommand.actionRaw(), raw -> AdminAction.get((short)raw));
         command.scope = enumName(adminCommand.scopeRaw(), raw -> AdminScope.get((short)raw));
         final String account = nullIfEmpty(adminCommand.account());
-        command.target = AdminScope.GLOBAL.name().equals(command.scope) ? GLOBAL_TARGET : account;
         command.issuedTimeNs = adminCommand.issuedTimeNs();
+        final boolean v2 = adminCommand.actingVersion() >= AdminCommandDecoder.venueSinceVersion();
+        command.target = target(command.scope, account, v2 ? nullIfEmpty(adminCommand.venue()) : null,
+            v2 ? nullIfEmpty(adminCommand.symbol()) : null);
         command.actor = nullIfEmpty(adminCommand.actor());
         command.reason = nullIfEmpty(adminCommand.reason());
     }
@@ -529,9 +531,12 @@ final class JournalProjection implements JournalHandler
         final String scope = enumName(d.scopeRaw(), raw -> AdminScope.get((short)raw));
         final String account = nullIfEmpty(d.account());
         final String state = enumName(d.stateRaw(), raw -> TradingState.get((short)raw));
+        final boolean v2 = d.actingVersion() >= TradingStateUpdateDecoder.venueSinceVersion();
+        final String venue = v2 ? nullIfEmpty(d.venue()) : null;
+        final String symbol = v2 ? nullIfEmpty(d.symbol()) : null;
         final String actor = nullIfEmpty(d.actor());
         final String reason = nullIfEmpty(d.reason());
-        final String target = AdminScope.GLOBAL.name().equals(scope) || account == null ? GLOBAL_TARGET : account;
+        final String target = target(scope, account, venue, symbol);
         final String before = tradingStates.get(target);
 
         if (cause != null && cause.kind == KIND_ADMIN)
@@ -558,7 +563,7 @@ final class JournalProjection implements JournalHandler
         row.reason = reason;
         row.index = index;
         row.timeNs = timeNs;
-        if (!GLOBAL_TARGET.equals(target))
+        if (AdminScope.ACCOUNT.name().equals(scope) && account != null)
         {
             final AccountRow accountRow = batch.account(target, index);
             accountRow.tradingState = state;
@@ -605,6 +610,24 @@ final class JournalProjection implements JournalHandler
         batch.adminActions.longValue(index).longValue(sequence).timestamp(timeNs).text(actor).text(action).text(scope)
             .text(target).text(reason).timestampOrNull(issuedTimeNs).text(before).text(after).text(outcome).text(detail)
             .indexOrNull(outcomeIndex).endRow();
+    }
+
+    // What a trading state applies to: GLOBAL, an account, or (schema v2) a venue or an instrument.
+    static String target(final String scope, final String account, final String venue, final String symbol)
+    {
+        if (scope == null || AdminScope.GLOBAL.name().equals(scope))
+        {
+            return GLOBAL_TARGET;
+        }
+        if (AdminScope.ACCOUNT.name().equals(scope))
+        {
+            return account == null ? GLOBAL_TARGET : account;
+        }
+        if (venue == null && symbol == null)
+        {
+            return scope.toLowerCase(java.util.Locale.ROOT);
+        }
+        return scope.toLowerCase(java.util.Locale.ROOT) + ':' + (symbol != null ? symbol : venue);
     }
 
     private InFlight inFlight(final int kind, final long sequence, final long index, final long timeNs)

@@ -1,5 +1,7 @@
 package io.sluice.journal.projection;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -21,6 +23,7 @@ import io.sluice.journal.EngineSimulation.ExpectedPosition;
 import io.sluice.journal.EngineSimulation.ExpectedSignal;
 import io.sluice.journal.Journal;
 import io.sluice.journal.JournalAppender;
+import io.sluice.journal.JournalMain;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.RawSignalDecoder;
 import org.agrona.concurrent.AgentRunner;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static io.sluice.journal.projection.PostgresFixture.sameDecimal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class JournalProjectorTest
 {
     private static final long DEADLINE_NS = 20_000_000_000L;
+    private static final String SECRET = "never-print-this-pw";
 
     @TempDir
     static Path postgresDir;
@@ -51,6 +56,9 @@ class JournalProjectorTest
 
     @TempDir
     Path journalDir;
+
+    @TempDir
+    Path configDir;
 
     @BeforeAll
     static void startPostgres() throws Exception
@@ -502,6 +510,98 @@ class JournalProjectorTest
             if (System.nanoTime() > deadline)
             {
                 fail("projection did not reach index " + index + " within " + DEADLINE_NS / 1_000_000 + " ms");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private Path config(final Map<String, String> settings) throws java.io.IOException
+    {
+        final java.util.Properties properties = new java.util.Properties();
+        properties.putAll(settings);
+        final Path file = configDir.resolve("sluice-" + System.nanoTime() + ".properties");
+        try (java.io.Writer writer = java.nio.file.Files.newBufferedWriter(file))
+        {
+            properties.store(writer, null);
+        }
+        return file;
+    }
+
+    private Map<String, String> serverSettings(final String schema)
+    {
+        final String url = postgres.database.jdbcUrl();
+        final String hostAndPort = url.substring("jdbc:postgresql://".length(), url.indexOf('/', "jdbc:postgresql://".length()));
+        return Map.of(
+            "sluice.journal.dir", journalDir.toString(),
+            ProjectionContext.DB_URL_PROP, "jdbc:postgresql://" + hostAndPort + "/postgres",
+            ProjectionContext.DB_USER_PROP, "postgres",
+            ProjectionContext.DB_PASSWORD_PROP, SECRET,
+            ProjectionContext.DB_SCHEMA_PROP, schema,
+            ProjectionContext.BATCH_RECORDS_PROP, "100");
+    }
+
+    @Test
+    void shouldReplayThroughTheCommandIntoAServerGivenByUrlWithoutPrintingThePassword() throws Exception
+    {
+        final EngineSimulation sim = simulate(43, 300);
+        final Path config = config(serverSettings("cli_url"));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertEquals(0, JournalMain.execute(outStream, errStream, "replay", "--config", config.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, JournalMain.execute(outStream, errStream, "replay", "--config", config.toString()), err.toString(StandardCharsets.UTF_8));
+
+        final String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("replay: applied 1 schema migration(s)"), printed);
+        assertTrue(printed.contains("replay: projected " + sim.records.size() + " records up to index " + sim.lastIndex()), printed);
+        assertTrue(printed.contains("replay: projected 0 records up to index " + sim.lastIndex()), printed);
+        assertFalse(printed.contains(SECRET), printed);
+        assertEquals(sim.signals.size(), postgres.count("cli_url", "raw_signals"));
+        final long needed = postgres.firstIndexNeeded("cli_url");
+        assertTrue(needed >= sim.signals.get(sim.signals.size() - 1).rawIndex && needed <= sim.lastIndex(), Long.toString(needed));
+    }
+
+    @Test
+    void shouldFollowThroughTheCommandUntilStopped() throws Exception
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ReplayCommand command = new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        final AtomicReference<Integer> exitCode = new AtomicReference<>();
+        try (Journal writer = Journal.open(journalDir); JournalAppender appender = writer.appender())
+        {
+            final EngineSimulation sim = new EngineSimulation(appender, 47).run(100);
+            final Path config = config(serverSettings("cli_follow"));
+            final Thread replay = new Thread(() -> exitCode.set(new picocli.CommandLine(command)
+                .execute("--config", config.toString(), "--follow")));
+            replay.start();
+            final AtomicReference<Throwable> none = new AtomicReference<>();
+            awaitTable("cli_follow");
+            awaitProgress("cli_follow", sim.lastIndex(), none);
+
+            sim.run(200);
+            awaitProgress("cli_follow", sim.lastIndex(), none);
+
+            command.stop();
+            replay.join(DEADLINE_NS / 1_000_000);
+            assertFalse(replay.isAlive(), "replay did not stop");
+            assertEquals(0, exitCode.get());
+            assertEquals(sim.signals.size(), postgres.count("cli_follow", "raw_signals"));
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(", following"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void awaitTable(final String schema) throws Exception
+    {
+        final long deadline = System.nanoTime() + DEADLINE_NS;
+        while (postgres.longValue("public", "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema +
+            "' AND tablename = 'projection_progress'") == 0 ||
+            postgres.count(schema, "projection_progress") == 0)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                fail("replay did not create its tables in " + schema);
             }
             Thread.sleep(10);
         }

@@ -153,6 +153,11 @@ final class PostgresFixture implements AutoCloseable
         return text.toString();
     }
 
+    long firstIndexNeeded(final String schema) throws SQLException
+    {
+        return database.firstIndexNeeded(schema);
+    }
+
     static BigDecimal decimal(final long fixed)
     {
         return fixed == Fixed.NULL ? null : BigDecimal.valueOf(fixed, Fixed.DECIMALS);

@@ -2,7 +2,8 @@
 -- journal index it came from; projection_progress holds the last index whose effects are committed, written in
 -- the same transaction as the rows, so a re-run or a resume after a crash never applies a record twice.
 -- Fixed-point values are numeric(38, 8); event times are the engine's event time of the input (UTC,
--- microseconds) and, where exactness matters, also the journal's nanoseconds (time_ns).
+-- microseconds) and, where exactness matters, also the journal's nanoseconds (time_ns). Indexes are kept to what
+-- queries by account, time, symbol, signal and order need: each one costs on every projected row.
 
 CREATE TABLE projection_progress (
     projection  text PRIMARY KEY,
@@ -56,7 +57,6 @@ CREATE TABLE raw_signals (
 );
 CREATE INDEX raw_signals_account_time ON raw_signals (account, time);
 CREATE INDEX raw_signals_signal_id ON raw_signals (signal_id);
-CREATE INDEX raw_signals_sequence ON raw_signals (sequence);
 
 -- One row per signal input (keyed by its engine sequence): the parsed intent of the order(s) it became, or why not.
 CREATE TABLE signals (
@@ -86,7 +86,6 @@ CREATE TABLE signals (
     outcome_time     timestamptz
 );
 CREATE INDEX signals_account_time ON signals (account, time);
-CREATE INDEX signals_account_symbol ON signals (account, symbol);
 CREATE INDEX signals_signal_id ON signals (signal_id);
 
 -- Latest state of every order.
@@ -119,7 +118,6 @@ CREATE TABLE orders (
 );
 CREATE INDEX orders_account_time ON orders (account, created_time);
 CREATE INDEX orders_account_symbol ON orders (account, symbol);
-CREATE INDEX orders_signal_id ON orders (signal_id);
 
 -- Every venue report (fills and all other execution types), partitioned by month of the engine's event time;
 -- the projection creates each month's partition before its first row.
@@ -187,7 +185,6 @@ CREATE TABLE risk_events (
     detail          text
 );
 CREATE INDEX risk_events_account_time ON risk_events (account, time);
-CREATE INDEX risk_events_account_symbol ON risk_events (account, symbol);
 CREATE INDEX risk_events_signal_id ON risk_events (signal_id);
 
 -- The operators' audit log: every admin command with its outcome. Append-only.

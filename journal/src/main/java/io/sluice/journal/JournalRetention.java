@@ -12,15 +12,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.sluice.journal.projection.ProjectionContext;
 import io.sluice.journal.projection.ProjectionDatabase;
 import io.sluice.protocol.Settings;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.util.FileState;
 import net.openhft.chronicle.queue.util.FileUtil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,7 +78,7 @@ public final class JournalRetention implements Callable<Integer>
     private final PrintStream out;
     private final PrintStream err;
     private LongSupplier clockMs = System::currentTimeMillis;
-    private Predicate<File> openByAProcess = file -> FileUtil.state(file) == FileState.OPEN;
+    private Supplier<Predicate<File>> openFiles = JournalRetention::openFilesNow;
 
     /** What retention does with one cycle file. */
     public enum Action
@@ -151,8 +152,33 @@ public final class JournalRetention implements Callable<Integer>
 
     JournalRetention openByAProcess(final Predicate<File> openByAProcess)
     {
-        this.openByAProcess = openByAProcess;
+        this.openFiles = () -> openByAProcess;
         return this;
+    }
+
+    // The files any process has open now (Linux, from /proc/*/fd); elsewhere this cannot be told, and age and
+    // reader indexes decide alone.
+    private static Predicate<File> openFilesNow()
+    {
+        try
+        {
+            final Map<String, String> open = FileUtil.getAllOpenFiles();
+            return file ->
+            {
+                try
+                {
+                    return open.containsKey(file.toPath().toRealPath().toString()) || open.containsKey(file.getAbsolutePath());
+                }
+                catch (final IOException ex)
+                {
+                    return open.containsKey(file.getAbsolutePath());
+                }
+            };
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return file -> false;
+        }
     }
 
     /**
@@ -204,6 +230,20 @@ public final class JournalRetention implements Callable<Integer>
             }
         }
 
+        // Listing every process's open files is slow: done once, and only when a file is old enough to go.
+        final Predicate<File> openByAProcess = new Predicate<>()
+        {
+            private Predicate<File> open;
+
+            public boolean test(final File file)
+            {
+                if (open == null)
+                {
+                    open = openFiles.get();
+                }
+                return open.test(file);
+            }
+        };
         final List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < files.size(); i++)
         {

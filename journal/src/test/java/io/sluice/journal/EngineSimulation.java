@@ -176,7 +176,7 @@ public final class EngineSimulation
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1024);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final ArrayDeque<Written> pendingOutputs = new ArrayDeque<>();
-    private final List<VenueEvent> venueEvents = new ArrayList<>();
+    private final ArrayDeque<VenueEvent> venueEvents = new ArrayDeque<>();
     private final Set<String> seenSignalIds = new HashSet<>();
     private final Map<String, TradingState> states = new HashMap<>();
     private final Map<Long, ExpectedSignal> signalsBySequence = new HashMap<>();
@@ -187,6 +187,12 @@ public final class EngineSimulation
     private int signalCount;
     private int venueOrderCount;
     private int tradeCount;
+    private final FrameFields fields = new FrameFields();
+    private boolean keepRecords = true;
+    private long written;
+    private long lastIndex = -1;
+    private int rejectsJournaled;
+    private int adminOutcomesJournaled;
 
     public final List<Written> records = new ArrayList<>();
     public final List<ExpectedSignal> signals = new ArrayList<>();
@@ -228,13 +234,31 @@ public final class EngineSimulation
      */
     public EngineSimulation run(final int minRecords)
     {
-        final int target = records.size() + minRecords;
-        while (records.size() < target)
+        final long target = written + minRecords;
+        while (written < target)
         {
             step();
         }
         flushOutputs();
         return this;
+    }
+
+    /**
+     * Whether to keep a copy of every record written in {@link #records} (off for large benchmark journals).
+     *
+     * @param keep true to keep them.
+     * @return this.
+     */
+    public EngineSimulation keepRecords(final boolean keep)
+    {
+        this.keepRecords = keep;
+        return this;
+    }
+
+    /** Records written so far. */
+    public long written()
+    {
+        return written;
     }
 
     /** One random input and the engine's outputs for it. */
@@ -248,7 +272,7 @@ public final class EngineSimulation
         }
         else if (dice < 75 && !venueEvents.isEmpty())
         {
-            venueEvent(venueEvents.remove(0));
+            venueEvent(venueEvents.removeFirst());
         }
         else if (dice < 84)
         {
@@ -258,9 +282,13 @@ public final class EngineSimulation
         {
             marketData();
         }
-        else if (dice < 96)
+        else if (dice < 93)
         {
             admin();
+        }
+        else if (dice < 96)
+        {
+            tick();
         }
         else if (dice < 98)
         {
@@ -285,9 +313,9 @@ public final class EngineSimulation
             final Written output = pendingOutputs.removeFirst();
             final long index = appender.append(output.kind, output.sequence, output.timestampNs, new UnsafeBuffer(output.frame), 0,
                 output.frame.length);
-            final Written written = new Written(index, output.kind, output.sequence, output.timestampNs, output.frame);
-            records.add(written);
-            onOutputJournaled(written);
+            final Written journaled = new Written(index, output.kind, output.sequence, output.timestampNs, output.frame);
+            record(journaled);
+            onOutputJournaled(journaled);
         }
     }
 
@@ -321,7 +349,17 @@ public final class EngineSimulation
 
     public long lastIndex()
     {
-        return records.get(records.size() - 1).index;
+        return lastIndex;
+    }
+
+    private void record(final Written record)
+    {
+        written++;
+        lastIndex = record.index;
+        if (keepRecords)
+        {
+            records.add(record);
+        }
     }
 
     public long nowNs()
@@ -535,7 +573,13 @@ public final class EngineSimulation
     {
         final boolean global = random.nextBoolean();
         final String target = global ? "GLOBAL" : ACCOUNTS[random.nextInt(ACCOUNTS.length)];
+        // Operators halt now and then and resume soon after: trading is mostly active.
         final boolean kill = state(target) != TradingState.HALTED;
+        if (kill && random.nextInt(8) != 0)
+        {
+            tick();
+            return;
+        }
         final String actor = random.nextBoolean() ? "alice" : "bob";
         final String reason = (kill ? "halt: " : "resume: ") + "drill #" + random.nextInt(1000);
         final long sequence = nextSequence++;
@@ -648,7 +692,7 @@ public final class EngineSimulation
         final long index = appender.append(JournalRecord.KIND_INPUT, sequence, nowNs, buffer, 0, length);
         final byte[] frame = new byte[length];
         buffer.getBytes(0, frame, 0, length);
-        records.add(new Written(index, JournalRecord.KIND_INPUT, sequence, nowNs, frame));
+        record(new Written(index, JournalRecord.KIND_INPUT, sequence, nowNs, frame));
         return index;
     }
 
@@ -662,7 +706,6 @@ public final class EngineSimulation
 
     private void onOutputJournaled(final Written output)
     {
-        final FrameFields fields = new FrameFields();
         fields.wrap(new UnsafeBuffer(output.frame), 0, output.frame.length);
         final int templateId = fields.templateId();
         final ExpectedSignal signal = signalsBySequence.get(output.sequence);
@@ -695,25 +738,16 @@ public final class EngineSimulation
                 accounts.computeIfAbsent(fields.account(), this::newAccount);
                 break;
             case RiskRejectEncoder.TEMPLATE_ID:
-                for (final ExpectedReject reject : rejects)
-                {
-                    if (reject.index == 0)
-                    {
-                        reject.index = output.index;
-                        break;
-                    }
-                }
+                // Refusals are journaled in the order they were made.
+                rejects.get(rejectsJournaled++).index = output.index;
                 accounts.computeIfAbsent(fields.account(), this::newAccount);
                 break;
             case TradingStateUpdateEncoder.TEMPLATE_ID:
-                for (final ExpectedAdmin admin : adminActions)
+                while (adminActions.get(adminOutcomesJournaled).outcomeIndex != 0)
                 {
-                    if (admin.outcomeIndex == 0)
-                    {
-                        admin.outcomeIndex = output.index;
-                        break;
-                    }
+                    adminOutcomesJournaled++;
                 }
+                adminActions.get(adminOutcomesJournaled++).outcomeIndex = output.index;
                 break;
             default:
                 break;

@@ -108,6 +108,16 @@ final class JournalProjection implements JournalHandler
     }
 
     /**
+     * Write the rows of the records that follow into this batch.
+     *
+     * @param batch an empty batch.
+     */
+    void batch(final ProjectionBatch batch)
+    {
+        this.batch = batch;
+    }
+
+    /**
      * Records at or below this index were projected before: read them only to rebuild in-flight inputs.
      *
      * @param index last index already projected, -1 for none.
@@ -279,6 +289,7 @@ final class JournalProjection implements JournalHandler
             .bytea(body, 0, body.capacity()).endRow();
 
         final SignalRow signal = batch.signal(sequence);
+        signal.created = signal.outcomeIndex < 0 && signal.rawIndex < 0;
         signal.rawIndex = index;
         signal.identity(timeNs, signalId, account);
     }
@@ -374,6 +385,7 @@ final class JournalProjection implements JournalHandler
         final OrderRow order = batch.order(clientOrderId);
         if (order.createdIndex < 0)
         {
+            order.created = order.lastIndex < 0;
             order.account = account;
             order.venue = venue;
             order.symbol = symbol;

@@ -2,6 +2,10 @@ package io.sluice.journal.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import io.sluice.journal.Journal;
@@ -16,9 +20,11 @@ import org.agrona.concurrent.AgentTerminationException;
  * rows are committed together with the index of its last record, so after a crash, a re-run or a resume the
  * projection continues right after the last committed record and nothing is applied twice.
  * <p>
- * Duty cycle: read up to a poll's worth of records into the batch; commit when the batch is full, or when the
- * journal has no more records for now (so a follower's rows appear promptly). {@link #catchUp()} runs it until the
- * end of the journal (batch mode); an {@code AgentRunner} runs it until stopped (follow mode).
+ * Duty cycle: read up to a poll's worth of records into the batch; hand the batch to the writer when it is full,
+ * or when the journal has no more records for now (so a follower's rows appear promptly). The writer commits one
+ * batch at a time, in journal order, on its own thread, while the next batch is read and decoded: the database
+ * and the decoding run side by side. {@link #catchUp()} runs the cycle until the end of the journal (batch mode); an
+ * {@code AgentRunner} or {@code AgentInvoker} runs it until stopped (follow mode).
  */
 public final class JournalProjector implements Agent
 {
@@ -29,10 +35,19 @@ public final class JournalProjector implements Agent
     private final Journal journal;
     private final JournalReader reader;
     private final ProjectionWriter writer;
-    private final ProjectionBatch batch = new ProjectionBatch();
-    private final JournalProjection projection = new JournalProjection(batch);
+    private final ProjectionBatch[] batches = { new ProjectionBatch(), new ProjectionBatch() };
+    private final JournalProjection projection = new JournalProjection(batches[0]);
     private final ProjectionStats stats = new ProjectionStats();
+    private final ExecutorService writerThread = Executors.newSingleThreadExecutor(task ->
+    {
+        final Thread thread = new Thread(task, "sluice-replay-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final long startIndex;
+    private ProjectionBatch batch = batches[0];
+    private ProjectionBatch writing;
+    private Future<Long> written;
     private long lastIndex;
     private Exception failure;
 
@@ -124,6 +139,12 @@ public final class JournalProjector implements Agent
                 commit();
                 return read + 1;
             }
+            if (read == 0 && written != null)
+            {
+                // Nothing new to read: wait for the batch being written, so its progress is known.
+                awaitWritten();
+                return 1;
+            }
             return read;
         }
         catch (final SQLException | RuntimeException ex)
@@ -171,13 +192,18 @@ public final class JournalProjector implements Agent
             {
                 commit();
             }
+            awaitWritten();
         }
         catch (final SQLException | RuntimeException ex)
         {
-            failure = ex;
+            if (failure == null)
+            {
+                failure = ex;
+            }
         }
         finally
         {
+            writerThread.shutdownNow();
             reader.close();
             try
             {
@@ -222,13 +248,57 @@ public final class JournalProjector implements Agent
         return failure;
     }
 
+    // Hand the batch to the writer (after the previous one is committed) and read on into the other batch.
     private void commit() throws SQLException
     {
+        awaitWritten();
+        final ProjectionBatch toWrite = batch;
+        final long expectedLastIndex = lastIndex;
         final long warmIndex = projection.warmIndex();
-        writer.write(batch, lastIndex, warmIndex);
-        lastIndex = batch.lastIndex;
-        stats.onCommit(batch);
+        writing = toWrite;
+        written = writerThread.submit(() ->
+        {
+            final long startNs = System.nanoTime();
+            writer.write(toWrite, expectedLastIndex, warmIndex);
+            return System.nanoTime() - startNs;
+        });
+        batch = toWrite == batches[0] ? batches[1] : batches[0];
         batch.clear();
+        projection.batch(batch);
+    }
+
+    private void awaitWritten() throws SQLException
+    {
+        if (written == null)
+        {
+            return;
+        }
+        final Future<Long> pending = written;
+        written = null;
+        try
+        {
+            stats.writeNs += pending.get();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the batch up to index " + writing.lastIndex + " was being written", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            final Throwable cause = ex.getCause();
+            if (cause instanceof SQLException)
+            {
+                throw (SQLException)cause;
+            }
+            if (cause instanceof RuntimeException)
+            {
+                throw (RuntimeException)cause;
+            }
+            throw new SQLException("writing the batch up to index " + writing.lastIndex + " failed", cause);
+        }
+        lastIndex = writing.lastIndex;
+        stats.onCommit(writing);
     }
 
     // Records at or below the threshold were projected before (or are before the requested start): they are only

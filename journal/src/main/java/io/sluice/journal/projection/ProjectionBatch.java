@@ -89,6 +89,8 @@ final class ProjectionBatch
             " actual_value, outcome_index, outcome_time";
 
         final long sequence;
+        /** Created by its input in this batch: no row can exist for it yet, so it is copied in directly. */
+        boolean created;
         long rawIndex = -1;
         long timeNs = NO_TIME;
         String signalId;
@@ -166,6 +168,8 @@ final class ProjectionBatch
             " cum_qty, leaves_qty, avg_price, text, updated_index, updated_time, last_index";
 
         final String clientOrderId;
+        /** Created by its NewOrder in this batch: no row can exist for it yet, so it is copied in directly. */
+        boolean created;
         String account;
         String venue;
         String symbol;

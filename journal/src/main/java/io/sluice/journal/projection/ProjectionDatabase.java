@@ -1,5 +1,6 @@
 package io.sluice.journal.projection;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
@@ -38,10 +39,10 @@ public final class ProjectionDatabase implements AutoCloseable
 
     private final DataSource dataSource;
     private final String description;
-    private final AutoCloseable owned;
+    private final Closeable owned;
     private final String jdbcUrl;
 
-    private ProjectionDatabase(final DataSource dataSource, final String description, final AutoCloseable owned, final String jdbcUrl)
+    private ProjectionDatabase(final DataSource dataSource, final String description, final Closeable owned, final String jdbcUrl)
     {
         this.dataSource = dataSource;
         this.description = description;
@@ -208,7 +209,7 @@ public final class ProjectionDatabase implements AutoCloseable
         }
     }
 
-    public void close() throws Exception
+    public void close() throws IOException
     {
         if (owned != null)
         {

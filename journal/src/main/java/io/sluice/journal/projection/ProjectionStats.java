@@ -18,6 +18,7 @@ public final class ProjectionStats
     long accounts;
     long malformed;
     long warmRecords;
+    long writeNs;
 
     void onCommit(final ProjectionBatch batch)
     {
@@ -51,6 +52,12 @@ public final class ProjectionStats
         return rawSignals + signals + orders + executions + positions + riskEvents + adminActions + accounts;
     }
 
+    /** Time spent writing and committing batches, in nanoseconds (the rest is reading and decoding the journal). */
+    public long writeNs()
+    {
+        return writeNs;
+    }
+
     /** Records that could not be decoded and were skipped. */
     public long malformed()
     {
@@ -67,6 +74,7 @@ public final class ProjectionStats
     {
         return "records=" + records + " commits=" + commits + " rows=" + rows() + " (raw_signals=" + rawSignals + " signals=" + signals +
             " orders=" + orders + " executions=" + executions + " positions=" + positions + " risk_events=" + riskEvents +
-            " admin_actions=" + adminActions + " accounts=" + accounts + ") malformed=" + malformed + " reread=" + warmRecords;
+            " admin_actions=" + adminActions + " accounts=" + accounts + ") malformed=" + malformed + " reread=" + warmRecords +
+            String.format(java.util.Locale.ROOT, " database=%.3fs", writeNs / 1e9);
     }
 }

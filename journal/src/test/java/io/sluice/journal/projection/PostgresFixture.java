@@ -1,5 +1,6 @@
 package io.sluice.journal.projection;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -172,7 +173,7 @@ final class PostgresFixture implements AutoCloseable
         return decimal(expected).compareTo((BigDecimal)actual) == 0;
     }
 
-    public void close() throws Exception
+    public void close() throws IOException, SQLException
     {
         try
         {

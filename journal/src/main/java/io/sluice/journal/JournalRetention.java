@@ -3,6 +3,7 @@ package io.sluice.journal;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,8 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -22,7 +24,6 @@ import io.sluice.journal.projection.ProjectionContext;
 import io.sluice.journal.projection.ProjectionDatabase;
 import io.sluice.protocol.Settings;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.util.FileUtil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -156,29 +157,67 @@ public final class JournalRetention implements Callable<Integer>
         return this;
     }
 
-    // The files any process has open now (Linux, from /proc/*/fd); elsewhere this cannot be told, and age and
-    // reader indexes decide alone.
+    // The files any process has open now (Linux: the targets of /proc/<pid>/fd/*, read as links, which is quick);
+    // elsewhere this cannot be told, and age and reader indexes decide alone.
     private static Predicate<File> openFilesNow()
     {
-        try
-        {
-            final Map<String, String> open = FileUtil.getAllOpenFiles();
-            return file ->
-            {
-                try
-                {
-                    return open.containsKey(file.toPath().toRealPath().toString()) || open.containsKey(file.getAbsolutePath());
-                }
-                catch (final IOException ex)
-                {
-                    return open.containsKey(file.getAbsolutePath());
-                }
-            };
-        }
-        catch (final IOException | RuntimeException ex)
+        final Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc))
         {
             return file -> false;
         }
+        final Set<String> open = new HashSet<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, path -> isNumber(path.getFileName().toString())))
+        {
+            for (final Path process : processes)
+            {
+                try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(process.resolve("fd")))
+                {
+                    for (final Path descriptor : descriptors)
+                    {
+                        try
+                        {
+                            open.add(Files.readSymbolicLink(descriptor).toString());
+                        }
+                        catch (final IOException | RuntimeException ex)
+                        {
+                            // Closed meanwhile.
+                        }
+                    }
+                }
+                catch (final IOException | RuntimeException ex)
+                {
+                    // The process ended, or its descriptors are not ours to see.
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            return file -> false;
+        }
+        return file ->
+        {
+            try
+            {
+                return open.contains(file.toPath().toRealPath().toString()) || open.contains(file.getAbsolutePath());
+            }
+            catch (final IOException ex)
+            {
+                return open.contains(file.getAbsolutePath());
+            }
+        };
+    }
+
+    private static boolean isNumber(final String name)
+    {
+        for (int i = 0; i < name.length(); i++)
+        {
+            if (!Character.isDigit(name.charAt(i)))
+            {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class JournalRetentionTest
                 indexes.put(daysAgo, appender.append(JournalRecord.KIND_INPUT, daysAgo, noon(daysAgo) * 1_000_000L, tick.buffer, 0, tick.length));
             }
         }
+        // Closed queues release their files in the background: release now, so no file of this process stays open.
+        BackgroundResourceReleaser.releasePendingResources();
         assertEquals(names(0, 1, 2, 5, 10), cycleFiles(dir));
     }
 

@@ -53,7 +53,9 @@ CREATE TABLE raw_signals (
     signal_id       text,
     account         text,
     idempotency_key text,
-    body            bytea       NOT NULL
+    body            bytea       NOT NULL,
+    dry_run         boolean,          -- schema v2: decide and journal the outcome, route nothing
+    channel         text              -- schema v2: the configured source the signal came through
 );
 CREATE INDEX raw_signals_account_time ON raw_signals (account, time);
 CREATE INDEX raw_signals_signal_id ON raw_signals (signal_id);

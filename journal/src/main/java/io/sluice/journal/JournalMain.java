@@ -27,14 +27,17 @@ import picocli.CommandLine.Spec;
     footer = {
         "",
         "RETENTION",
-        "  The journal rolls daily: one file per UTC day, yyyyMMdd'F'.cq4, in the journal directory; record indexes",
-        "  grow across days. It is the source of truth, so old cycles are archived rather than lost: run",
-        "  'journal retention --keep-days N --archive-dir DIR --projection' daily (e.g. from cron) to move cycles",
-        "  older than N days that no reader needs to DIR (without --archive-dir they are deleted; --dry-run shows",
-        "  the decisions). Never moved: today's cycle, the newest file, files open by any process (the engine,",
-        "  admin-api, a following replay), and cycles the PostgreSQL projection has not committed (--projection)",
-        "  or a reader still needs (--keep-from-index). An archived cycle is read again by copying it back, or by",
-        "  pointing --dir at the archive." })
+        "  The journal rolls daily: one file per UTC day, named yyyyMMdd'F'.cq4, in",
+        "  the journal directory; record indexes keep growing across days. The",
+        "  journal is the source of truth, so old days are archived, not lost: run",
+        "    journal retention --keep-days 30 --archive-dir /archive/journal --projection",
+        "  once a day (cron, systemd timer). It moves cycles older than 30 days that",
+        "  no reader needs to the archive (without --archive-dir it deletes them;",
+        "  --dry-run prints the decisions and changes nothing). Never moved: today's",
+        "  cycle, the newest file, files any process has open (engine, admin-api, a",
+        "  following replay), cycles the PostgreSQL projection has not committed",
+        "  (--projection) and cycles from a reader's --keep-from-index on. An archive",
+        "  directory is a journal too: dump and investigate read it with --dir." })
 public final class JournalMain implements Callable<Integer>
 {
     @Spec

@@ -36,9 +36,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "retention",
     description = {
-        "Archive (--archive-dir) or delete the journal's daily cycle files older than --keep-days that no reader",
-        "needs. Kept always: today's cycle (UTC), the newest cycle file, files open by any process, and cycles at or",
-        "after --keep-from-index or the projection's progress (--projection)." },
+        "Archive or delete old daily cycles that no reader needs.",
+        "Moves (--archive-dir) or deletes the journal's cycle files older than --keep-days. Always kept: today's " +
+            "cycle (UTC), the newest cycle file, files open by any process, and cycles at or after --keep-from-index " +
+            "or the projection's progress (--projection)." },
     sortOptions = false)
 public final class JournalRetention implements Callable<Integer>
 {

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "investigate",
     description = {
-        "Print the decision trace from the journal: the input, each stage's verdict (parse, lookup, dedup, risk with",
-        "gate, limit and value), the routed order(s), every venue report, and the order and position updates.",
-        "Lines: <index> <event time> <stage> <text>." },
+        "Explain a decision from the journal alone.",
+        "Prints the input, each stage's verdict (parse, lookup, dedup, risk with the gate, limit and value), the " +
+            "routed order(s), every venue report, and the order and position updates that followed, one line each: " +
+            "<index> <event time> <stage> <text>." },
     sortOptions = false)
 public final class InvestigateCommand implements Callable<Integer>
 {

@@ -19,6 +19,7 @@ import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.EngineErrorDecoder;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
@@ -52,7 +53,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class JournalProjection implements JournalHandler
 {
     static final String RAW_SIGNAL_COLUMNS =
-        "journal_index, sequence, time, time_ns, source, format, ingress_time, signal_id, account, idempotency_key, body";
+        "journal_index, sequence, time, time_ns, source, format, ingress_time, signal_id, account, idempotency_key, body, dry_run, channel";
     static final String EXECUTION_COLUMNS = "journal_index, sequence, time, time_ns, client_order_id, venue_order_id," +
         " account, venue, symbol, exec_type, ord_status, side, last_qty, last_price, cum_qty, leaves_qty, avg_price," +
         " transact_time, trade_id, commission, commission_asset, text";
@@ -279,6 +280,8 @@ final class JournalProjection implements JournalHandler
         final String source = enumName(rawSignal.sourceRaw(), raw -> SignalSource.get((short)raw));
         final String format = enumName(rawSignal.formatRaw(), raw -> SignalFormat.get((short)raw));
         final long ingressTimeNs = rawSignal.ingressTimeNs();
+        final boolean v2 = rawSignal.actingVersion() >= RawSignalDecoder.dryRunSinceVersion();
+        final String dryRun = v2 ? enumName(rawSignal.dryRunRaw(), raw -> BooleanType.get((short)raw)) : null;
         final String signalId = nullIfEmpty(rawSignal.signalId());
         final String account = nullIfEmpty(rawSignal.account());
         final String idempotencyKey = nullIfEmpty(rawSignal.idempotencyKey());
@@ -286,7 +289,16 @@ final class JournalProjection implements JournalHandler
 
         batch.rawSignals.longValue(index).longValue(sequence).timestamp(timeNs).longValue(timeNs)
             .text(source).text(format).timestampOrNull(ingressTimeNs).text(signalId).text(account).text(idempotencyKey)
-            .bytea(body, 0, body.capacity()).endRow();
+            .bytea(body, 0, body.capacity());
+        if (dryRun == null)
+        {
+            batch.rawSignals.nul();
+        }
+        else
+        {
+            batch.rawSignals.text("TRUE".equals(dryRun) ? "true" : "false");
+        }
+        batch.rawSignals.text(v2 ? nullIfEmpty(rawSignal.channel()) : null).endRow();
 
         final SignalRow signal = batch.signal(sequence);
         signal.created = signal.outcomeIndex < 0 && signal.rawIndex < 0;

@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "replay",
     description = {
-        "Project the journal into PostgreSQL (tables accounts, raw_signals, signals, orders, executions, positions,",
-        "risk_events, admin_actions, projection_progress). Continues after the last committed record; re-running",
-        "never duplicates. Database: sluice.db.url (+ sluice.db.user, sluice.db.password or SLUICE_DB_USER,",
-        "SLUICE_DB_PASSWORD), else an embedded PostgreSQL in <sluice.home>/postgres." },
+        "Project the journal into PostgreSQL.",
+        "Tables accounts, raw_signals, signals, orders, executions (partitioned by month), positions, risk_events, " +
+            "admin_actions and projection_progress. Continues after the last committed record: re-running or resuming " +
+            "after a crash never duplicates a row. Database: sluice.db.url with sluice.db.user and sluice.db.password " +
+            "(or SLUICE_DB_USER, SLUICE_DB_PASSWORD); without a URL, an embedded PostgreSQL in <sluice.home>/postgres." },
     sortOptions = false)
 public final class ReplayCommand implements Callable<Integer>
 {

@@ -135,6 +135,8 @@ class JournalProjectorTest
         assertEquals(first.signalId, row.get("signal_id"));
         assertEquals(first.account, row.get("account"));
         assertEquals("TRADINGVIEW", row.get("source"));
+        assertEquals(false, row.get("dry_run"));
+        assertEquals("tv-main", row.get("channel"));
         assertNull(row.get("idempotency_key"));
         final EngineSimulation.Written written = sim.records.stream().filter(r -> r.index == first.rawIndex).findFirst().orElseThrow();
         final RawSignalDecoder decoder = new RawSignalDecoder()

@@ -37,6 +37,9 @@ public final class InvestigateCommand implements Callable<Integer>
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
 
+    @Option(names = "--account", paramLabel = "ACCOUNT", description = "With --signal: only this account's inputs (the duplicate filter is per account).")
+    private String account;
+
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help.")
     private boolean help;
 
@@ -46,7 +49,7 @@ public final class InvestigateCommand implements Callable<Integer>
     /** What to investigate: exactly one. */
     static final class Target
     {
-        @Option(names = "--signal", paramLabel = "ID", description = "Every input with this signal id (the original and duplicates).")
+        @Option(names = "--signal", paramLabel = "ID", description = "Every input with this signal id (the originals and duplicates).")
         String signalId;
 
         @Option(names = "--order", paramLabel = "CLORDID", description = "The decision that created this order, and its life.")
@@ -102,7 +105,7 @@ public final class InvestigateCommand implements Callable<Integer>
             final int traced;
             if (target.signalId != null)
             {
-                traced = investigator.signal(target.signalId, out);
+                traced = investigator.signal(target.signalId, account, out);
             }
             else if (target.clientOrderId != null)
             {

@@ -77,7 +77,22 @@ public final class Investigator
      */
     public int signal(final String signalId, final Appendable out) throws IOException
     {
-        return trace("signal \"" + signalId + "\"", sequencesOfSignal(signalId), new LinkedHashSet<>(), out);
+        return signal(signalId, null, out);
+    }
+
+    /**
+     * Trace every input of one account carrying a signal id (the duplicate filter is per account).
+     *
+     * @param signalId the signal id.
+     * @param account  the account, or null for every account.
+     * @param out      receives the trace.
+     * @return inputs traced; 0 when the journal has no such signal.
+     * @throws IOException when out fails.
+     */
+    public int signal(final String signalId, final String account, final Appendable out) throws IOException
+    {
+        final String title = "signal \"" + signalId + "\"" + (account == null ? "" : " of account " + account);
+        return trace(title, sequencesOfSignal(signalId, account), new LinkedHashSet<>(), out);
     }
 
     /**
@@ -161,7 +176,7 @@ public final class Investigator
         }
         if (record.templateId == RawSignalDecoder.TEMPLATE_ID && record.signalId != null)
         {
-            return trace(title, sequencesOfSignal(record.signalId), new LinkedHashSet<>(), out);
+            return trace(title, sequencesOfSignal(record.signalId, record.account), new LinkedHashSet<>(), out);
         }
         if (record.isOutput())
         {
@@ -171,21 +186,22 @@ public final class Investigator
                 return order(title, input.clientOrderId, out);
             }
         }
-        final String signalId = record.signalId != null ? record.signalId : signalIdOf(record.sequence);
-        return expand(title, record.sequence, signalId, new LinkedHashSet<>(), out);
+        final String[] signal = record.signalId != null ? new String[] { record.signalId, record.account } : signalOf(record.sequence);
+        return expand(title, record.sequence, signal[0], signal[1], new LinkedHashSet<>(), out);
     }
 
     private int order(final String title, final String clientOrderId, final Appendable out) throws IOException
     {
         final long[] sequence = { Long.MIN_VALUE };
-        final String[] signalId = { null };
+        final String[] signal = { null, null };
         scan((index, kind, seq, timestampNs, buffer, offset, length) ->
         {
             if (sequence[0] == Long.MIN_VALUE && kind == JournalRecord.KIND_OUTPUT && fields.wrap(buffer, offset, length) &&
                 fields.templateId() == NewOrderDecoder.TEMPLATE_ID && clientOrderId.equals(fields.clientOrderId()))
             {
                 sequence[0] = seq;
-                signalId[0] = fields.signalId();
+                signal[0] = fields.signalId();
+                signal[1] = fields.account();
             }
         });
         final Set<String> orders = new LinkedHashSet<>();
@@ -194,16 +210,18 @@ public final class Investigator
         {
             return trace(title, new LinkedHashSet<>(), orders, out);
         }
-        return expand(title, sequence[0], signalId[0], orders, out);
+        return expand(title, sequence[0], signal[0], signal[1], orders, out);
     }
 
+    // Trace an input with every other input of the same signal id and account (the original and its duplicates).
     private int expand(
-        final String title, final long sequence, final String signalId, final Set<String> orders, final Appendable out) throws IOException
+        final String title, final long sequence, final String signalId, final String account, final Set<String> orders,
+        final Appendable out) throws IOException
     {
         final Set<Long> roots;
         if (signalId != null && !signalId.startsWith(FLATTEN_SIGNAL_PREFIX))
         {
-            roots = sequencesOfSignal(signalId);
+            roots = sequencesOfSignal(signalId, account);
             roots.add(sequence);
         }
         else
@@ -598,12 +616,14 @@ public final class Investigator
         }
     }
 
-    private Set<Long> sequencesOfSignal(final String signalId)
+    // Inputs carrying a signal id, of one account when given (a frame without an account field matches any).
+    private Set<Long> sequencesOfSignal(final String signalId, final String account)
     {
         final Set<Long> sequences = new LinkedHashSet<>();
         scan((index, kind, sequence, timestampNs, buffer, offset, length) ->
         {
-            if (fields.wrap(buffer, offset, length) && signalId.equals(fields.signalId()))
+            if (fields.wrap(buffer, offset, length) && signalId.equals(fields.signalId()) &&
+                (account == null || fields.account() == null || account.equals(fields.account())))
             {
                 sequences.add(sequence);
             }
@@ -611,17 +631,19 @@ public final class Investigator
         return sequences;
     }
 
-    private String signalIdOf(final long sequence)
+    // The signal id and account of an input, from the first of its records that carries a signal id.
+    private String[] signalOf(final long sequence)
     {
-        final String[] signalId = { null };
+        final String[] signal = { null, null };
         scan((index, kind, seq, timestampNs, buffer, offset, length) ->
         {
-            if (signalId[0] == null && seq == sequence && fields.wrap(buffer, offset, length))
+            if (signal[0] == null && seq == sequence && fields.wrap(buffer, offset, length) && fields.signalId() != null)
             {
-                signalId[0] = fields.signalId();
+                signal[0] = fields.signalId();
+                signal[1] = fields.account();
             }
         });
-        return signalId[0];
+        return signal;
     }
 
     private TraceRecord findInput(final long sequence)

@@ -18,6 +18,7 @@ final class TraceRecord
     final int templateId;
     final String signalId;
     final String clientOrderId;
+    final String account;
 
     private TraceRecord(
         final long index, final int kind, final long sequence, final long timestampNs, final UnsafeBuffer frame, final FrameFields fields)
@@ -30,6 +31,7 @@ final class TraceRecord
         this.templateId = fields.templateId();
         this.signalId = fields.signalId();
         this.clientOrderId = fields.clientOrderId();
+        this.account = fields.account();
     }
 
     static TraceRecord copy(

@@ -196,6 +196,24 @@ class InvestigatorTest
     }
 
     @Test
+    void shouldKeepTheSignalsOfAnotherAccountWithTheSameIdApart()
+    {
+        final ExpectedSignal shared = sim.signals.stream()
+            .filter(s -> attempts(s.signalId).stream().anyMatch(a -> !a.account.equals(s.account)) && !s.clientOrderIds.isEmpty())
+            .findFirst().orElseThrow();
+        final long ofThisAccount = attempts(shared.signalId).stream().filter(a -> a.account.equals(shared.account)).count();
+
+        assertTrue(investigate("--signal", shared.signalId).startsWith(
+            "# signal \"" + shared.signalId + "\": " + attempts(shared.signalId).size() + " inputs\n"));
+        final String ofAccount = investigate("--signal", shared.signalId, "--account", shared.account);
+        assertTrue(ofAccount.startsWith("# signal \"" + shared.signalId + "\" of account " + shared.account + ": " + ofThisAccount +
+            (ofThisAccount == 1 ? " input\n" : " inputs\n")), ofAccount);
+        assertEquals(withoutTitle(ofAccount), withoutTitle(investigate("--order", shared.clientOrderIds.get(0))));
+        assertTrue(attempts(shared.signalId).stream().filter(a -> !a.account.equals(shared.account))
+            .noneMatch(a -> ofAccount.contains(recordLine(a.rawIndex))), ofAccount);
+    }
+
+    @Test
     void shouldSayWhenTheJournalHasNothingForTheTarget()
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -17,19 +17,41 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sluice.admin.http.ApiRoutes;
 import io.sluice.admin.http.HttpApiHandler;
 import io.sluice.admin.http.HttpApiInitializer;
+import io.sluice.admin.http.IngestEndpoints;
+import io.sluice.admin.ingest.IngestSettings;
+import io.sluice.admin.telegram.TelegramPollAgent;
+import io.sluice.admin.telegram.TelegramUpdates;
 import io.sluice.admin.http.PendingSignals;
+import io.sluice.admin.metrics.EngineCounters;
+import io.sluice.admin.metrics.MetricsProjection;
+import io.sluice.admin.metrics.MetricsRegistry;
+import io.sluice.admin.notify.NotificationService;
+import io.sluice.admin.ops.AuditHandler;
+import io.sluice.admin.ops.OperatorHandler;
+import io.sluice.admin.ops.OperatorServices;
 import io.sluice.admin.readmodel.ReadModel;
+import io.sluice.admin.security.ResponseHeadersHandler;
+import io.sluice.admin.security.Security;
+import io.sluice.admin.security.SecurityConfig;
+import io.sluice.admin.security.SecurityHandler;
+import io.sluice.admin.stream.StreamAgent;
 import io.sluice.journal.Journal;
+import io.sluice.journal.JournalHandler;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * The admin API process in one object: the HTTP server (Netty), the Aeron ingress publication to the engine,
- * and the read model fed by a journal tail on its own thread. Launch it with a context; close it to stop.
+ * the read model and metrics fed by a journal tail on its own thread, the security services, the WebSocket stream
+ * and notifications (each tailing the journal on its own thread). Launch it with a context; close it to stop.
  */
 public final class AdminApi implements AutoCloseable
 {
+    private static final long TELEGRAM_IDLE_MS = 5;
+
     private final AdminApiContext ctx;
     private final AtomicLong errorCount = new AtomicLong();
     private final ErrorHandler errorHandler;
@@ -38,7 +60,15 @@ public final class AdminApi implements AutoCloseable
     private IngressPublisher ingressPublisher;
     private Journal journal;
     private ReadModel readModel;
+    private java.util.concurrent.ScheduledExecutorService redelivery;
+    private final java.util.concurrent.atomic.AtomicLong redelivered = new java.util.concurrent.atomic.AtomicLong();
     private AgentRunner tailRunner;
+    private AgentRunner telegramRunner;
+    private AgentRunner streamRunner;
+    private StreamAgent streamAgent;
+    private Security security;
+    private MetricsRegistry metrics;
+    private NotificationService notifications;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -94,13 +124,84 @@ public final class AdminApi implements AutoCloseable
         }
         ingressPublisher = new IngressPublisher(publication, ctx.publishMaxRetries(), ctx.maxBodyBytes());
 
+        security = new Security(new SecurityConfig(ctx.settings(), ctx.environment(), ctx.host()), ctx.epochNanoClock());
+        if (security.config().authEnabled() && security.users().size() == 0)
+        {
+            System.err.println("admin-api: no users yet; set " + SecurityConfig.BOOTSTRAP_PASSWORD_ENV +
+                " for a bootstrap admin or run 'admin-api users add'");
+        }
+        metrics = new MetricsRegistry();
+        final MetricsProjection metricsProjection = new MetricsProjection(metrics);
+        metrics.counter("sluice_http_responses_total", "HTTP answers, by area and status code.");
+        metrics.gauge("sluice_engine_connected", "1 when an engine subscribes to the ingress stream.");
+        metrics.gauge("sluice_stream_subscribers", "WebSocket stream subscribers.");
+        EngineCounters.register(metrics, aeron);
+
         journal = Journal.open(ctx.journalDir());
         readModel = new ReadModel(ctx.readModelCapacity());
-        tailRunner = new AgentRunner(ctx.journalIdleStrategy(), errorHandler, null, new JournalTailAgent(journal, readModel));
+        final JournalHandler tail = (index, kind, sequence, timestampNs, buffer, offset, length) ->
+        {
+            readModel.onRecord(index, kind, sequence, timestampNs, buffer, offset, length);
+            metricsProjection.onRecord(index, kind, sequence, timestampNs, buffer, offset, length);
+        };
+        tailRunner = new AgentRunner(ctx.journalIdleStrategy(), errorHandler, null, new JournalTailAgent(journal, tail));
         AgentRunner.startOnThread(tailRunner);
+        streamAgent = new StreamAgent(journal, SystemEpochClock.INSTANCE);
+        streamRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, streamAgent);
+        AgentRunner.startOnThread(streamRunner);
+        notifications = new NotificationService(ctx.settings(), ctx.environment(), journal, ctx.epochNanoClock(), metrics, errorHandler);
+        metrics.collector("api", r ->
+        {
+            r.set("sluice_engine_connected", engineConnected() ? 1 : 0);
+            r.set("sluice_stream_subscribers", streamAgent.subscriberCount());
+        });
 
-        final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel,
-            new PendingSignals(PendingSignals.DEFAULT_CAPACITY), new SignalIds(), ctx.epochNanoClock(), errorHandler);
+        final PendingSignals pendingSignals = new PendingSignals(PendingSignals.DEFAULT_CAPACITY);
+        final SignalIds signalIds = new SignalIds();
+        final TelegramUpdates telegramUpdates =
+            new TelegramUpdates(ingressPublisher, ctx.ingest(), ctx.epochNanoClock(), ctx.maxBodyBytes());
+        final IngestEndpoints ingestEndpoints = new IngestEndpoints(ingressPublisher, ctx.ingest(), readModel, pendingSignals,
+            signalIds, telegramUpdates, ctx.epochNanoClock(), ctx.maxBodyBytes());
+        final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel, pendingSignals, signalIds, ctx.epochNanoClock(),
+            errorHandler, ingestEndpoints);
+        if (ctx.ingest().telegramMode() == IngestSettings.TelegramMode.POLL)
+        {
+            telegramRunner = new AgentRunner(new SleepingMillisIdleStrategy(TELEGRAM_IDLE_MS), errorHandler, null,
+                new TelegramPollAgent(ctx.ingest(), telegramUpdates, SystemEpochClock.INSTANCE, errorHandler));
+            AgentRunner.startOnThread(telegramRunner);
+        }
+        // An accepted (202) signal is never lost: until the journal shows it, it is published again every
+        // redeliverMs (an engine that crashed before journaling it never saw it; one that did refuses the
+        // repeat as a duplicate of the same id).
+        final long redeliverNs = ctx.redeliverNs();
+        redelivery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "admin-api-redelivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        redelivery.scheduleWithFixedDelay(() ->
+        {
+            try
+            {
+                if (!ingressPublisher.isConnected())
+                {
+                    return;
+                }
+                for (final PendingSignals.Delivery d : pendingSignals.due(id -> readModel.signal(id) != null, System.nanoTime(), redeliverNs))
+                {
+                    ingressPublisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(), d.signalId(), d.account(),
+                        d.idempotencyKey(), d.body());
+                    redelivered.incrementAndGet();
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                errorHandler.onError(ex);
+            }
+        }, redeliverNs / 4, redeliverNs / 4, java.util.concurrent.TimeUnit.NANOSECONDS);
+        final OperatorServices services = new OperatorServices(security, readModel, ingressPublisher, pendingSignals, signalIds,
+            ctx.epochNanoClock(), metrics, streamAgent, this::engineConnected, notifications::channelNames);
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("admin-api-accept"), NioIoHandler.newFactory());
         workerGroup = new MultiThreadIoEventLoopGroup(
             ctx.ioThreads(), new DefaultThreadFactory("admin-api-http"), NioIoHandler.newFactory());
@@ -108,7 +209,13 @@ public final class AdminApi implements AutoCloseable
             .group(bossGroup, workerGroup)
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 128)
-            .childHandler(new HttpApiInitializer(new HttpApiHandler(routes, errorHandler), ctx.maxBodyBytes()));
+            .childHandler(new HttpApiInitializer(new HttpApiHandler(routes, errorHandler), ctx.maxBodyBytes(),
+                security.sslContext(),
+                new ResponseHeadersHandler(security.config().corsOrigins(), security.config().tlsEnabled(),
+                    (area, status) -> metrics.add("sluice_http_responses_total", 1, "area", area, "code", Integer.toString(status))),
+                new SecurityHandler(security),
+                new AuditHandler(security.audit(), readModel, security.users(), security.vault(), ctx.epochNanoClock()),
+                new OperatorHandler(services, errorHandler)));
         serverChannel = bootstrap.bind(ctx.host(), ctx.port()).syncUninterruptibly().channel();
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
     }
@@ -133,6 +240,12 @@ public final class AdminApi implements AutoCloseable
         return (InetSocketAddress)serverChannel.localAddress();
     }
 
+    /** Accepted signals published again because the journal had not shown them in time. */
+    public long redeliveredSignals()
+    {
+        return redelivered.get();
+    }
+
     /**
      * The read model the journal tail maintains.
      *
@@ -141,6 +254,26 @@ public final class AdminApi implements AutoCloseable
     public ReadModel readModel()
     {
         return readModel;
+    }
+
+    /**
+     * The security services (users, tokens, vault, audit).
+     *
+     * @return the services.
+     */
+    public Security security()
+    {
+        return security;
+    }
+
+    /**
+     * The metrics registry behind {@code /metrics}.
+     *
+     * @return the registry.
+     */
+    public MetricsRegistry metrics()
+    {
+        return metrics;
     }
 
     /**
@@ -178,6 +311,10 @@ public final class AdminApi implements AutoCloseable
      */
     public void close()
     {
+        if (redelivery != null)
+        {
+            redelivery.shutdownNow();
+        }
         if (serverChannel != null)
         {
             serverChannel.close().syncUninterruptibly();
@@ -190,6 +327,6 @@ public final class AdminApi implements AutoCloseable
         {
             workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        CloseHelper.closeAll(tailRunner, journal, publication, aeron);
+        CloseHelper.closeAll(telegramRunner, notifications, streamRunner, tailRunner, journal, publication, aeron, security);
     }
 }

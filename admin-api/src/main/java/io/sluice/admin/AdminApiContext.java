@@ -2,6 +2,7 @@ package io.sluice.admin;
 
 import java.nio.file.Path;
 
+import io.sluice.admin.ingest.IngestSettings;
 import io.sluice.protocol.Settings;
 import io.sluice.protocol.Streams;
 import org.agrona.concurrent.EpochNanoClock;
@@ -53,6 +54,9 @@ public final class AdminApiContext
     private int publishMaxRetries;
     private IdleStrategy journalIdleStrategy;
     private EpochNanoClock epochNanoClock;
+    private IngestSettings ingest;
+    private final Settings settings;
+    private java.util.function.Function<String, String> environment = System::getenv;
 
     /**
      * A context from {@link Settings#load()}.
@@ -69,6 +73,7 @@ public final class AdminApiContext
      */
     public AdminApiContext(final Settings settings)
     {
+        this.settings = settings;
         host = settings.get(HOST_PROP, HOST_DEFAULT);
         port = settings.getInt(PORT_PROP, PORT_DEFAULT);
         maxBodyBytes = settings.getInt(MAX_BODY_BYTES_PROP, MAX_BODY_BYTES_DEFAULT);
@@ -85,6 +90,26 @@ public final class AdminApiContext
             throw new IllegalArgumentException(JOURNAL_IDLE_MS_PROP + " must be at least 1, was " + idleMs);
         }
         journalIdleStrategy = new SleepingMillisIdleStrategy(idleMs);
+        ingest = IngestSettings.load(settings);
+        redeliverNs = settings.getLong(REDELIVER_MS_PROP, 2_000) * 1_000_000L;
+        if (redeliverNs <= 0)
+        {
+            throw new IllegalArgumentException(REDELIVER_MS_PROP + " must be positive");
+        }
+    }
+
+    /** Setting: milliseconds after which an accepted signal the journal does not show yet is published again. */
+    public static final String REDELIVER_MS_PROP = "sluice.admin.redeliverMs";
+    private long redeliverNs;
+
+    /**
+     * How long an accepted signal may stay out of the journal before it is published again.
+     *
+     * @return nanoseconds.
+     */
+    public long redeliverNs()
+    {
+        return redeliverNs;
     }
 
     /**
@@ -108,6 +133,7 @@ public final class AdminApiContext
         require(journalDir != null, "the journal directory must be set");
         require(readModelCapacity >= 1, READ_MODEL_CAPACITY_PROP + " must be at least 1, was " + readModelCapacity);
         require(publishMaxRetries >= 0, PUBLISH_MAX_RETRIES_PROP + " must not be negative, was " + publishMaxRetries);
+        require(ingest != null, "the signal sources' settings must be set");
         if (journalIdleStrategy == null)
         {
             journalIdleStrategy = new SleepingMillisIdleStrategy(JOURNAL_IDLE_MS_DEFAULT);
@@ -409,6 +435,62 @@ public final class AdminApiContext
     {
         checkNotConcluded();
         this.epochNanoClock = epochNanoClock;
+        return this;
+    }
+
+    /**
+     * The signal sources (TradingView, Telegram, OpenAlgo) and Telegram settings.
+     *
+     * @return the value.
+     */
+    public IngestSettings ingest()
+    {
+        return ingest;
+    }
+
+    /**
+     * The signal sources (TradingView, Telegram, OpenAlgo) and Telegram settings.
+     *
+     * @param ingest the value.
+     * @return this.
+     */
+    public AdminApiContext ingest(final IngestSettings ingest)
+    {
+        checkNotConcluded();
+        this.ingest = ingest;
+        return this;
+    }
+
+    /**
+     * The settings this context was read from; the security, notification and metrics parts read theirs from here.
+     *
+     * @return the settings.
+     */
+    public Settings settings()
+    {
+        return settings;
+    }
+
+    /**
+     * Where secrets (bootstrap password, signing and credentials keys, notification tokens) are looked up.
+     *
+     * @return the lookup, System::getenv by default.
+     */
+    public java.util.function.Function<String, String> environment()
+    {
+        return environment;
+    }
+
+    /**
+     * Where secrets are looked up (tests pass a map's get).
+     *
+     * @param environment the lookup.
+     * @return this.
+     */
+    public AdminApiContext environment(final java.util.function.Function<String, String> environment)
+    {
+        checkNotConcluded();
+        this.environment = environment;
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.sluice.admin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.sluice.admin.security.UsersCommand;
 import io.sluice.protocol.Settings;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine;
@@ -10,9 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command line entry point: {@code admin-api [--config FILE] [--port N]}; serves until SIGINT or SIGTERM.
+ * Command line entry point: {@code admin-api [--config FILE] [--port N]} serves until SIGINT or SIGTERM;
+ * {@code admin-api users …} manages users and API keys.
  */
-@Command(name = "admin-api", mixinStandardHelpOptions = true,
+@Command(name = "admin-api", mixinStandardHelpOptions = true, subcommands = UsersCommand.class,
     description = "Sluice admin API: signals in over HTTP, read model from the journal, operator commands.")
 public final class AdminApiMain implements Callable<Integer>
 {
@@ -39,7 +41,7 @@ public final class AdminApiMain implements Callable<Integer>
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             AdminApi api = AdminApi.launch(ctx))
         {
-            System.out.println("admin-api listening on http://" + ctx.host() + ":" + api.port() +
+            System.out.println("admin-api listening on " + (api.security().config().tlsEnabled() ? "https://" : "http://") + ctx.host() + ":" + api.port() +
                 " (journal " + ctx.journalDir() + ", aeron " + ctx.aeronDir() + ")");
             barrier.await();
             System.out.println("admin-api stopping");

@@ -75,7 +75,7 @@ public final class IngressPublisher
     public static int maxSignalLength(final int maxBodyBytes)
     {
         return MessageHeaderEncoder.ENCODED_LENGTH + RawSignalEncoder.BLOCK_LENGTH +
-            3 * (RawSignalEncoder.signalIdHeaderLength() + MAX_VAR_ASCII_LENGTH) +
+            4 * (RawSignalEncoder.signalIdHeaderLength() + MAX_VAR_ASCII_LENGTH) +
             RawSignalEncoder.bodyHeaderLength() + maxBodyBytes;
     }
 
@@ -83,7 +83,8 @@ public final class IngressPublisher
     {
         return MessageHeaderEncoder.ENCODED_LENGTH + AdminCommandEncoder.BLOCK_LENGTH +
             AdminCommandEncoder.actorHeaderLength() + MAX_VAR_ASCII_LENGTH +
-            AdminCommandEncoder.reasonHeaderLength() + MAX_VAR_UTF8_LENGTH;
+            AdminCommandEncoder.reasonHeaderLength() + MAX_VAR_UTF8_LENGTH +
+            AdminCommandEncoder.targetHeaderLength() + MAX_VAR_ASCII_LENGTH;
     }
 
     /**
@@ -108,7 +109,7 @@ public final class IngressPublisher
      * @param body           the exact bytes received.
      * @return the outcome.
      */
-    public synchronized Result publishSignal(
+    public Result publishSignal(
         final SignalSource source,
         final SignalFormat format,
         final long ingressTimeNs,
@@ -117,6 +118,33 @@ public final class IngressPublisher
         final String idempotencyKey,
         final byte[] body)
     {
+        return publishSignal(source, format, ingressTimeNs, signalId, account, idempotencyKey, body, "");
+    }
+
+    /**
+     * Publish one RawSignal naming the source (channel) it came through.
+     *
+     * @param source         where the signal came from.
+     * @param format         body format.
+     * @param ingressTimeNs  wall clock at receipt, epoch ns.
+     * @param signalId       id of the signal (ASCII, at most 1024 characters).
+     * @param account        account named by the signal (ASCII).
+     * @param idempotencyKey dedup key, or empty.
+     * @param body           the bytes to parse (secrets already blanked).
+     * @param channel        configured source name, e.g. a Telegram channel or TradingView source (ASCII), or empty.
+     * @return the outcome.
+     */
+    public synchronized Result publishSignal(
+        final SignalSource source,
+        final SignalFormat format,
+        final long ingressTimeNs,
+        final String signalId,
+        final String account,
+        final String idempotencyKey,
+        final byte[] body,
+        final String channel)
+    {
+        checkAscii("channel", channel);
         checkAscii("signalId", signalId);
         checkAscii("account", account);
         checkAscii("idempotencyKey", idempotencyKey);
@@ -131,7 +159,7 @@ public final class IngressPublisher
             .signalId(signalId)
             .account(account)
             .idempotencyKey(idempotencyKey)
-            .putBody(body, 0, body.length).channel("");
+            .putBody(body, 0, body.length).channel(channel);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + rawSignalEncoder.encodedLength());
     }
 
@@ -146,7 +174,7 @@ public final class IngressPublisher
      * @param reason       free text, UTF-8 of at most 8192 bytes.
      * @return the outcome.
      */
-    public synchronized Result publishAdminCommand(
+    public Result publishAdminCommand(
         final AdminAction action,
         final AdminScope scope,
         final String account,
@@ -154,6 +182,63 @@ public final class IngressPublisher
         final String actor,
         final String reason)
     {
+        return publishAdminCommand(action, scope, account, "", "", io.sluice.protocol.Fixed.NULL, "", issuedTimeNs, actor, reason);
+    }
+
+    /**
+     * Publish one AdminCommand with a target (the approval id of APPROVE/REJECT, the pair of CLEAR_PAIR_FLAG).
+     *
+     * @param action       the action.
+     * @param scope        global or one account.
+     * @param account      the account for ACCOUNT scope, empty for GLOBAL.
+     * @param issuedTimeNs wall clock at receipt, epoch ns.
+     * @param actor        who issued it (ASCII).
+     * @param reason       free text, UTF-8 of at most 8192 bytes.
+     * @param target       what the action applies to (ASCII), or empty.
+     * @return the outcome.
+     */
+    public synchronized Result publishAdminCommand(
+        final AdminAction action,
+        final AdminScope scope,
+        final String account,
+        final long issuedTimeNs,
+        final String actor,
+        final String reason,
+        final String target)
+    {
+        return publishAdminCommand(action, scope, account, "", "", io.sluice.protocol.Fixed.NULL, target, issuedTimeNs, actor, reason);
+    }
+
+    /**
+     * Publish one AdminCommand with every v2 field.
+     *
+     * @param action       the action.
+     * @param scope        GLOBAL, ACCOUNT, VENUE or INSTRUMENT.
+     * @param account      account for ACCOUNT scope (or of a SET_LIMIT), else empty.
+     * @param venue        venue for VENUE scope, else empty.
+     * @param symbol       symbol for INSTRUMENT scope (or of a SET_LIMIT override), else empty.
+     * @param value        SET_LIMIT's new limit (fixed point), else Fixed.NULL.
+     * @param target       SET_LIMIT's limit name, APPROVE/REJECT's approval id, CLEAR_PAIR_FLAG's pair id, else empty.
+     * @param issuedTimeNs wall clock at receipt, epoch ns.
+     * @param actor        who issued it: the authenticated user (ASCII).
+     * @param reason       free text, UTF-8 of at most 8192 bytes.
+     * @return the outcome.
+     */
+    public synchronized Result publishAdminCommand(
+        final AdminAction action,
+        final AdminScope scope,
+        final String account,
+        final String venue,
+        final String symbol,
+        final long value,
+        final String target,
+        final long issuedTimeNs,
+        final String actor,
+        final String reason)
+    {
+        checkAscii("venue", venue);
+        checkAscii("symbol", symbol);
+        checkAscii("target", target);
         checkAscii("account", account);
         checkAscii("actor", actor);
         final byte[] reasonBytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -166,12 +251,12 @@ public final class IngressPublisher
             .scope(scope)
             .account(account)
             .issuedTimeNs(issuedTimeNs)
-            .venue("")
-            .symbol("")
-            .value(io.sluice.protocol.Fixed.NULL)
+            .venue(venue)
+            .symbol(symbol)
+            .value(value)
             .actor(actor)
             .putReason(reasonBytes, 0, reasonBytes.length)
-            .target("");
+            .target(target);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + adminCommandEncoder.encodedLength());
     }
 

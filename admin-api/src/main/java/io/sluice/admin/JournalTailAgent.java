@@ -1,7 +1,7 @@
 package io.sluice.admin;
 
-import io.sluice.admin.readmodel.ReadModel;
 import io.sluice.journal.Journal;
+import io.sluice.journal.JournalHandler;
 import io.sluice.journal.JournalReader;
 import org.agrona.concurrent.Agent;
 
@@ -14,7 +14,7 @@ public final class JournalTailAgent implements Agent
     static final int BATCH_LIMIT = 256;
 
     private final Journal journal;
-    private final ReadModel readModel;
+    private final JournalHandler readModel;
     private JournalReader reader;
 
     /**
@@ -23,7 +23,7 @@ public final class JournalTailAgent implements Agent
      * @param journal   the open journal.
      * @param readModel receives each record.
      */
-    public JournalTailAgent(final Journal journal, final ReadModel readModel)
+    public JournalTailAgent(final Journal journal, final JournalHandler readModel)
     {
         this.journal = journal;
         this.readModel = readModel;

@@ -96,7 +96,7 @@ class AdminCommandEndpointTest
     {
         assertError(harness.get("/api/v1/nothing"), 404, "NOT_FOUND", null);
         assertError(harness.get("/api/v2/orders"), 404, "NOT_FOUND", null);
-        assertError(harness.get("/"), 404, "NOT_FOUND", null);
+        assertError(harness.get("/api"), 404, "NOT_FOUND", null);
         assertError(harness.get("/api/v1/orders/a/b"), 404, "NOT_FOUND", null);
         assertError(harness.get("/api/v1/orders/unknown-order"), 404, "NOT_FOUND", null);
     }
@@ -108,8 +108,10 @@ class AdminCommandEndpointTest
         assertError(getKill, 405, "METHOD_NOT_ALLOWED", null);
         assertEquals("POST", getKill.headers().firstValue("Allow").orElse(null));
 
-        final HttpResponse<String> getSignals = harness.get("/api/v1/signals");
-        assertError(getSignals, 405, "METHOD_NOT_ALLOWED", null);
+        final HttpResponse<String> deleteSignals = harness.send(HttpRequest.newBuilder(harness.uri("/api/v1/signals"))
+            .DELETE().build());
+        assertError(deleteSignals, 405, "METHOD_NOT_ALLOWED", null);
+        assertEquals("GET, POST", deleteSignals.headers().firstValue("Allow").orElse(null));
 
         final HttpResponse<String> deleteOrders = harness.send(HttpRequest.newBuilder(harness.uri("/api/v1/orders"))
             .DELETE().build());

@@ -88,6 +88,12 @@ final class ApiHarness implements AutoCloseable
             values.put("sluice.journal.dir", journalDir.toString());
             values.put("sluice.http.host", "127.0.0.1");
             values.put("sluice.http.port", "0");
+            values.put("sluice.admin.redeliverMs", "600000"); // the test plays the engine and journals nothing
+            values.put("sluice.home", dir.resolve("home").toString());
+            // The endpoint tests exercise the API itself; security has its own tests (io.sluice.admin.security).
+            values.put("sluice.admin.auth.enabled", "false");
+            values.put("sluice.http.rateLimit.perSecond", "1000000");
+            values.put("sluice.http.rateLimit.burst", "1000000");
             values.putAll(settings);
             final AdminApiContext ctx = new AdminApiContext(Settings.of(values));
             customizer.accept(ctx);
@@ -158,6 +164,18 @@ final class ApiHarness implements AutoCloseable
         }
     }
 
+    static JsonNode json(final String text)
+    {
+        try
+        {
+            return MAPPER.readTree(text);
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError("not JSON: " + text, ex);
+        }
+    }
+
     static JsonNode json(final HttpResponse<String> response)
     {
         try
@@ -208,6 +226,24 @@ final class ApiHarness implements AutoCloseable
         final String markerId = "marker-" + (++markers);
         final HttpResponse<String> response = postJson("/api/v1/signals",
             "{\"id\":\"" + markerId + "\",\"account\":\"acc1\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
+        if (response.statusCode() != 202)
+        {
+            fail("marker signal refused: " + response.statusCode() + " " + response.body());
+        }
+        final List<Object> messages = receiveUntil(m -> m instanceof RawSignal && ((RawSignal)m).signalId().equals(markerId));
+        return new ArrayList<>(messages.subList(0, messages.size() - 1));
+    }
+
+    /**
+     * {@link #receivedBeforeMarker()} with the marker signal sent with an access token (authentication on).
+     */
+    List<Object> receivedBeforeMarkerAs(final String token)
+    {
+        final String markerId = "marker-" + (++markers);
+        final HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/signals")).timeout(TIMEOUT)
+            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"id\":\"" + markerId + "\",\"account\":\"acc1\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}")).build());
         if (response.statusCode() != 202)
         {
             fail("marker signal refused: " + response.statusCode() + " " + response.body());

@@ -94,7 +94,7 @@ class SignalEndpointTest
         assertEquals(2, published.size(), published::toString);
         final ApiHarness.RawSignal signal = (ApiHarness.RawSignal)published.get(0);
         assertEquals(firstId, signal.signalId());
-        assertEquals("", signal.idempotencyKey());
+        assertEquals(firstId, signal.idempotencyKey(), "a generated id is also the idempotency key, so a re-delivery never trades twice");
         assertEquals("acc2", signal.account());
         assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), signal.body());
     }

@@ -193,4 +193,44 @@ public final class TestRecords
     {
         return text == null ? Fixed.NULL : Fixed.parse(text);
     }
+
+    public int alert(final io.sluice.sbe.AlertType type, final io.sluice.sbe.Severity severity, final String account, final String venue,
+        final String symbol, final long timestampNs, final String text)
+    {
+        final io.sluice.sbe.AlertEncoder e = new io.sluice.sbe.AlertEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .alertType(type)
+            .severity(severity)
+            .account(account)
+            .venue(venue)
+            .symbol(symbol)
+            .timestampNs(timestampNs)
+            .text(text);
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    public int riskUsage(final String account, final TradingState state, final long timestampNs, final String... nameLimitUsed)
+    {
+        final io.sluice.sbe.RiskUsageEncoder e = new io.sluice.sbe.RiskUsageEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .account(account)
+            .state(state)
+            .timestampNs(timestampNs);
+        final io.sluice.sbe.RiskUsageEncoder.LimitsEncoder limits = e.limitsCount(nameLimitUsed.length / 3);
+        for (int i = 0; i < nameLimitUsed.length; i += 3)
+        {
+            limits.next().limitValue(fixed(nameLimitUsed[i + 1])).usedValue(fixed(nameLimitUsed[i + 2])).name(nameLimitUsed[i]);
+        }
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    public int marketData(final String venue, final String symbol, final String bid, final String ask, final String last, final long timestampNs)
+    {
+        final io.sluice.sbe.MarketDataEncoder e = new io.sluice.sbe.MarketDataEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .venue(venue)
+            .symbol(symbol)
+            .bid(fixed(bid))
+            .ask(fixed(ask))
+            .last(fixed(last))
+            .timestampNs(timestampNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
 }

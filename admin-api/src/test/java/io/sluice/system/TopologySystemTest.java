@@ -56,74 +56,49 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Timeout(90)
 class TopologySystemTest
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SystemHarness.JSON;
 
     @TempDir
     Path dir;
 
-    private MediaDriver driver;
-    private Engine engine;
-    private Gateway gateway;
-    private AdminApi api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private SystemHarness sluice;
 
     @BeforeEach
     void setUp()
     {
-        driver = MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(dir.resolve("aeron").toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
-        final Map<String, String> values = new HashMap<>();
-        values.put("sluice.aeron.dir", driver.aeronDirectoryName());
-        values.put("sluice.journal.dir", dir.resolve("journal").toString());
-        values.put("sluice.http.port", "0");
-        values.put("sluice.paper.walk", "false");
-        values.put("sluice.paper.spreadBps", "0");
-        values.put("sluice.gateway.heartbeatMs", "200");
-        values.put("sluice.engine.tickMs", "100");
-        final Settings settings = Settings.of(values);
-
-        engine = Engine.launch(new EngineContext().settings(settings));
-        gateway = Gateway.launch(new GatewayContext().settings(settings).venueName("paper")
-            .threadingMode(GatewayThreadingMode.DEDICATED));
-        api = AdminApi.launch(new AdminApiContext(settings));
-        awaitJson("/health", h -> h.path("engineConnected").asBoolean() && "UP".equals(h.path("gateways").path("paper").asText()),
-            "engine connected and paper gateway UP");
+        sluice = new SystemHarness(dir, Map.of());
     }
 
     @AfterEach
     void tearDown()
     {
-        CloseHelper.quietCloseAll(api, gateway, engine, driver);
+        CloseHelper.quietClose(sluice);
     }
 
     @Test
     void shouldTurnASignalIntoAFilledOrderAndAPositionWithEveryEventJournaled() throws Exception
     {
-        final HttpResponse<String> accepted = post("/api/v1/signals",
+        final HttpResponse<String> accepted = sluice.post("/api/v1/signals",
             "{\"id\":\"tv-1\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":\"0.5\",\"sl\":60000}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         assertEquals("tv-1", JSON.readTree(accepted.body()).path("signalId").asText());
 
-        final JsonNode signal = awaitJson("/api/v1/signals/tv-1", s -> "ORDERED".equals(s.path("status").asText()), "signal ordered");
+        final JsonNode signal = sluice.awaitJson("/api/v1/signals/tv-1", s -> "ORDERED".equals(s.path("status").asText()), "signal ordered");
         final String clientOrderId = signal.path("orders").get(0).asText();
 
-        final JsonNode order = awaitJson("/api/v1/orders/" + clientOrderId, o -> "FILLED".equals(o.path("status").asText()), "order filled");
+        final JsonNode order = sluice.awaitJson("/api/v1/orders/" + clientOrderId, o -> "FILLED".equals(o.path("status").asText()), "order filled");
         assertEquals("BTCUSDT", order.path("symbol").asText());
         assertEquals(0, order.path("cumQty").decimalValue().compareTo(new java.math.BigDecimal("0.5")));
         assertEquals(0, order.path("avgPrice").decimalValue().compareTo(new java.math.BigDecimal("65000")));
 
-        final JsonNode positions = awaitJson("/api/v1/positions",
+        final JsonNode positions = sluice.awaitJson("/api/v1/positions",
             p -> p.path("positions").size() == 1, "one position");
         final JsonNode position = positions.path("positions").get(0);
         assertEquals("main", position.path("account").asText());
         assertEquals("BTCUSDT", position.path("symbol").asText());
         assertEquals(0, position.path("quantity").decimalValue().compareTo(new java.math.BigDecimal("0.5")));
 
-        final JsonNode orders = getJson("/api/v1/orders");
+        final JsonNode orders = sluice.getJson("/api/v1/orders");
         assertEquals(1, orders.path("orders").size());
 
         // The journal holds the input and every output, in order.
@@ -140,16 +115,16 @@ class TopologySystemTest
         final String body = "{\"id\":\"dup-7\",\"account\":\"main\",\"symbol\":\"ETHUSDT\",\"side\":\"sell\",\"qty\":2}";
         for (int i = 0; i < 3; i++)
         {
-            assertEquals(202, post("/api/v1/signals", body).statusCode());
+            assertEquals(202, sluice.post("/api/v1/signals", body).statusCode());
         }
-        awaitJson("/api/v1/positions", p -> p.path("positions").size() == 1, "one position");
-        awaitCondition(() -> countRecords(JournalRecord.KIND_OUTPUT, RiskRejectDecoder.TEMPLATE_ID) == 2, "two duplicate rejects");
+        sluice.awaitJson("/api/v1/positions", p -> p.path("positions").size() == 1, "one position");
+        sluice.awaitCondition(() -> sluice.countRecords(JournalRecord.KIND_OUTPUT, RiskRejectDecoder.TEMPLATE_ID) == 2, "two duplicate rejects");
 
-        assertEquals(1, countRecords(JournalRecord.KIND_OUTPUT, NewOrderDecoder.TEMPLATE_ID), "exactly one order");
-        assertEquals(3, countRecords(JournalRecord.KIND_INPUT, RawSignalDecoder.TEMPLATE_ID), "every repeat journaled");
-        final JsonNode position = getJson("/api/v1/positions").path("positions").get(0);
+        assertEquals(1, sluice.countRecords(JournalRecord.KIND_OUTPUT, NewOrderDecoder.TEMPLATE_ID), "exactly one order");
+        assertEquals(3, sluice.countRecords(JournalRecord.KIND_INPUT, RawSignalDecoder.TEMPLATE_ID), "every repeat journaled");
+        final JsonNode position = sluice.getJson("/api/v1/positions").path("positions").get(0);
         assertEquals(0, position.path("quantity").decimalValue().compareTo(new java.math.BigDecimal("-2")));
-        final JsonNode signal = awaitJson("/api/v1/signals/dup-7", s -> s.path("duplicatesRefused").asInt() == 2, "repeats counted");
+        final JsonNode signal = sluice.awaitJson("/api/v1/signals/dup-7", s -> s.path("duplicatesRefused").asInt() == 2, "repeats counted");
         assertEquals("ORDERED", signal.path("status").asText(), "the first outcome stands");
         assertEquals(1, signal.path("orders").size());
     }
@@ -157,46 +132,46 @@ class TopologySystemTest
     @Test
     void shouldAnswerMalformedJsonWith400AndLetNothingIntoTheRing() throws Exception
     {
-        final HttpResponse<String> response = post("/api/v1/signals", "{\"id\":\"bad\",\"account\":\"main\",");
+        final HttpResponse<String> response = sluice.post("/api/v1/signals", "{\"id\":\"bad\",\"account\":\"main\",");
         assertEquals(400, response.statusCode());
         final JsonNode error = JSON.readTree(response.body()).path("error");
         assertEquals("UNPARSEABLE", error.path("code").asText());
         assertTrue(error.has("field"));
 
         // A well-formed marker sent afterwards arrives; the malformed one never did.
-        assertEquals(202, post("/api/v1/signals", "{\"id\":\"marker\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
-        awaitJson("/api/v1/signals/marker", s -> !"PENDING".equals(s.path("status").asText()), "marker processed");
-        assertEquals(1, countRecords(JournalRecord.KIND_INPUT, RawSignalDecoder.TEMPLATE_ID), "only the marker entered the ring");
-        assertEquals(404, get("/api/v1/signals/bad").statusCode());
+        assertEquals(202, sluice.post("/api/v1/signals", "{\"id\":\"marker\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
+        sluice.awaitJson("/api/v1/signals/marker", s -> !"PENDING".equals(s.path("status").asText()), "marker processed");
+        assertEquals(1, sluice.countRecords(JournalRecord.KIND_INPUT, RawSignalDecoder.TEMPLATE_ID), "only the marker entered the ring");
+        assertEquals(404, sluice.get("/api/v1/signals/bad").statusCode());
     }
 
     @Test
     void shouldRefuseTheNextSignalWithKillSwitchOnceKilledAndTradeAgainAfterResume() throws Exception
     {
-        assertEquals(202, post("/api/v1/kill", "{\"reason\":\"drill\",\"actor\":\"alice\"}").statusCode());
-        awaitJson("/api/v1/state", s -> "HALTED".equals(s.path("trading").path("global").path("state").asText()), "halted");
+        assertEquals(202, sluice.post("/api/v1/kill", "{\"reason\":\"drill\",\"actor\":\"alice\"}").statusCode());
+        sluice.awaitJson("/api/v1/state", s -> "HALTED".equals(s.path("trading").path("global").path("state").asText()), "halted");
 
-        assertEquals(202, post("/api/v1/signals", "{\"id\":\"k-1\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
-        final JsonNode refused = awaitJson("/api/v1/signals/k-1", s -> "REJECTED".equals(s.path("status").asText()), "refused");
+        assertEquals(202, sluice.post("/api/v1/signals", "{\"id\":\"k-1\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
+        final JsonNode refused = sluice.awaitJson("/api/v1/signals/k-1", s -> "REJECTED".equals(s.path("status").asText()), "refused");
         assertEquals("KILL_SWITCH", refused.path("reject").path("reason").asText());
 
-        assertEquals(202, post("/api/v1/resume", "{\"actor\":\"alice\"}").statusCode());
-        awaitJson("/api/v1/state", s -> "ACTIVE".equals(s.path("trading").path("global").path("state").asText()), "active");
-        assertEquals(202, post("/api/v1/signals", "{\"id\":\"k-2\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
-        awaitJson("/api/v1/signals/k-2", s -> "ORDERED".equals(s.path("status").asText()), "ordered after resume");
+        assertEquals(202, sluice.post("/api/v1/resume", "{\"actor\":\"alice\"}").statusCode());
+        sluice.awaitJson("/api/v1/state", s -> "ACTIVE".equals(s.path("trading").path("global").path("state").asText()), "active");
+        assertEquals(202, sluice.post("/api/v1/signals", "{\"id\":\"k-2\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
+        sluice.awaitJson("/api/v1/signals/k-2", s -> "ORDERED".equals(s.path("status").asText()), "ordered after resume");
     }
 
     @Test
     void shouldRestALimitOrderUntilThePaperPriceCrossesIt() throws Exception
     {
-        assertEquals(202, post("/api/v1/signals",
+        assertEquals(202, sluice.post("/api/v1/signals",
             "{\"id\":\"lim-1\",\"account\":\"main\",\"symbol\":\"XAUUSD\",\"side\":\"buy\",\"qty\":1,\"type\":\"limit\",\"price\":2300}").statusCode());
-        final String id = awaitJson("/api/v1/signals/lim-1", s -> "ORDERED".equals(s.path("status").asText()), "ordered")
+        final String id = sluice.awaitJson("/api/v1/signals/lim-1", s -> "ORDERED".equals(s.path("status").asText()), "ordered")
             .path("orders").get(0).asText();
-        awaitJson("/api/v1/orders/" + id, o -> "NEW".equals(o.path("status").asText()), "resting");
+        sluice.awaitJson("/api/v1/orders/" + id, o -> "NEW".equals(o.path("status").asText()), "resting");
 
-        ((PaperVenue)gateway.venue()).setPrice("XAUUSD", Fixed.of(2299));
-        final JsonNode filled = awaitJson("/api/v1/orders/" + id, o -> "FILLED".equals(o.path("status").asText()), "filled");
+        ((PaperVenue)sluice.gateway().venue()).setPrice("XAUUSD", Fixed.of(2299));
+        final JsonNode filled = sluice.awaitJson("/api/v1/orders/" + id, o -> "FILLED".equals(o.path("status").asText()), "filled");
         assertEquals(0, filled.path("avgPrice").decimalValue().compareTo(new java.math.BigDecimal("2300")));
     }
 
@@ -210,7 +185,7 @@ class TopologySystemTest
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final FrameFormatter formatter = new FrameFormatter();
         final StringBuilder line = new StringBuilder();
-        readJournal((index, kind, sequence, timestampNs, buffer, offset, length) ->
+        sluice.readJournal((index, kind, sequence, timestampNs, buffer, offset, length) ->
         {
             header.wrap(buffer, offset);
             line.setLength(0);
@@ -248,97 +223,4 @@ class TopologySystemTest
         return flow;
     }
 
-    private long countRecords(final int kind, final int templateId)
-    {
-        final long[] count = new long[1];
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        readJournal((index, k, sequence, timestampNs, buffer, offset, length) ->
-        {
-            if (k == kind && header.wrap(buffer, offset).templateId() == templateId)
-            {
-                count[0]++;
-            }
-        });
-        return count[0];
-    }
-
-    private void readJournal(final io.sluice.journal.JournalHandler handler)
-    {
-        try (Journal journal = Journal.openReadOnly(dir.resolve("journal")); JournalReader reader = journal.reader())
-        {
-            while (reader.poll(handler, 1000) > 0)
-            {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    private HttpResponse<String> post(final String path, final String body) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(final String path) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode getJson(final String path) throws Exception
-    {
-        final HttpResponse<String> response = get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private URI uri(final String path)
-    {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
-    }
-
-    private JsonNode awaitJson(final String path, final java.util.function.Predicate<JsonNode> until, final String what)
-    {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        JsonNode last = null;
-        while (System.nanoTime() < deadline)
-        {
-            try
-            {
-                final HttpResponse<String> response = get(path);
-                if (response.statusCode() == 200)
-                {
-                    last = JSON.readTree(response.body());
-                    if (until.test(last))
-                    {
-                        return last;
-                    }
-                }
-                Thread.sleep(10);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-            catch (final Exception ex)
-            {
-                last = null;
-            }
-        }
-        fail("timed out waiting for " + what + " at " + path + "; last: " + last);
-        return null;
-    }
-
-    private void awaitCondition(final BooleanSupplier condition, final String what) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 }

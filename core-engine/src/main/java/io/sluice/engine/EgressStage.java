@@ -32,14 +32,17 @@ final class EgressStage implements EventHandler<RingEvent>
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private volatile boolean running = true;
     private JournalAppender appender;
+    private final java.util.List<JournalReplay.PendingOutput> recovered;
 
     EgressStage(
         final Journal journal,
         final VenuePublications venues,
         final InternalInputs internalInputs,
         final IdleStrategy backPressureIdle,
-        final AtomicCounter backPressureCounter)
+        final AtomicCounter backPressureCounter,
+        final java.util.List<JournalReplay.PendingOutput> recovered)
     {
+        this.recovered = recovered;
         this.journal = journal;
         this.venues = venues;
         this.internalInputs = internalInputs;
@@ -50,6 +53,17 @@ final class EgressStage implements EventHandler<RingEvent>
     public void onStart()
     {
         appender = journal.appender();
+        // Outputs decided before a crash but never journaled were never sent: journal and send them first.
+        if (!recovered.isEmpty())
+        {
+            venues.awaitConnected(5_000_000_000L);
+        }
+        for (final JournalReplay.PendingOutput output : recovered)
+        {
+            final org.agrona.concurrent.UnsafeBuffer frame = new org.agrona.concurrent.UnsafeBuffer(output.frame());
+            appender.append(JournalRecord.KIND_OUTPUT, output.sequence(), output.timestampNs(), frame, 0, frame.capacity());
+            route(frame, 0, frame.capacity());
+        }
     }
 
     public void onShutdown()

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable
     private final AtomicCounter backPressure;
     private final AtomicCounter stageErrors;
     private final long inputsReplayed;
+    private final long recoveredOutputs;
 
     private Engine(final EngineContext ctx)
     {
@@ -50,8 +51,17 @@ public final class Engine implements AutoCloseable
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(ctx.aeronDirectoryName()));
         this.journal = Journal.open(ctx.journalDir());
         this.core = new EngineCore(ctx.coreConfig(), (buffer, offset, length) -> {});
-        final Recovery recovery = new Recovery().replay(journal, core);
-        this.inputsReplayed = recovery.inputsReplayed;
+        // Recovery: replay every journaled input, comparing outputs with the journal. A divergence means
+        // this build would not have decided what was journaled: refuse to start rather than trade on it.
+        final JournalReplay.Result recovery = JournalReplay.replay(journal, core, Long.MAX_VALUE);
+        if (!recovery.identical())
+        {
+            journal.close();
+            aeron.close();
+            throw new IllegalStateException("journal replay diverged; the engine will not start.\n" + recovery.divergence().describe());
+        }
+        this.inputsReplayed = recovery.inputs();
+        this.recoveredOutputs = recovery.unjournaled().size();
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
         this.stageErrors = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine stage errors");
@@ -64,7 +74,7 @@ public final class Engine implements AutoCloseable
         this.disruptor = new Disruptor<>(
             RingEvent::new, ctx.ringSize(), Engine::stageThread, ProducerType.SINGLE, ctx.waitStrategy());
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(stageErrors));
-        this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure);
+        this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
         disruptor
             .handleEventsWith(new JournalStage(journal, ctx.syncOnBatch()))
             .then(new CoreStage(core))
@@ -73,7 +83,7 @@ public final class Engine implements AutoCloseable
 
         final IngressAgent ingressAgent = new IngressAgent(
             ring, ingress, reports, internalInputs, new SystemEpochNanoClock(), ctx.tickIntervalNs(),
-            recovery.lastSequence + 1, recovery.lastTimestampNs);
+            recovery.lastSequence() + 1, recovery.lastTimestampNs());
         this.ingressRunner = new AgentRunner(ctx.idleStrategy(), this::onAgentError, null, ingressAgent);
         AgentRunner.startOnThread(ingressRunner);
     }
@@ -106,6 +116,12 @@ public final class Engine implements AutoCloseable
     public long inputsReplayed()
     {
         return inputsReplayed;
+    }
+
+    /** Outputs of the last inputs before a crash that the journal lacked; journaled and sent at start. */
+    public long recoveredOutputs()
+    {
+        return recoveredOutputs;
     }
 
     /** Whether the gateway of a venue is subscribed to its order stream. */

@@ -33,7 +33,9 @@ public final class EngineMain implements Callable<Integer>
             final EngineContext ctx = engine.context();
             System.out.println("sluice-engine: journal " + ctx.journalDir() + ", replayed " + engine.inputsReplayed() +
                 " inputs; ingress " + ctx.ingressChannel() + " stream " + ctx.ingressStreamId() +
-                ", reports stream " + ctx.reportsStreamId() + ", venues " + ctx.coreConfig().venues());
+                ", reports stream " + ctx.reportsStreamId() + ", venues " + ctx.coreConfig().venues() +
+                (engine.recoveredOutputs() > 0 ? "; sent " + engine.recoveredOutputs() + " outputs a crash kept out of the journal" : ""));
+            System.out.flush();
             barrier.await();
             System.out.println("sluice-engine: stopping");
         }

@@ -54,6 +54,19 @@ final class VenuePublications implements AutoCloseable
         return false;
     }
 
+    /** At start, give gateways a bounded moment to connect before recovered orders are offered. */
+    void awaitConnected(final long timeoutNs)
+    {
+        final long deadline = System.nanoTime() + timeoutNs;
+        for (final ExclusivePublication publication : publications)
+        {
+            while (!publication.isConnected() && System.nanoTime() < deadline)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+    }
+
     public void close()
     {
         CloseHelper.closeAll(publications);

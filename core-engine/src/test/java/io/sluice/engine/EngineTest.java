@@ -181,6 +181,64 @@ class EngineTest
         assertTrue(text.startsWith("GATEWAY_DOWN"), text);
     }
 
+    @Test
+    void shouldSendTheOrdersOfASignalWhoseOutputsACrashKeptOutOfTheJournal()
+    {
+        engine.close();
+        // The journal holds the quote, the gateway state and a signal, but none of the signal's outputs:
+        // the engine died after journaling the input and before its egress stage ran.
+        try (Journal journal = Journal.open(dir.resolve("journal")); io.sluice.journal.JournalAppender appender = journal.appender())
+        {
+            final long now = readJournal().stream().mapToLong(r -> r.sequence).max().orElse(0) + 1;
+            long seq = now;
+            final GatewayStatusEncoder status = new GatewayStatusEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .venue("paper").state(GatewayState.UP).timestampNs(1).detail("");
+            appender.append(JournalRecord.KIND_INPUT, seq++, System.currentTimeMillis() * 1_000_000L, buffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
+            final MarketDataEncoder quote = new MarketDataEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .venue("paper").symbol("BTCUSDT").bid(6499000000000L).ask(6501000000000L).last(6500000000000L).timestampNs(1);
+            appender.append(JournalRecord.KIND_INPUT, seq++, System.currentTimeMillis() * 1_000_000L, buffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + quote.encodedLength());
+            final RawSignalEncoder signal = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .source(SignalSource.REST).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(1).dryRun(io.sluice.sbe.BooleanType.FALSE)
+                .signalId("crashed").account("").idempotencyKey("crashed");
+            final byte[] body = "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}".getBytes(StandardCharsets.UTF_8);
+            signal.putBody(body, 0, body.length).channel("");
+            appender.append(JournalRecord.KIND_INPUT, seq, System.currentTimeMillis() * 1_000_000L, buffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength());
+        }
+
+        engine = startEngine();
+        assertEquals(2, engine.recoveredOutputs(), "NewOrder and OrderUpdate were decided again and journaled");
+        await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "the recovered order reached the gateway");
+        final NewOrderDecoder order = new NewOrderDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder());
+        order.clientOrderId();
+        assertEquals("crashed", order.signalId());
+        assertEquals(1, readJournal().stream().filter(r -> r.templateId == NewOrderDecoder.TEMPLATE_ID).count());
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheJournalDisagreesWithThisBuild()
+    {
+        gatewayUpWithQuote();
+        publishSignal("tamper", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
+        awaitJournal(r -> r.templateId == NewOrderDecoder.TEMPLATE_ID);
+        engine.close();
+        engine = null;
+        // Journal a forged output for the signal's sequence: this build would never have produced it.
+        final Record input = readJournal().stream().filter(r -> r.templateId == RawSignalDecoder.TEMPLATE_ID).findFirst().orElseThrow();
+        try (Journal journal = Journal.open(dir.resolve("journal")); io.sluice.journal.JournalAppender appender = journal.appender())
+        {
+            final long seq = readJournal().stream().mapToLong(r -> r.sequence).max().orElseThrow() + 1;
+            appender.append(JournalRecord.KIND_INPUT, seq, 1, new UnsafeBuffer(input.bytes), 0, input.bytes.length);
+            appender.append(JournalRecord.KIND_OUTPUT, seq, 1, new UnsafeBuffer(input.bytes), 0, input.bytes.length);
+        }
+        final IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, this::startEngine);
+        assertTrue(failure.getMessage().contains("divergence at engine sequence"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("journaled: RawSignal"), failure.getMessage());
+    }
+
     private static OrdStatus orderStatus(final Record record)
     {
         return new OrderUpdateDecoder().wrapAndApplyHeader(new UnsafeBuffer(record.bytes), 0, new MessageHeaderDecoder()).ordStatus();

@@ -5,14 +5,13 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 
 /**
- * The duty cycle of one gateway: take orders from the engine, let the venue work, heartbeat.
+ * The duty cycle of one gateway: take orders from the engine, let the venue work, heartbeat with the venue's state.
  * <p>
  * The venue is started once the reports stream has a subscriber, so its first messages (e.g. opening market
  * data) reach the engine rather than being dropped; until then orders wait in the orders stream.
  */
 public final class GatewayAgent implements Agent
 {
-    private static final String UP_DETAIL = "";
     private static final String DOWN_DETAIL = "gateway closed";
 
     private final Venue venue;
@@ -120,7 +119,7 @@ public final class GatewayAgent implements Agent
             return 0;
         }
         nextHeartbeatNs = nowNs + heartbeatIntervalNs;
-        reportPublisher.gatewayStatus(GatewayState.UP, nowNs, UP_DETAIL);
+        reportPublisher.gatewayStatus(venue.state(), nowNs, venue.stateDetail());
         return 1;
     }
 }

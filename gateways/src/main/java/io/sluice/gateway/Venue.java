@@ -2,6 +2,7 @@ package io.sluice.gateway;
 
 import io.sluice.sbe.AmendOrderDecoder;
 import io.sluice.sbe.CancelOrderDecoder;
+import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.NewOrderDecoder;
 
 /**
@@ -53,6 +54,27 @@ public interface Venue
     default void onAmendOrder(final AmendOrderDecoder amend, final long nowNs)
     {
         throw new UnsupportedOperationException("venue " + name() + " does not amend orders");
+    }
+
+    /**
+     * State the gateway's heartbeat reports for this venue (e.g. DEGRADED while a broker session is expired); the
+     * default is always UP.
+     *
+     * @return the state to publish with the next heartbeat.
+     */
+    default GatewayState state()
+    {
+        return GatewayState.UP;
+    }
+
+    /**
+     * Short ASCII reason published with the heartbeat, empty when all is well; never secrets.
+     *
+     * @return the detail text.
+     */
+    default CharSequence stateDetail()
+    {
+        return "";
     }
 
     /**

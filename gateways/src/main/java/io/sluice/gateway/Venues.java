@@ -1,5 +1,9 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.india.IndiaVenue;
+import io.sluice.gateway.mt5.Mt5Venue;
+import io.sluice.gateway.binance.BinanceMarket;
+import io.sluice.gateway.binance.BinanceVenue;
 import io.sluice.gateway.paper.PaperVenue;
 
 import java.util.List;
@@ -11,8 +15,24 @@ public final class Venues
 {
     /** The paper venue: simulated prices and fills, no external connection. */
     public static final String PAPER = "paper";
+    /** MetaTrader 5 accounts through the SluiceBridge Expert Advisor. */
+    public static final String MT5 = "mt5";
 
-    private static final List<String> NAMES = List.of(PAPER);
+    /** Zerodha Kite Connect v3. */
+    public static final String KITE = "kite";
+    /** Angel One SmartAPI. */
+    public static final String ANGEL = "angel";
+    /** Upstox API v2. */
+    public static final String UPSTOX = "upstox";
+    /** Dhan API v2. */
+    public static final String DHAN = "dhan";
+
+    /** Binance spot. */
+    public static final String BINANCE = "binance";
+    /** Binance USD-M futures. */
+    public static final String BINANCE_FUTURES = "binance-futures";
+
+    private static final List<String> NAMES = List.of(PAPER, BINANCE, BINANCE_FUTURES, MT5, KITE, ANGEL, UPSTOX, DHAN);
 
     private Venues()
     {
@@ -52,6 +72,18 @@ public final class Venues
         if (PAPER.equals(name))
         {
             return new PaperVenue(name, context.settings());
+        }
+        if (MT5.equals(name))
+        {
+            return new Mt5Venue(name, context.settings());
+        }
+        if (KITE.equals(name) || ANGEL.equals(name) || UPSTOX.equals(name) || DHAN.equals(name))
+        {
+            return IndiaVenue.create(name, context.settings());
+        }
+        if (BINANCE.equals(name) || BINANCE_FUTURES.equals(name))
+        {
+            return new BinanceVenue(name, BINANCE.equals(name) ? BinanceMarket.SPOT : BinanceMarket.USDM, context.settings());
         }
         throw new IllegalArgumentException("unknown venue '" + name + "'; known venues: " + NAMES);
     }

@@ -104,7 +104,7 @@ class GatewayContextTest
 
         final IllegalArgumentException noVenue = assertThrows(IllegalArgumentException.class,
             () -> new GatewayContext().settings(Settings.of(Map.of())).conclude());
-        assertTrue(noVenue.getMessage().contains("[paper]"), noVenue.getMessage());
+        assertTrue(noVenue.getMessage().contains(Venues.names().toString()), noVenue.getMessage());
     }
 
     @Test

@@ -38,6 +38,6 @@ class GatewayMainTest
             .execute("--venue", "nasdaq", "--config", config.toString());
 
         assertEquals(2, exitCode);
-        assertTrue(err.toString().contains("unknown venue 'nasdaq'; known venues: [paper]"), err.toString());
+        assertTrue(err.toString().contains("unknown venue 'nasdaq'; known venues: " + Venues.names()), err.toString());
     }
 }

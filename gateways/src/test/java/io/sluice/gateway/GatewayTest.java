@@ -198,6 +198,6 @@ class GatewayTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Gateway.launch(
             new GatewayContext().settings(Settings.of(Map.of())).venueName("nasdaq")));
         assertTrue(ex.getMessage().contains("nasdaq"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("[paper]"), ex.getMessage());
+        assertTrue(ex.getMessage().contains(Venues.names().toString()), ex.getMessage());
     }
 }

@@ -13,6 +13,8 @@ import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AlertDecoder;
+import io.sluice.sbe.AlertType;
 import io.sluice.sbe.AmendOrderDecoder;
 import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.CancelOrderDecoder;
@@ -34,6 +36,8 @@ import io.sluice.sbe.Product;
 import io.sluice.sbe.RawSignalDecoder;
 import io.sluice.sbe.RejectReason;
 import io.sluice.sbe.RiskRejectDecoder;
+import io.sluice.sbe.RiskUsageDecoder;
+import io.sluice.sbe.Severity;
 import io.sluice.sbe.Side;
 import io.sluice.sbe.SignalFormat;
 import io.sluice.sbe.SignalSource;
@@ -63,30 +67,37 @@ public final class FrameFormatter
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final String[] NAMES = new String[17];
+    private static final int MAX_TEMPLATE_ID = RiskUsageDecoder.TEMPLATE_ID;
+    private static final String[] NAMES = new String[MAX_TEMPLATE_ID + 1];
     // Block length of each template by schema version (index = version, the last entry for every later one).
-    private static final int[][] BLOCK_LENGTHS = new int[17][];
+    private static final int[][] BLOCK_LENGTHS = new int[MAX_TEMPLATE_ID + 1][];
 
     static
     {
-        register(RawSignalDecoder.TEMPLATE_ID, "RawSignal", RawSignalDecoder.BLOCK_LENGTH);
-        // The block of version 0 ends where the first field added in version 1 begins.
+        // The block of an older version ends where the first field added after it begins.
+        register(RawSignalDecoder.TEMPLATE_ID, "RawSignal",
+            RawSignalDecoder.dryRunEncodingOffset(), RawSignalDecoder.dryRunEncodingOffset(), RawSignalDecoder.BLOCK_LENGTH);
         register(NewOrderDecoder.TEMPLATE_ID, "NewOrder", NewOrderDecoder.reduceOnlyEncodingOffset(), NewOrderDecoder.BLOCK_LENGTH);
         register(CancelOrderDecoder.TEMPLATE_ID, "CancelOrder", CancelOrderDecoder.BLOCK_LENGTH);
         register(ExecutionReportDecoder.TEMPLATE_ID, "ExecutionReport",
             ExecutionReportDecoder.tradeIdEncodingOffset(), ExecutionReportDecoder.BLOCK_LENGTH);
         register(RiskRejectDecoder.TEMPLATE_ID, "RiskReject", RiskRejectDecoder.BLOCK_LENGTH);
-        register(AdminCommandDecoder.TEMPLATE_ID, "AdminCommand", AdminCommandDecoder.BLOCK_LENGTH);
+        register(AdminCommandDecoder.TEMPLATE_ID, "AdminCommand",
+            AdminCommandDecoder.venueEncodingOffset(), AdminCommandDecoder.venueEncodingOffset(), AdminCommandDecoder.BLOCK_LENGTH);
         register(GatewayStatusDecoder.TEMPLATE_ID, "GatewayStatus", GatewayStatusDecoder.BLOCK_LENGTH);
         register(MarketDataDecoder.TEMPLATE_ID, "MarketData", MarketDataDecoder.BLOCK_LENGTH);
         register(TickDecoder.TEMPLATE_ID, "Tick", TickDecoder.BLOCK_LENGTH);
         register(OrderUpdateDecoder.TEMPLATE_ID, "OrderUpdate", OrderUpdateDecoder.BLOCK_LENGTH);
         register(PositionUpdateDecoder.TEMPLATE_ID, "PositionUpdate", PositionUpdateDecoder.BLOCK_LENGTH);
-        register(TradingStateUpdateDecoder.TEMPLATE_ID, "TradingStateUpdate", TradingStateUpdateDecoder.BLOCK_LENGTH);
+        register(TradingStateUpdateDecoder.TEMPLATE_ID, "TradingStateUpdate",
+            TradingStateUpdateDecoder.venueEncodingOffset(), TradingStateUpdateDecoder.venueEncodingOffset(),
+            TradingStateUpdateDecoder.BLOCK_LENGTH);
         register(EngineErrorDecoder.TEMPLATE_ID, "EngineError", EngineErrorDecoder.BLOCK_LENGTH);
         register(InstrumentDefinitionDecoder.TEMPLATE_ID, "InstrumentDefinition", InstrumentDefinitionDecoder.BLOCK_LENGTH);
         register(AccountUpdateDecoder.TEMPLATE_ID, "AccountUpdate", AccountUpdateDecoder.BLOCK_LENGTH);
         register(AmendOrderDecoder.TEMPLATE_ID, "AmendOrder", AmendOrderDecoder.BLOCK_LENGTH);
+        register(AlertDecoder.TEMPLATE_ID, "Alert", AlertDecoder.BLOCK_LENGTH);
+        register(RiskUsageDecoder.TEMPLATE_ID, "RiskUsage", RiskUsageDecoder.BLOCK_LENGTH);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -106,6 +117,8 @@ public final class FrameFormatter
     private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
     private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
     private final AmendOrderDecoder amendOrder = new AmendOrderDecoder();
+    private final AlertDecoder alert = new AlertDecoder();
+    private final RiskUsageDecoder riskUsage = new RiskUsageDecoder();
 
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
@@ -328,6 +341,12 @@ public final class FrameFormatter
             case AmendOrderDecoder.TEMPLATE_ID:
                 formatAmendOrder(amendOrder.wrap(frame, offset, blockLength, version), out);
                 break;
+            case AlertDecoder.TEMPLATE_ID:
+                formatAlert(alert.wrap(frame, offset, blockLength, version), out);
+                break;
+            case RiskUsageDecoder.TEMPLATE_ID:
+                formatRiskUsage(riskUsage.wrap(frame, offset, blockLength, version), out);
+                break;
             default:
                 throw new IllegalStateException("no formatter for templateId " + templateId);
         }
@@ -338,6 +357,10 @@ public final class FrameFormatter
         enumValue(out, "source", d.sourceRaw(), raw -> SignalSource.get((short)raw));
         enumValue(out, "format", d.formatRaw(), raw -> SignalFormat.get((short)raw));
         time(out, "ingressTimeNs", d.ingressTimeNs());
+        if (d.actingVersion() >= RawSignalDecoder.dryRunSinceVersion())
+        {
+            enumValue(out, "dryRun", d.dryRunRaw(), raw -> BooleanType.get((short)raw));
+        }
         d.wrapSignalId(varData);
         varText(out, "signalId", true, -1);
         d.wrapAccount(varData);
@@ -346,6 +369,11 @@ public final class FrameFormatter
         varText(out, "idempotencyKey", true, -1);
         d.wrapBody(varData);
         varText(out, "body", false, MAX_BODY_CHARS);
+        if (d.actingVersion() >= RawSignalDecoder.channelSinceVersion())
+        {
+            d.wrapChannel(varData);
+            varText(out, "channel", true, -1);
+        }
     }
 
     private void formatNewOrder(final NewOrderDecoder d, final StringBuilder out)
@@ -446,10 +474,21 @@ public final class FrameFormatter
         enumValue(out, "scope", d.scopeRaw(), raw -> AdminScope.get((short)raw));
         fixedChars(out, "account", d.getAccount(chars, 0));
         time(out, "issuedTimeNs", d.issuedTimeNs());
+        if (d.actingVersion() >= AdminCommandDecoder.venueSinceVersion())
+        {
+            fixedChars(out, "venue", d.getVenue(chars, 0));
+            fixedChars(out, "symbol", d.getSymbol(chars, 0));
+            fixed(out, "value", d.value());
+        }
         d.wrapActor(varData);
         varText(out, "actor", true, -1);
         d.wrapReason(varData);
         varText(out, "reason", false, -1);
+        if (d.actingVersion() >= AdminCommandDecoder.targetSinceVersion())
+        {
+            d.wrapTarget(varData);
+            varText(out, "target", true, -1);
+        }
     }
 
     private void formatGatewayStatus(final GatewayStatusDecoder d, final StringBuilder out)
@@ -508,6 +547,11 @@ public final class FrameFormatter
         fixedChars(out, "account", d.getAccount(chars, 0));
         enumValue(out, "state", d.stateRaw(), raw -> TradingState.get((short)raw));
         time(out, "timestampNs", d.timestampNs());
+        if (d.actingVersion() >= TradingStateUpdateDecoder.venueSinceVersion())
+        {
+            fixedChars(out, "venue", d.getVenue(chars, 0));
+            fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        }
         d.wrapActor(varData);
         varText(out, "actor", true, -1);
         d.wrapReason(varData);
@@ -570,6 +614,52 @@ public final class FrameFormatter
         time(out, "timestampNs", d.timestampNs());
     }
 
+    private void formatAlert(final AlertDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "alertType", d.alertTypeRaw(), raw -> AlertType.get((short)raw));
+        enumValue(out, "severity", d.severityRaw(), raw -> Severity.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapText(varData);
+        varText(out, "text", false, -1);
+    }
+
+    private void formatRiskUsage(final RiskUsageDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        enumValue(out, "state", d.stateRaw(), raw -> TradingState.get((short)raw));
+        time(out, "timestampNs", d.timestampNs());
+        final RiskUsageDecoder.LimitsDecoder limits = d.limits();
+        if (limits.actingBlockLength() < RiskUsageDecoder.LimitsDecoder.sbeBlockLength())
+        {
+            throw new IllegalStateException("limits blockLength " + limits.actingBlockLength() + " < " +
+                RiskUsageDecoder.LimitsDecoder.sbeBlockLength());
+        }
+        // One entry per limit as "name":used/limit; each entry's name is var data after its block.
+        out.append(" limits=[");
+        boolean first = true;
+        while (limits.hasNext())
+        {
+            limits.next();
+            final long limitValue = limits.limitValue();
+            final long usedValue = limits.usedValue();
+            limits.wrapName(varData);
+            if (!first)
+            {
+                out.append(", ");
+            }
+            first = false;
+            quoted(out, varData, 0, varData.capacity(), true, -1);
+            out.append(':');
+            fixedValue(out, usedValue);
+            out.append('/');
+            fixedValue(out, limitValue);
+        }
+        out.append(']');
+    }
+
     private void fixedChars(final StringBuilder out, final String name, final int fieldLength)
     {
         out.append(' ').append(name).append('=');
@@ -585,6 +675,11 @@ public final class FrameFormatter
     private void fixed(final StringBuilder out, final String name, final long value)
     {
         out.append(' ').append(name).append('=');
+        fixedValue(out, value);
+    }
+
+    private void fixedValue(final StringBuilder out, final long value)
+    {
         final int length = Fixed.putAscii(value, decimal, 0);
         for (int i = 0; i < length; i++)
         {

@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AdminCommandDecoder;
+import io.sluice.sbe.AdminCommandEncoder;
+import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.EngineErrorDecoder;
 import io.sluice.sbe.EngineErrorEncoder;
 import io.sluice.sbe.ExecutionReportDecoder;
@@ -12,9 +16,14 @@ import io.sluice.sbe.ExecutionReportEncoder;
 import io.sluice.sbe.MessageHeaderEncoder;
 import io.sluice.sbe.NewOrderDecoder;
 import io.sluice.sbe.NewOrderEncoder;
+import io.sluice.sbe.RawSignalDecoder;
 import io.sluice.sbe.RawSignalEncoder;
+import io.sluice.sbe.RiskUsageDecoder;
+import io.sluice.sbe.RiskUsageEncoder;
 import io.sluice.sbe.SignalFormat;
 import io.sluice.sbe.SignalSource;
+import io.sluice.sbe.TradingStateUpdateDecoder;
+import io.sluice.sbe.TradingStateUpdateEncoder;
 import io.sluice.journal.TestFrames.Frame;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -33,6 +42,16 @@ class FrameFormatterTest
     private static final int EXECUTION_REPORT_V0_BLOCK_LENGTH = 167;
     private static final String NEW_ORDER_V1_FIELDS = " reduceOnly=TRUE positionSide=LONG product=NRML";
     private static final String EXECUTION_REPORT_V1_FIELDS = " tradeId=T-987654321 commission=0.0001625 commissionAsset=USDT";
+    private static final int RAW_SIGNAL_V1_BLOCK_LENGTH = 10;
+    private static final String RAW_SIGNAL_V2_DRY_RUN = " dryRun=FALSE";
+    private static final String RAW_SIGNAL_V2_CHANNEL = " channel=\"tv-main\"";
+    private static final int ADMIN_COMMAND_V1_BLOCK_LENGTH = 26;
+    private static final int TRADING_STATE_UPDATE_V1_BLOCK_LENGTH = 26;
+    private static final String ADMIN_COMMAND_V2_FIELDS = " venue=binance symbol=BTCUSDT value=25000.5";
+    private static final String ADMIN_COMMAND_V2_TARGET = " target=\"maxNotional\"";
+    private static final String TRADING_STATE_UPDATE_V2_FIELDS = " venue=binance symbol=BTCUSDT";
+    // Length prefix of an empty varAsciiEncoding field.
+    private static final int EMPTY_VAR_ASCII_LENGTH = 2;
 
     private final FrameFormatter formatter = new FrameFormatter();
 
@@ -45,9 +64,25 @@ class FrameFormatterTest
     void shouldFormatRawSignal()
     {
         assertEquals(
-            "RawSignal source=TRADINGVIEW format=CANONICAL_JSON ingressTimeNs=" + T0_TEXT +
-            " signalId=\"sig-1\" account=\"acct-1\" idempotencyKey=\"idem-1\" body=\"{\\\"side\\\":\\\"buy\\\",\\\"qty\\\":\\\"1.5\\\"}\"",
+            "RawSignal source=TRADINGVIEW format=CANONICAL_JSON ingressTimeNs=" + T0_TEXT + " dryRun=FALSE" +
+            " signalId=\"sig-1\" account=\"acct-1\" idempotencyKey=\"idem-1\" body=\"{\\\"side\\\":\\\"buy\\\",\\\"qty\\\":\\\"1.5\\\"}\"" +
+            " channel=\"tv-main\"",
             format(TestFrames.rawSignal("{\"side\":\"buy\",\"qty\":\"1.5\"}")));
+    }
+
+    @Test
+    void shouldFormatVersion1RawSignalWithoutTheFieldsAddedInVersion2()
+    {
+        final Frame current = TestFrames.rawSignal("{}");
+        final String currentLine = format(current);
+        assertTrue(currentLine.contains(RAW_SIGNAL_V2_DRY_RUN + " signalId="), currentLine);
+        assertTrue(currentLine.endsWith(RAW_SIGNAL_V2_CHANNEL), currentLine);
+
+        assertEquals(RAW_SIGNAL_V1_BLOCK_LENGTH, RawSignalDecoder.dryRunEncodingOffset());
+        final int channelLength = EMPTY_VAR_ASCII_LENGTH + TestFrames.CHANNEL.length();
+        final Frame v1 = TestFrames.reshaped(current, RAW_SIGNAL_V1_BLOCK_LENGTH, 1, channelLength);
+        assertEquals(current.length - (RawSignalEncoder.BLOCK_LENGTH - RAW_SIGNAL_V1_BLOCK_LENGTH) - channelLength, v1.length);
+        assertEquals(currentLine.replace(RAW_SIGNAL_V2_DRY_RUN, "").replace(RAW_SIGNAL_V2_CHANNEL, ""), format(v1));
     }
 
     @Test
@@ -152,6 +187,11 @@ class FrameFormatterTest
         final String reportLine = format(report);
         new MessageHeaderEncoder().wrap(report.buffer, 0).version(0);
         assertEquals(reportLine.replace(EXECUTION_REPORT_V1_FIELDS, ""), format(report));
+
+        final Frame command = TestFrames.adminSetLimit("maxNotional");
+        final String commandLine = format(command);
+        new MessageHeaderEncoder().wrap(command.buffer, 0).version(1);
+        assertEquals(commandLine.replace(ADMIN_COMMAND_V2_FIELDS, "").replace(ADMIN_COMMAND_V2_TARGET, ""), format(command));
     }
 
     @Test
@@ -178,8 +218,124 @@ class FrameFormatterTest
     {
         assertEquals(
             "AdminCommand action=KILL scope=ACCOUNT account=acct-1 issuedTimeNs=1970-01-01T00:00:00.000000000Z" +
-            " actor=\"ops@desk\" reason=\"market halt \u2014 stop all\"",
+            " venue= symbol= value=null actor=\"ops@desk\" reason=\"market halt \u2014 stop all\" target=\"\"",
             format(TestFrames.adminCommand()));
+    }
+
+    @Test
+    void shouldFormatAdminCommandFieldsAddedInVersion2()
+    {
+        assertEquals(
+            "AdminCommand action=SET_LIMIT scope=INSTRUMENT account=acct-1 issuedTimeNs=" + T0_TEXT + ADMIN_COMMAND_V2_FIELDS +
+            " actor=\"risk@desk\" reason=\"tighter after CPI\"" + ADMIN_COMMAND_V2_TARGET,
+            format(TestFrames.adminSetLimit("maxNotional")));
+        assertTrue(format(TestFrames.adminSetLimit("appr-7\n")).endsWith(" target=\"appr-7\\n\""));
+    }
+
+    @Test
+    void shouldFormatVersion1AdminCommandWithoutTheFieldsAddedInVersion2()
+    {
+        final Frame current = TestFrames.adminSetLimit("");
+        final String currentLine = format(current);
+        assertTrue(currentLine.contains(" issuedTimeNs=" + T0_TEXT + ADMIN_COMMAND_V2_FIELDS + " actor="), currentLine);
+        assertTrue(currentLine.endsWith(" target=\"\""), currentLine);
+        final String expected = currentLine.replace(ADMIN_COMMAND_V2_FIELDS, "").replace(" target=\"\"", "");
+
+        assertEquals(ADMIN_COMMAND_V1_BLOCK_LENGTH, AdminCommandDecoder.venueEncodingOffset());
+        for (int version = 0; version <= 1; version++)
+        {
+            // As a version 1 producer wrote it: the shorter block and no target, so reading target would overrun.
+            final Frame v1 = TestFrames.reshaped(current, ADMIN_COMMAND_V1_BLOCK_LENGTH, version, EMPTY_VAR_ASCII_LENGTH);
+            assertEquals(
+                current.length - (AdminCommandEncoder.BLOCK_LENGTH - ADMIN_COMMAND_V1_BLOCK_LENGTH) - EMPTY_VAR_ASCII_LENGTH, v1.length);
+            assertEquals(expected, format(v1));
+        }
+    }
+
+    @Test
+    void shouldFormatVersion1TradingStateUpdateWithoutTheFieldsAddedInVersion2()
+    {
+        final Frame current = TestFrames.tradingStateUpdate(AdminScope.INSTRUMENT, "binance", "BTCUSDT");
+        final String currentLine = format(current);
+        assertTrue(currentLine.contains(TRADING_STATE_UPDATE_V2_FIELDS + " actor="), currentLine);
+
+        assertEquals(TRADING_STATE_UPDATE_V1_BLOCK_LENGTH, TradingStateUpdateDecoder.venueEncodingOffset());
+        final Frame v1 = TestFrames.reshaped(current, TRADING_STATE_UPDATE_V1_BLOCK_LENGTH, 1);
+        assertEquals(current.length - (TradingStateUpdateEncoder.BLOCK_LENGTH - TRADING_STATE_UPDATE_V1_BLOCK_LENGTH), v1.length);
+        assertEquals(currentLine.replace(TRADING_STATE_UPDATE_V2_FIELDS, ""), format(v1));
+    }
+
+    @Test
+    void shouldFormatAlert()
+    {
+        assertEquals(
+            "Alert alertType=CIRCUIT_BREAKER severity=CRITICAL account=acct-1 venue=binance symbol=BTCUSDT timestampNs=" + T0_TEXT +
+            " text=\"3 losses in 10 min \u2014 halted\"",
+            format(TestFrames.alert("3 losses in 10 min \u2014 halted")));
+    }
+
+    @Test
+    void shouldFormatRiskUsageLimitsAsNameUsedOverLimit()
+    {
+        assertEquals(
+            "RiskUsage account=acct-1 state=REDUCING timestampNs=" + T0_TEXT +
+            " limits=[\"dailyLoss\":-250.125/1000, \"maxNotional\":null/50000, \"maxOpenPositions\":3/5]",
+            format(TestFrames.riskUsage()));
+    }
+
+    @Test
+    void shouldFormatRiskUsageWithNoLimitsAndEscapedNames()
+    {
+        assertEquals(
+            "RiskUsage account=acct-1 state=REDUCING timestampNs=" + T0_TEXT + " limits=[]",
+            format(TestFrames.riskUsage(new String[0], new long[0], new long[0])));
+        final String line = format(TestFrames.riskUsage(
+            new String[] { "a\"b", "" }, new long[] { Fixed.parse("0.00000001"), Fixed.NULL }, new long[] { 0, Fixed.NULL }));
+        assertTrue(line.endsWith(" limits=[\"a\\\"b\":0/0.00000001, \"\":null/null]"), line);
+    }
+
+    @Test
+    void shouldSayMalformedWhenRiskUsageLimitsRunPastTheFrameOrHaveAShortBlock()
+    {
+        final Frame frame = TestFrames.riskUsage();
+        final String cut = formatter.format(frame.buffer, 0, frame.length - 1);
+        assertTrue(cut.startsWith("RiskUsage MALFORMED length=" + (frame.length - 1) + " error=\""), cut);
+
+        final int groupHeaderOffset = MessageHeaderEncoder.ENCODED_LENGTH + RiskUsageEncoder.BLOCK_LENGTH;
+        frame.buffer.putShort(groupHeaderOffset, (short)(RiskUsageDecoder.LimitsDecoder.sbeBlockLength() - 1), ByteOrder.LITTLE_ENDIAN);
+        final String shortBlock = format(frame);
+        assertTrue(shortBlock.startsWith("RiskUsage MALFORMED length=" + frame.length + " "), shortBlock);
+        assertTrue(shortBlock.contains("limits blockLength 15 < 16"), shortBlock);
+    }
+
+    @Test
+    void shouldFormatRiskUsageGroupOfANewerVersionWithALongerEntryBlock()
+    {
+        final Frame current = TestFrames.riskUsage();
+        final int groupHeaderOffset = MessageHeaderEncoder.ENCODED_LENGTH + RiskUsageEncoder.BLOCK_LENGTH;
+        final int entryBlock = RiskUsageEncoder.LimitsEncoder.sbeBlockLength();
+        final int extra = 8;
+        final int count = 3;
+        final UnsafeBuffer newer = new UnsafeBuffer(new byte[current.length + count * extra]);
+        newer.putBytes(0, current.buffer, 0, groupHeaderOffset);
+        new MessageHeaderEncoder().wrap(newer, 0).version(RiskUsageEncoder.SCHEMA_VERSION + 1);
+        newer.putShort(groupHeaderOffset, (short)(entryBlock + extra), ByteOrder.LITTLE_ENDIAN);
+        newer.putShort(groupHeaderOffset + 2, (short)count, ByteOrder.LITTLE_ENDIAN);
+        int from = groupHeaderOffset + RiskUsageEncoder.LimitsEncoder.HEADER_SIZE;
+        int to = from;
+        for (int i = 0; i < count; i++)
+        {
+            newer.putBytes(to, current.buffer, from, entryBlock);
+            newer.setMemory(to + entryBlock, extra, (byte)0x55);
+            from += entryBlock;
+            to += entryBlock + extra;
+            final int nameLength = EMPTY_VAR_ASCII_LENGTH + (current.buffer.getShort(from, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+            newer.putBytes(to, current.buffer, from, nameLength);
+            from += nameLength;
+            to += nameLength;
+        }
+        assertEquals(newer.capacity(), to);
+        assertEquals(format(current), formatter.format(newer, 0, newer.capacity()));
     }
 
     @Test
@@ -228,8 +384,10 @@ class FrameFormatterTest
     {
         assertEquals(
             "TradingStateUpdate scope=GLOBAL account= state=HALTED timestampNs=" + T0_TEXT +
-            " actor=\"ops@desk\" reason=\"kill \\\"all\\\"\"",
+            " venue= symbol= actor=\"ops@desk\" reason=\"kill \\\"all\\\"\"",
             format(TestFrames.tradingStateUpdate()));
+        assertTrue(format(TestFrames.tradingStateUpdate(AdminScope.VENUE, "binance", ""))
+            .contains(" scope=VENUE account= state=HALTED timestampNs=" + T0_TEXT + " venue=binance symbol= actor="));
     }
 
     @Test
@@ -254,10 +412,10 @@ class FrameFormatterTest
     void shouldCutLongBodyTo512CharactersWithEllipsis()
     {
         final String line = format(TestFrames.rawSignal("\u00e9".repeat(600)));
-        assertTrue(line.endsWith(" body=\"" + "\u00e9".repeat(FrameFormatter.MAX_BODY_CHARS) + "\u2026\""), line);
+        assertTrue(line.endsWith(" body=\"" + "\u00e9".repeat(FrameFormatter.MAX_BODY_CHARS) + "\u2026\"" + RAW_SIGNAL_V2_CHANNEL), line);
 
         final String exact = format(TestFrames.rawSignal("x".repeat(FrameFormatter.MAX_BODY_CHARS)));
-        assertTrue(exact.endsWith(" body=\"" + "x".repeat(FrameFormatter.MAX_BODY_CHARS) + "\""), exact);
+        assertTrue(exact.endsWith(" body=\"" + "x".repeat(FrameFormatter.MAX_BODY_CHARS) + "\"" + RAW_SIGNAL_V2_CHANNEL), exact);
     }
 
     @Test
@@ -268,7 +426,7 @@ class FrameFormatterTest
             (byte)0xF0, (byte)0x9F, (byte)0x98, (byte)0x80, 0x01, 0x7F, (byte)0xE2, (byte)0x80, (byte)0xA8, '\r', (byte)0xE2, (byte)0x82 };
         final String line = format(TestFrames.rawSignal(body));
         assertTrue(line.endsWith(
-            " body=\"a\\xFF\\xC3(\\xC0\\xAF\\xED\\xA0\\x80\uD83D\uDE00\\u0001\\u007F\\u2028\\r\\xE2\\x82\""), line);
+            " body=\"a\\xFF\\xC3(\\xC0\\xAF\\xED\\xA0\\x80\uD83D\uDE00\\u0001\\u007F\\u2028\\r\\xE2\\x82\"" + RAW_SIGNAL_V2_CHANNEL), line);
         assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u2028"), line);
     }
 
@@ -278,10 +436,12 @@ class FrameFormatterTest
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(128);
         final byte[] signalId = "caf\u00e9".getBytes(StandardCharsets.UTF_8);
         final RawSignalEncoder encoder = new RawSignalEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
-            .source(SignalSource.REST).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(0)
-            .putSignalId(signalId, 0, signalId.length).account("").idempotencyKey("").putBody(new byte[0], 0, 0);
+            .source(SignalSource.REST).format(SignalFormat.CANONICAL_JSON).ingressTimeNs(0).dryRun(BooleanType.TRUE)
+            .putSignalId(signalId, 0, signalId.length).account("").idempotencyKey("").putBody(new byte[0], 0, 0)
+            .putChannel(signalId, 0, signalId.length);
         final String line = formatter.format(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
-        assertTrue(line.contains(" signalId=\"caf\\xC3\\xA9\" account=\"\" idempotencyKey=\"\" body=\"\""), line);
+        assertTrue(line.endsWith(
+            " dryRun=TRUE signalId=\"caf\\xC3\\xA9\" account=\"\" idempotencyKey=\"\" body=\"\" channel=\"caf\\xC3\\xA9\""), line);
     }
 
     @Test
@@ -299,9 +459,9 @@ class FrameFormatterTest
     void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
     {
         final Frame frame = TestFrames.unknownTemplate(99, 10);
-        assertEquals("UNKNOWN templateId=99 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=18", format(frame));
-        assertEquals("UNKNOWN templateId=0 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(0, 4)));
-        assertEquals("UNKNOWN templateId=17 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(17, 4)));
+        assertEquals("UNKNOWN templateId=99 version=2 length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=2 length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=19 version=2 length=12", format(TestFrames.unknownTemplate(19, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -339,7 +499,7 @@ class FrameFormatterTest
         new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
         final String line = format(frame);
         assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
-        assertTrue(line.contains("blockLength 139 < 140 of version " + MessageHeaderEncoder.SCHEMA_VERSION), line);
+        assertTrue(line.contains("blockLength 139 < 140 of version 2"), line);
     }
 
     @Test
@@ -363,6 +523,18 @@ class FrameFormatterTest
 
         final String v2Line = format(TestFrames.reshaped(newOrder, NEW_ORDER_V0_BLOCK_LENGTH, 2));
         assertTrue(v2Line.contains("blockLength 137 < 140 of version 2"), v2Line);
+
+        final Frame command = TestFrames.adminSetLimit("");
+        final String commandV1Line = format(TestFrames.reshaped(command, ADMIN_COMMAND_V1_BLOCK_LENGTH - 1, 1));
+        assertTrue(commandV1Line.startsWith("AdminCommand MALFORMED "), commandV1Line);
+        assertTrue(commandV1Line.contains("blockLength 25 < 26 of version 1"), commandV1Line);
+        final String commandV2Line = format(TestFrames.reshaped(command, ADMIN_COMMAND_V1_BLOCK_LENGTH, 2));
+        assertTrue(commandV2Line.contains("blockLength 26 < 82 of version 2"), commandV2Line);
+
+        final Frame state = TestFrames.tradingStateUpdate();
+        final String stateV2Line = format(TestFrames.reshaped(state, TRADING_STATE_UPDATE_V1_BLOCK_LENGTH, 2));
+        assertTrue(stateV2Line.startsWith("TradingStateUpdate MALFORMED "), stateV2Line);
+        assertTrue(stateV2Line.contains("blockLength 26 < 74 of version 2"), stateV2Line);
     }
 
     @Test
@@ -398,10 +570,10 @@ class FrameFormatterTest
             final int length = random.nextInt(buffer.capacity() + 1);
             if (random.nextInt(4) != 0)
             {
-                header.wrap(buffer, 0).schemaId(MessageHeaderEncoder.SCHEMA_ID).templateId(1 + random.nextInt(17));
+                header.wrap(buffer, 0).schemaId(MessageHeaderEncoder.SCHEMA_ID).templateId(1 + random.nextInt(18));
                 if (random.nextBoolean())
                 {
-                    header.blockLength(random.nextInt(200)).version(random.nextInt(3));
+                    header.blockLength(random.nextInt(200)).version(random.nextInt(4));
                 }
             }
             final String line = formatter.format(buffer, 0, length);
@@ -413,8 +585,11 @@ class FrameFormatterTest
     @Test
     void shouldMapNamesAndTemplateIds()
     {
-        assertEquals(16, FrameFormatter.messageNames().size());
+        assertEquals(18, FrameFormatter.messageNames().size());
         assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
+        assertEquals("Alert", FrameFormatter.messageNames().get(16));
+        assertEquals("RiskUsage", FrameFormatter.messageNames().get(17));
+        assertEquals(RiskUsageEncoder.TEMPLATE_ID, FrameFormatter.templateId("RiskUsage"));
         for (final String name : FrameFormatter.messageNames())
         {
             assertEquals(name, FrameFormatter.messageName(FrameFormatter.templateId(name)));

@@ -16,7 +16,6 @@ import java.util.function.BooleanSupplier;
 
 import io.sluice.protocol.Fixed;
 import io.sluice.journal.TestFrames.Frame;
-import io.sluice.sbe.MessageHeaderEncoder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +56,7 @@ class JournalDumpTest
         }
         expected = List.of(
             indexes.get(0) + " " + T0_TEXT + " IN seq=1 RawSignal source=TRADINGVIEW format=CANONICAL_JSON ingressTimeNs=" + T0_TEXT +
-                " signalId=\"sig-1\" account=\"acct-1\" idempotencyKey=\"idem-1\" body=\"{\\\"a\\\":1}\"",
+                " dryRun=FALSE signalId=\"sig-1\" account=\"acct-1\" idempotencyKey=\"idem-1\" body=\"{\\\"a\\\":1}\" channel=\"tv-main\"",
             indexes.get(1) + " " + T0_TEXT + " OUT seq=1 NewOrder clientOrderId=0K3ZJ8QW1B2C3 account=acct-1 venue=paper" +
                 " symbol=BTCUSDT side=BUY ordType=LIMIT timeInForce=GTC quantity=1.5 price=65000.5 stopPrice=null" +
                 " takeProfit=70000 stopLoss=null timestampNs=" + T0_TEXT + " leg=1 attempt=2 reduceOnly=TRUE positionSide=LONG product=NRML signalId=\"sig-1\"",
@@ -65,7 +64,7 @@ class JournalDumpTest
                 " clientOrderId= account=acct-1 symbol=BTCUSDT timestampNs=" + T0_TEXT +
                 " signalId=\"sig-2\" field=\"quantity\" detail=\"notional 130000 > limit 100000\"",
             indexes.get(3) + " " + T1_TEXT + " IN seq=2 Tick timestampNs=" + T1_TEXT,
-            indexes.get(4) + " " + T1_TEXT + " IN seq=3 UNKNOWN templateId=99 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12");
+            indexes.get(4) + " " + T1_TEXT + " IN seq=3 UNKNOWN templateId=99 version=2 length=12");
     }
 
     private void append(final JournalAppender appender, final int kind, final long sequence, final long timestampNs, final Frame frame)
@@ -146,6 +145,38 @@ class JournalDumpTest
         outBytes.reset();
         assertEquals(0, run("dump", "--dir", dir.toString(), "--type", "RiskReject,Tick", "--limit", "1"), errText());
         assertEquals(List.of(expected.get(2)), outLines());
+    }
+
+    @Test
+    void shouldDumpTheMessagesAddedInVersion2ByType()
+    {
+        final long alertIndex;
+        final long usageIndex;
+        try (Journal journal = Journal.open(dir); JournalAppender appender = journal.appender())
+        {
+            final Frame command = TestFrames.adminSetLimit("maxNotional");
+            appender.append(JournalRecord.KIND_INPUT, 4, T0 + 1, command.buffer, 0, command.length);
+            final Frame alert = TestFrames.alert("breaker tripped");
+            alertIndex = appender.append(JournalRecord.KIND_OUTPUT, 4, T0 + 1, alert.buffer, 0, alert.length);
+            final Frame usage = TestFrames.riskUsage();
+            usageIndex = appender.append(JournalRecord.KIND_OUTPUT, 4, T0 + 1, usage.buffer, 0, usage.length);
+        }
+
+        assertEquals(0, run("dump", "--dir", dir.toString(), "--type", "alert,RiskUsage"), errText());
+        assertEquals(List.of(
+            alertIndex + " " + T1_TEXT + " OUT seq=4 Alert alertType=CIRCUIT_BREAKER severity=CRITICAL account=acct-1 venue=binance" +
+                " symbol=BTCUSDT timestampNs=" + T0_TEXT + " text=\"breaker tripped\"",
+            usageIndex + " " + T1_TEXT + " OUT seq=4 RiskUsage account=acct-1 state=REDUCING timestampNs=" + T0_TEXT +
+                " limits=[\"dailyLoss\":-250.125/1000, \"maxNotional\":null/50000, \"maxOpenPositions\":3/5]"),
+            outLines());
+
+        outBytes.reset();
+        assertEquals(0, run("dump", "--dir", dir.toString(), "--type", "AdminCommand"), errText());
+        final List<String> commands = outLines();
+        assertEquals(1, commands.size(), commands.toString());
+        assertTrue(commands.get(0).contains(" IN seq=4 AdminCommand action=SET_LIMIT scope=INSTRUMENT account=acct-1 issuedTimeNs=" +
+            T0_TEXT + " venue=binance symbol=BTCUSDT value=25000.5 actor=\"risk@desk\" reason=\"tighter after CPI\"" +
+            " target=\"maxNotional\""), commands.get(0));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.sluice.sbe.AccountUpdateEncoder;
 import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandEncoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AlertEncoder;
+import io.sluice.sbe.AlertType;
 import io.sluice.sbe.AmendOrderEncoder;
 import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.CancelOrderEncoder;
@@ -29,6 +31,8 @@ import io.sluice.sbe.Product;
 import io.sluice.sbe.RawSignalEncoder;
 import io.sluice.sbe.RejectReason;
 import io.sluice.sbe.RiskRejectEncoder;
+import io.sluice.sbe.RiskUsageEncoder;
+import io.sluice.sbe.Severity;
 import io.sluice.sbe.Side;
 import io.sluice.sbe.SignalFormat;
 import io.sluice.sbe.SignalSource;
@@ -47,6 +51,8 @@ final class TestFrames
 {
     /** 2024-05-01T09:15:00.000000001Z. */
     static final long T0 = 1_714_554_900_000_000_001L;
+    /** Channel of every RawSignal frame. */
+    static final String CHANNEL = "tv-main";
 
     private TestFrames()
     {
@@ -84,7 +90,7 @@ final class TestFrames
             .account("acct-1")
             .idempotencyKey("idem-1")
             .putBody(body, 0, body.length)
-            .channel("");
+            .channel(CHANNEL);
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
@@ -189,10 +195,29 @@ final class TestFrames
             .issuedTimeNs(0L)
             .venue("")
             .symbol("")
-            .value(io.sluice.protocol.Fixed.NULL)
+            .value(Fixed.NULL)
             .actor("ops@desk")
-            .reason("market halt — stop all")
+            .reason("market halt \u2014 stop all")
             .target("");
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /** An AdminCommand that uses every field added in version 2: an instrument's limit override. */
+    static Frame adminSetLimit(final String target)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .action(AdminAction.SET_LIMIT)
+            .scope(AdminScope.INSTRUMENT)
+            .account("acct-1")
+            .issuedTimeNs(T0)
+            .venue("binance")
+            .symbol("BTCUSDT")
+            .value(Fixed.parse("25000.5"))
+            .actor("risk@desk")
+            .reason("tighter after CPI")
+            .target(target);
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
@@ -272,15 +297,20 @@ final class TestFrames
 
     static Frame tradingStateUpdate()
     {
+        return tradingStateUpdate(AdminScope.GLOBAL, "", "");
+    }
+
+    static Frame tradingStateUpdate(final AdminScope scope, final String venue, final String symbol)
+    {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
         final TradingStateUpdateEncoder encoder = new TradingStateUpdateEncoder()
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
-            .scope(AdminScope.GLOBAL)
+            .scope(scope)
             .account("")
             .state(TradingState.HALTED)
             .timestampNs(T0)
-            .venue("")
-            .symbol("")
+            .venue(venue)
+            .symbol(symbol)
             .actor("ops@desk")
             .reason("kill \"all\"");
         encoder.checkEncodingIsComplete();
@@ -353,15 +383,64 @@ final class TestFrames
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
+    static Frame alert(final String text)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final AlertEncoder encoder = new AlertEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .alertType(AlertType.CIRCUIT_BREAKER)
+            .severity(Severity.CRITICAL)
+            .account("acct-1")
+            .venue("binance")
+            .symbol("BTCUSDT")
+            .timestampNs(T0)
+            .text(text);
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /** A RiskUsage with one limit per (name, limitValue, usedValue) triple: names[i], limitValues[i], usedValues[i]. */
+    static Frame riskUsage(final String[] names, final long[] limitValues, final long[] usedValues)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final RiskUsageEncoder encoder = new RiskUsageEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .account("acct-1")
+            .state(TradingState.REDUCING)
+            .timestampNs(T0);
+        final RiskUsageEncoder.LimitsEncoder limits = encoder.limitsCount(names.length);
+        for (int i = 0; i < names.length; i++)
+        {
+            limits.next().limitValue(limitValues[i]).usedValue(usedValues[i]).name(names[i]);
+        }
+        encoder.checkEncodingIsComplete();
+        return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    static Frame riskUsage()
+    {
+        return riskUsage(
+            new String[] { "dailyLoss", "maxNotional", "maxOpenPositions" },
+            new long[] { Fixed.parse("1000"), Fixed.parse("50000"), Fixed.parse("5") },
+            new long[] { Fixed.parse("-250.125"), Fixed.NULL, Fixed.parse("3") });
+    }
+
     /**
      * The frame as a producer of another schema version would have written it: the header says blockLength and
      * version, the block is cut (or zero padded) to blockLength and the var data follows directly after it.
      */
     static Frame reshaped(final Frame frame, final int blockLength, final int version)
     {
+        return reshaped(frame, blockLength, version, 0);
+    }
+
+    /**
+     * As {@link #reshaped(Frame, int, int)}, also dropping the last tailLength bytes of var data: the var fields
+     * added after that version, which its producer would not have written.
+     */
+    static Frame reshaped(final Frame frame, final int blockLength, final int version, final int tailLength)
+    {
         final int headerLength = MessageHeaderEncoder.ENCODED_LENGTH;
         final int currentBlockLength = new MessageHeaderDecoder().wrap(frame.buffer, 0).blockLength();
-        final int varDataLength = frame.length - headerLength - currentBlockLength;
+        final int varDataLength = frame.length - headerLength - currentBlockLength - tailLength;
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[headerLength + blockLength + varDataLength]);
         buffer.putBytes(0, frame.buffer, 0, headerLength);
         buffer.putBytes(headerLength, frame.buffer, headerLength, Math.min(blockLength, currentBlockLength));

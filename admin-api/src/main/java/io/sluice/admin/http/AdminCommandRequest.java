@@ -4,21 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
+import io.sluice.sbe.AdminScope;
+
 /**
- * The optional body of kill, resume and flatten: {@code {"account"?, "reason"?, "actor"?}}.
+ * The optional body of kill, resume, flatten and reduce: {@code {"account"?, "venue"?, "symbol"?, "reason"?, "actor"?}}.
+ * At most one of account, venue and symbol names the scope (ACCOUNT, VENUE, INSTRUMENT); none means GLOBAL.
  *
- * @param account account to act on, or null for all (GLOBAL scope).
+ * @param account account to act on, or null.
  * @param reason  free text (UTF-8), empty when absent.
- * @param actor   who asks, "api" when absent.
+ * @param actor   who asks as the body says, "api" when absent (only used when authentication is off).
+ * @param venue   venue to act on, or null.
+ * @param symbol  instrument to act on, or null.
+ * @param actorGiven whether the body named an actor.
  */
-public record AdminCommandRequest(String account, String reason, String actor)
+public record AdminCommandRequest(String account, String reason, String actor, String venue, String symbol, boolean actorGiven)
 {
     /** Actor recorded when the body names none. */
     public static final String DEFAULT_ACTOR = "api";
     static final int MAX_REASON_BYTES = 1024;
     static final int MAX_ACTOR_LENGTH = 64;
 
-    private static final Set<String> FIELDS = Set.of("account", "reason", "actor");
+    private static final Set<String> FIELDS = Set.of("account", "venue", "symbol", "reason", "actor");
 
     /**
      * Parse a body; an empty body means a global command by the default actor.
@@ -31,7 +37,7 @@ public record AdminCommandRequest(String account, String reason, String actor)
     {
         if (body.length == 0)
         {
-            return new AdminCommandRequest(null, "", DEFAULT_ACTOR);
+            return new AdminCommandRequest(null, "", DEFAULT_ACTOR, null, null, false);
         }
         final Map<String, StrictJson.Member> members = StrictJson.parseObject(body);
         for (final String name : members.keySet())
@@ -43,9 +49,27 @@ public record AdminCommandRequest(String account, String reason, String actor)
         }
         final StrictJson.Member accountMember = absentIfNull(members.get("account"));
         final String account = Fields.identifier(accountMember, "account", SignalRequest.MAX_ACCOUNT_LENGTH, true, false);
+        final String venue = Fields.identifier(absentIfNull(members.get("venue")), "venue", SignalRequest.MAX_VENUE_LENGTH, false, false);
+        final String symbol = Fields.identifier(absentIfNull(members.get("symbol")), "symbol", SignalRequest.MAX_SYMBOL_LENGTH, true, false);
+        if ((account != null ? 1 : 0) + (venue != null ? 1 : 0) + (symbol != null ? 1 : 0) > 1)
+        {
+            throw ApiException.invalidField(venue != null ? "venue" : "symbol", "name at most one of account, venue and symbol");
+        }
         final String reason = reason(absentIfNull(members.get("reason")));
-        final String actor = actor(absentIfNull(members.get("actor")));
-        return new AdminCommandRequest(account, reason, actor);
+        final StrictJson.Member actorMember = absentIfNull(members.get("actor"));
+        final String actor = actor(actorMember);
+        return new AdminCommandRequest(account, reason, actor, venue, symbol, actorMember != null);
+    }
+
+    /**
+     * The scope the body names.
+     *
+     * @return ACCOUNT, VENUE, INSTRUMENT or GLOBAL.
+     */
+    public AdminScope scope()
+    {
+        return account != null ? AdminScope.ACCOUNT : venue != null ? AdminScope.VENUE : symbol != null ? AdminScope.INSTRUMENT :
+            AdminScope.GLOBAL;
     }
 
     private static StrictJson.Member absentIfNull(final StrictJson.Member member)

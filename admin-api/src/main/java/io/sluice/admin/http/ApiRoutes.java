@@ -15,11 +15,14 @@ import org.agrona.concurrent.EpochNanoClock;
  * error answer. Independent of Netty so it reads like the API reference.
  * <pre>
  *   GET  /health
- *   POST /api/v1/signals              GET /api/v1/signals/{signalId}
+ *   POST /api/v1/signals              GET /api/v1/signals               GET /api/v1/signals/{signalId}
  *   GET  /api/v1/orders               GET /api/v1/orders/{clientOrderId}
  *   GET  /api/v1/positions            GET /api/v1/state
  *   POST /api/v1/kill                 POST /api/v1/resume                POST /api/v1/flatten
+ *   POST /api/v1/reduce
  * </pre>
+ * and, first, the signal sources' resources of {@link IngestEndpoints} (webhooks, OpenAlgo, hedge pairs,
+ * manual signals, approvals) when given.
  */
 public final class ApiRoutes
 {
@@ -30,6 +33,7 @@ public final class ApiRoutes
     private final CommandEndpoint commands;
     private final ReadEndpoints reads;
     private final ErrorHandler errorHandler;
+    private final IngestEndpoints ingest;
 
     /**
      * The routes over their collaborators.
@@ -49,10 +53,34 @@ public final class ApiRoutes
         final EpochNanoClock clock,
         final ErrorHandler errorHandler)
     {
+        this(publisher, readModel, pendingSignals, signalIds, clock, errorHandler, null);
+    }
+
+    /**
+     * The routes with the signal sources' resources.
+     *
+     * @param publisher      ingress publisher to the engine.
+     * @param readModel      the journal-built read model.
+     * @param pendingSignals accepted signals not yet journaled.
+     * @param signalIds      generator for signals without an id.
+     * @param clock          wall clock, epoch ns.
+     * @param errorHandler   receives unexpected failures (answered 500).
+     * @param ingest         webhooks, OpenAlgo, hedge pairs, manual signals and approvals, or null.
+     */
+    public ApiRoutes(
+        final IngressPublisher publisher,
+        final ReadModel readModel,
+        final PendingSignals pendingSignals,
+        final SignalIds signalIds,
+        final EpochNanoClock clock,
+        final ErrorHandler errorHandler,
+        final IngestEndpoints ingest)
+    {
         this.signals = new SignalEndpoint(publisher, readModel, pendingSignals, signalIds, clock);
         this.commands = new CommandEndpoint(publisher, clock);
         this.reads = new ReadEndpoints(readModel, publisher::isConnected);
         this.errorHandler = errorHandler;
+        this.ingest = ingest;
     }
 
     /**
@@ -81,6 +109,14 @@ public final class ApiRoutes
 
     private ApiResponse route(final ApiRequest request)
     {
+        if (ingest != null)
+        {
+            final ApiResponse response = ingest.route(request);
+            if (response != null)
+            {
+                return response;
+            }
+        }
         final List<String> s = request.segments();
         final String method = request.method();
         if (s.size() == 1 && s.get(0).equals("health"))
@@ -98,7 +134,11 @@ public final class ApiRoutes
             switch (resource)
             {
                 case "signals":
-                    allow(method, POST);
+                    if (GET.equals(method))
+                    {
+                        return reads.signals(request);
+                    }
+                    allow(method, "GET, POST");
                     return signals.submit(request);
                 case "orders":
                     allow(method, GET);
@@ -118,6 +158,9 @@ public final class ApiRoutes
                 case "flatten":
                     allow(method, POST);
                     return commands.command(AdminAction.FLATTEN, request);
+                case "reduce":
+                    allow(method, POST);
+                    return commands.command(AdminAction.REDUCE, request);
                 default:
                     throw notFound(request);
             }
@@ -141,7 +184,7 @@ public final class ApiRoutes
 
     private static void allow(final String method, final String allowed)
     {
-        if (!allowed.equals(method))
+        if (!java.util.Arrays.asList(allowed.split(", ")).contains(method))
         {
             throw ApiException.methodNotAllowed(method, allowed);
         }

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.sluice.admin.security.SecurityHandler;
 import org.agrona.ErrorHandler;
 
 /**
@@ -54,7 +55,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             write(ctx, HttpVersion.HTTP_1_1, response, false);
             return;
         }
-        final ApiResponse response = routes.handle(toApiRequest(request));
+        final ApiResponse response = routes.handle(toApiRequest(request, ctx.channel().remoteAddress()));
         write(ctx, request.protocolVersion(), response, HttpUtil.isKeepAlive(request));
     }
 
@@ -68,6 +69,11 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     static ApiRequest toApiRequest(final FullHttpRequest request)
+    {
+        return toApiRequest(request, null);
+    }
+
+    static ApiRequest toApiRequest(final FullHttpRequest request, final java.net.SocketAddress remote)
     {
         final QueryStringDecoder decoder = new QueryStringDecoder(request.uri());
         final String rawPath = decoder.rawPath();
@@ -83,7 +89,20 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             List.copyOf(segments),
             decoder.parameters(),
             request.headers().get(HttpHeaderNames.CONTENT_TYPE),
-            ByteBufUtil.getBytes(request.content()));
+            ByteBufUtil.getBytes(request.content()),
+            headers(request),
+            remote instanceof java.net.InetSocketAddress ? ((java.net.InetSocketAddress)remote).getAddress().getHostAddress() : null,
+            request.headers().get(SecurityHandler.ACTOR_HEADER));
+    }
+
+    private static Map<String, String> headers(final FullHttpRequest request)
+    {
+        final Map<String, String> headers = new java.util.HashMap<>();
+        for (final Map.Entry<String, String> header : request.headers())
+        {
+            headers.putIfAbsent(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue());
+        }
+        return headers;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.sluice.admin.readmodel.GatewayView;
 import io.sluice.admin.readmodel.OrderView;
 import io.sluice.admin.readmodel.PositionView;
 import io.sluice.admin.readmodel.ReadModel;
+import io.sluice.admin.readmodel.SignalView;
 import io.sluice.admin.readmodel.TradingStateView;
 import io.sluice.sbe.OrdStatus;
 
@@ -56,6 +57,60 @@ final class ReadEndpoints
         return ApiResponse.ok(body);
     }
 
+    /**
+     * Signals newest first with their outcome, filtered by {@code status}, {@code source}, {@code account} and
+     * refusal {@code reason}, paged by {@code offset} and {@code limit}.
+     */
+    ApiResponse signals(final ApiRequest request)
+    {
+        final String status = upper(request.queryParam("status"));
+        final String source = upper(request.queryParam("source"));
+        final String account = request.queryParam("account");
+        final String reason = upper(request.queryParam("reason"));
+        final int limit = limit(request.queryParam("limit"));
+        final int offset = offset(request.queryParam("offset"));
+        final Predicate<SignalView> filter = signal ->
+            (status == null || status.equals(signal.status().name())) &&
+            (source == null || source.equals(signal.source())) &&
+            (account == null || account.equals(signal.account())) &&
+            (reason == null || (signal.reject() != null && reason.equals(signal.reject().reason())));
+        final ObjectNode body = Json.object();
+        final ArrayNode signals = body.putArray("signals");
+        for (final SignalView signal : readModel.signals(filter, offset, limit))
+        {
+            signals.add(JsonViews.signal(signal));
+        }
+        body.put("offset", offset);
+        body.put("limit", limit);
+        return ApiResponse.ok(body);
+    }
+
+    private static String upper(final String text)
+    {
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
+    }
+
+    private static int offset(final String text)
+    {
+        if (text == null)
+        {
+            return 0;
+        }
+        try
+        {
+            final int offset = Integer.parseInt(text);
+            if (offset >= 0)
+            {
+                return offset;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // answered below
+        }
+        throw ApiException.invalidField("offset", "offset must be a whole number, 0 or more");
+    }
+
     ApiResponse order(final String clientOrderId)
     {
         final OrderView order = readModel.order(clientOrderId);
@@ -72,7 +127,9 @@ final class ReadEndpoints
         final ArrayNode positions = body.putArray("positions");
         for (final PositionView position : readModel.positions(request.queryParam("account")))
         {
-            positions.add(JsonViews.position(position));
+            final ObjectNode node = JsonViews.position(position);
+            node.put("unrealizedPnl", Json.decimal(readModel.unrealizedPnl(position)));
+            positions.add(node);
         }
         return ApiResponse.ok(body);
     }

@@ -42,7 +42,9 @@ final class SignalEndpoint
         MediaTypes.requireJson(request.contentType());
         final SignalRequest signal = SignalRequest.parse(request.body());
         final String signalId = signal.id() != null ? signal.id() : signalIds.next();
-        final String idempotencyKey = signal.id() != null ? signal.id() : "";
+        // The id is the idempotency key even when generated here: a re-delivery after an engine crash must
+        // never become a second order.
+        final String idempotencyKey = signalId;
         final long ingressTimeNs = clock.nanoTime();
         final IngressPublisher.Result result = publisher.publishSignal(
             SignalSource.REST, SignalFormat.CANONICAL_JSON, ingressTimeNs, signalId, signal.account(), idempotencyKey,
@@ -52,6 +54,8 @@ final class SignalEndpoint
             throw ApiException.engineUnavailable(unavailableMessage(result));
         }
         pendingSignals.add(new PendingSignals.Pending(signalId, SignalSource.REST.name(), signal.account(), ingressTimeNs));
+        pendingSignals.track(new PendingSignals.Delivery(SignalSource.REST, SignalFormat.CANONICAL_JSON, ingressTimeNs, signalId,
+            signal.account(), idempotencyKey, request.body()), clock.nanoTime());
         final ObjectNode body = Json.object();
         body.put("signalId", signalId);
         body.put("status", "ACCEPTED");

@@ -13,10 +13,13 @@ import java.util.function.Predicate;
 import io.sluice.journal.JournalHandler;
 import io.sluice.journal.JournalRecord;
 import io.sluice.protocol.Fixed;
+import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AlertDecoder;
 import io.sluice.sbe.EngineErrorDecoder;
 import io.sluice.sbe.ExecutionReportDecoder;
 import io.sluice.sbe.GatewayStatusDecoder;
+import io.sluice.sbe.MarketDataDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.NewOrderDecoder;
 import io.sluice.sbe.OrdStatus;
@@ -24,6 +27,7 @@ import io.sluice.sbe.OrderUpdateDecoder;
 import io.sluice.sbe.PositionUpdateDecoder;
 import io.sluice.sbe.RawSignalDecoder;
 import io.sluice.sbe.RiskRejectDecoder;
+import io.sluice.sbe.RiskUsageDecoder;
 import io.sluice.sbe.TradingStateUpdateDecoder;
 import org.agrona.DirectBuffer;
 
@@ -35,6 +39,10 @@ import org.agrona.DirectBuffer;
  * value. Signals and orders are bounded by the capacity (oldest created evicted first); executions and engine
  * errors keep the last few; positions, trading states and gateways are bounded by the engine's configured
  * accounts, instruments and venues.
+ * <p>
+ * It also keeps what the operator's dashboard shows: the last alerts, each account's risk usage and balances, the
+ * latest price of each instrument with a bounded price series, and an intraday P&L series (realized plus positions
+ * marked at the latest prices), all bounded.
  */
 public final class ReadModel implements JournalHandler
 {
@@ -42,6 +50,15 @@ public final class ReadModel implements JournalHandler
     public static final int EXECUTIONS_KEPT = 1000;
     /** Engine errors kept for inspection. */
     public static final int ENGINE_ERRORS_KEPT = 100;
+    /** Alerts kept for inspection. */
+    public static final int ALERTS_KEPT = 500;
+    /** Instruments whose prices are tracked; MarketData of further instruments is ignored. */
+    public static final int MAX_INSTRUMENTS = 1000;
+    /** Points of each instrument's price series (one per second at most). */
+    public static final int PRICE_POINTS = 3600;
+    /** Points of the P&L series (one per second at most: eight hours). */
+    public static final int PNL_POINTS = 28_800;
+    private static final long SECOND_NS = 1_000_000_000L;
 
     private final int capacity;
 
@@ -54,6 +71,12 @@ public final class ReadModel implements JournalHandler
     private final ConcurrentHashMap<String, GatewayView> gateways = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<ExecutionView> executions = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<EngineErrorView> engineErrors = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<AlertView> alerts = new ConcurrentLinkedDeque<>();
+    private final ConcurrentHashMap<String, RiskUsageView> riskUsage = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AccountView> accountBalances = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, PriceView> prices = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TimeSeries> priceSeries = new ConcurrentHashMap<>();
+    private final TimeSeries pnlSeries = new TimeSeries(PNL_POINTS, SECOND_NS);
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final RawSignalDecoder rawSignalDecoder = new RawSignalDecoder();
@@ -65,6 +88,10 @@ public final class ReadModel implements JournalHandler
     private final GatewayStatusDecoder gatewayStatusDecoder = new GatewayStatusDecoder();
     private final ExecutionReportDecoder executionReportDecoder = new ExecutionReportDecoder();
     private final EngineErrorDecoder engineErrorDecoder = new EngineErrorDecoder();
+    private final AlertDecoder alertDecoder = new AlertDecoder();
+    private final RiskUsageDecoder riskUsageDecoder = new RiskUsageDecoder();
+    private final MarketDataDecoder marketDataDecoder = new MarketDataDecoder();
+    private final AccountUpdateDecoder accountUpdateDecoder = new AccountUpdateDecoder();
 
     // Written only by the tail thread; volatile so HTTP threads see progress.
     private volatile TradingStateView globalTradingState;
@@ -75,6 +102,7 @@ public final class ReadModel implements JournalHandler
     private long creationSequence;
     private int executionCount;
     private int engineErrorKept;
+    private int alertsKept;
 
     /**
      * An empty read model.
@@ -157,6 +185,14 @@ public final class ReadModel implements JournalHandler
                 executionReportDecoder.wrap(buffer, offset, blockLength, version);
                 onExecutionReport(index, executionReportDecoder);
                 break;
+            case MarketDataDecoder.TEMPLATE_ID:
+                marketDataDecoder.wrap(buffer, offset, blockLength, version);
+                onMarketData(index, marketDataDecoder);
+                break;
+            case AccountUpdateDecoder.TEMPLATE_ID:
+                accountUpdateDecoder.wrap(buffer, offset, blockLength, version);
+                onAccountUpdate(index, accountUpdateDecoder);
+                break;
             default:
                 break;
         }
@@ -195,6 +231,14 @@ public final class ReadModel implements JournalHandler
             case EngineErrorDecoder.TEMPLATE_ID:
                 engineErrorDecoder.wrap(buffer, offset, blockLength, version);
                 onEngineError(index, engineErrorDecoder);
+                break;
+            case AlertDecoder.TEMPLATE_ID:
+                alertDecoder.wrap(buffer, offset, blockLength, version);
+                onAlert(index, alertDecoder);
+                break;
+            case RiskUsageDecoder.TEMPLATE_ID:
+                riskUsageDecoder.wrap(buffer, offset, blockLength, version);
+                onRiskUsage(index, riskUsageDecoder);
                 break;
             default:
                 break;
@@ -340,6 +384,119 @@ public final class ReadModel implements JournalHandler
         final PositionView position = new PositionView(account, venue, symbol, decoder.quantity(), decoder.avgPrice(),
             decoder.realizedPnl(), decoder.timestampNs(), index);
         positions.put(positionKey(account, symbol), position);
+        samplePnl(position.updatedAtNs());
+    }
+
+    private void onAlert(final long index, final AlertDecoder decoder)
+    {
+        final String alertType = decoder.alertType().name();
+        final String severity = decoder.severity().name();
+        final String account = emptyToNull(decoder.account());
+        final String venue = emptyToNull(decoder.venue());
+        final String symbol = emptyToNull(decoder.symbol());
+        final long timestampNs = decoder.timestampNs();
+        final String text = emptyToNull(decoder.text());
+        alerts.addLast(new AlertView(alertType, severity, account, venue, symbol, text, timestampNs, index));
+        if (++alertsKept > ALERTS_KEPT)
+        {
+            alerts.pollFirst();
+            alertsKept--;
+        }
+    }
+
+    private void onRiskUsage(final long index, final RiskUsageDecoder decoder)
+    {
+        final String account = decoder.account();
+        final String state = decoder.state().name();
+        final long timestampNs = decoder.timestampNs();
+        final List<RiskUsageView.LimitUsage> limits = new ArrayList<>();
+        for (final RiskUsageDecoder.LimitsDecoder limit : decoder.limits())
+        {
+            final long limitValue = limit.limitValue();
+            final long usedValue = limit.usedValue();
+            limits.add(new RiskUsageView.LimitUsage(limit.name(), limitValue, usedValue));
+        }
+        if (!account.isEmpty())
+        {
+            riskUsage.put(account, new RiskUsageView(account, state, List.copyOf(limits), timestampNs, index));
+        }
+    }
+
+    private void onMarketData(final long index, final MarketDataDecoder decoder)
+    {
+        final String venue = decoder.venue();
+        final String symbol = decoder.symbol();
+        final String key = instrumentKey(venue, symbol);
+        if (!prices.containsKey(key) && prices.size() >= MAX_INSTRUMENTS)
+        {
+            return;
+        }
+        final PriceView price = new PriceView(venue, symbol, decoder.bid(), decoder.ask(), decoder.last(), decoder.timestampNs(), index);
+        prices.put(key, price);
+        final long mark = price.mark();
+        if (mark != Fixed.NULL)
+        {
+            priceSeries.computeIfAbsent(key, k -> new TimeSeries(PRICE_POINTS, SECOND_NS)).add(price.timestampNs(), mark);
+        }
+        samplePnl(price.timestampNs());
+    }
+
+    private void onAccountUpdate(final long index, final AccountUpdateDecoder decoder)
+    {
+        final String account = decoder.account();
+        final String venue = decoder.venue();
+        final String currency = decoder.currency();
+        final AccountView view = new AccountView(account, venue, currency, decoder.balance(), decoder.equity(),
+            decoder.marginAvailable(), decoder.marginUsed(), decoder.timestampNs(), index);
+        accountBalances.put(instrumentKey(account, venue), view);
+    }
+
+    // Adds the current total (realized plus unrealized at the latest marks) to the P&L series, when any position exists.
+    private void samplePnl(final long timeNs)
+    {
+        if (!positions.isEmpty())
+        {
+            final long[] pnl = pnl();
+            pnlSeries.add(timeNs, pnl[0] + pnl[1]);
+        }
+    }
+
+    /**
+     * Realized and unrealized P&L over all positions, unrealized marked at each instrument's latest price.
+     *
+     * @return {realized, unrealized}, fixed point.
+     */
+    public long[] pnl()
+    {
+        long realized = 0;
+        long unrealized = 0;
+        for (final PositionView position : positions.values())
+        {
+            realized += position.realizedPnl();
+            final long unrealizedOne = unrealizedPnl(position);
+            if (unrealizedOne != Fixed.NULL)
+            {
+                unrealized += unrealizedOne;
+            }
+        }
+        return new long[]{realized, unrealized};
+    }
+
+    /**
+     * A position's unrealized P&L at the latest price of its instrument.
+     *
+     * @param position the position.
+     * @return fixed point, or Fixed.NULL when no price is known.
+     */
+    public long unrealizedPnl(final PositionView position)
+    {
+        final PriceView price = prices.get(instrumentKey(position.venue(), position.symbol()));
+        final long mark = price != null ? price.mark() : Fixed.NULL;
+        if (mark == Fixed.NULL || position.quantity() == 0)
+        {
+            return position.quantity() == 0 ? 0 : Fixed.NULL;
+        }
+        return Fixed.multiply(position.quantity(), mark - position.avgPrice());
     }
 
     private void onTradingStateUpdate(final long index, final TradingStateUpdateDecoder decoder)
@@ -433,6 +590,11 @@ public final class ReadModel implements JournalHandler
         }
     }
 
+    private static String instrumentKey(final String venue, final String symbol)
+    {
+        return venue + '\u0000' + symbol;
+    }
+
     private static String positionKey(final String account, final String symbol)
     {
         return account + '\u0000' + symbol;
@@ -466,6 +628,31 @@ public final class ReadModel implements JournalHandler
     }
 
     /**
+     * Signals newest first (by when the read model first saw them).
+     *
+     * @param filter which signals to return.
+     * @param limit  maximum returned.
+     * @return the matching signals.
+     */
+    public List<SignalView> signals(final Predicate<SignalView> filter, final int limit)
+    {
+        final List<SignalView> result = new ArrayList<>(Math.min(limit, 64));
+        for (final String signalId : signalsByCreation.descendingMap().values())
+        {
+            if (result.size() >= limit)
+            {
+                break;
+            }
+            final SignalView signal = signals.get(signalId);
+            if (signal != null && filter.test(signal))
+            {
+                result.add(signal);
+            }
+        }
+        return result;
+    }
+
+    /**
      * Orders newest first (by when the read model first saw them).
      *
      * @param filter which orders to return.
@@ -485,6 +672,40 @@ public final class ReadModel implements JournalHandler
             if (order != null && filter.test(order))
             {
                 result.add(order);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Signals newest first (by when the read model first saw them).
+     *
+     * @param filter which signals to return.
+     * @param offset matching signals to skip.
+     * @param limit  maximum returned.
+     * @return the matching signals.
+     */
+    public List<SignalView> signals(final Predicate<SignalView> filter, final int offset, final int limit)
+    {
+        final List<SignalView> result = new ArrayList<>(Math.min(limit, 64));
+        int skipped = 0;
+        for (final String signalId : signalsByCreation.descendingMap().values())
+        {
+            if (result.size() >= limit)
+            {
+                break;
+            }
+            final SignalView signal = signals.get(signalId);
+            if (signal != null && filter.test(signal))
+            {
+                if (skipped < offset)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    result.add(signal);
+                }
             }
         }
         return result;
@@ -558,6 +779,75 @@ public final class ReadModel implements JournalHandler
     public List<EngineErrorView> engineErrors()
     {
         return new ArrayList<>(engineErrors);
+    }
+
+    /**
+     * The last {@link #ALERTS_KEPT} alerts, oldest first.
+     *
+     * @return the alerts.
+     */
+    public List<AlertView> alerts()
+    {
+        return new ArrayList<>(alerts);
+    }
+
+    /**
+     * Each account's latest risk usage.
+     *
+     * @return account to usage, sorted by account.
+     */
+    public Map<String, RiskUsageView> riskUsage()
+    {
+        return new TreeMap<>(riskUsage);
+    }
+
+    /**
+     * Balances and margin reported by the gateways.
+     *
+     * @return one per account and venue, sorted by account.
+     */
+    public List<AccountView> accountBalances()
+    {
+        final List<AccountView> result = new ArrayList<>(accountBalances.values());
+        result.sort(Comparator.comparing(AccountView::account).thenComparing(AccountView::venue));
+        return result;
+    }
+
+    /**
+     * The latest price of every instrument seen.
+     *
+     * @return prices sorted by symbol then venue.
+     */
+    public List<PriceView> prices()
+    {
+        final List<PriceView> result = new ArrayList<>(prices.values());
+        result.sort(Comparator.comparing(PriceView::symbol).thenComparing(PriceView::venue));
+        return result;
+    }
+
+    /**
+     * The price series of one instrument.
+     *
+     * @param venue  venue.
+     * @param symbol symbol.
+     * @param limit  at most this many newest points.
+     * @return points oldest first; empty when unknown.
+     */
+    public List<TimeSeries.Point> priceSeries(final String venue, final String symbol, final int limit)
+    {
+        final TimeSeries series = priceSeries.get(instrumentKey(venue, symbol));
+        return series == null ? List.of() : series.points(limit);
+    }
+
+    /**
+     * The intraday P&L series (realized plus unrealized).
+     *
+     * @param limit at most this many newest points.
+     * @return points oldest first.
+     */
+    public List<TimeSeries.Point> pnlSeries(final int limit)
+    {
+        return pnlSeries.points(limit);
     }
 
     /**

@@ -35,6 +35,11 @@ final class CanonicalSignalParser
     private static final byte[] SL = ascii("sl");
     private static final byte[] VENUE = ascii("venue");
     private static final byte[] TIF = ascii("tif");
+    private static final byte[] REDUCE_ONLY = ascii("reduceOnly");
+    private static final byte[] POSITION_SIDE = ascii("positionSide");
+    private static final byte[] PRODUCT = ascii("product");
+    private static final byte[] RISK = ascii("risk");
+    private static final byte[] RISK_TYPE = ascii("riskType");
 
     private static final int F_ID = 1;
     private static final int F_ACCOUNT = 1 << 1;
@@ -48,6 +53,11 @@ final class CanonicalSignalParser
     private static final int F_SL = 1 << 9;
     private static final int F_VENUE = 1 << 10;
     private static final int F_TIF = 1 << 11;
+    private static final int F_REDUCE_ONLY = 1 << 12;
+    private static final int F_POSITION_SIDE = 1 << 13;
+    private static final int F_PRODUCT = 1 << 14;
+    private static final int F_RISK = 1 << 15;
+    private static final int F_RISK_TYPE = 1 << 16;
 
     private static final int V_STRING = 1;
     private static final int V_NUMBER = 2;
@@ -155,13 +165,24 @@ final class CanonicalSignalParser
         {
             return fail(RejectReason.INVALID_FIELD, "side", "side is required (buy or sell)");
         }
-        if ((seen & F_QTY) == 0)
+        if ((seen & F_QTY) == 0 && (seen & F_RISK) == 0)
         {
-            return fail(RejectReason.INVALID_FIELD, "qty", "qty is required");
+            return fail(RejectReason.INVALID_FIELD, "qty", "qty is required (or risk, to size from the stop-loss)");
         }
-        if (intent.quantity <= 0)
+        if ((seen & F_QTY) != 0 && intent.quantity <= 0)
         {
             return fail(RejectReason.INVALID_FIELD, "qty", "qty must be greater than zero");
+        }
+        if ((seen & F_RISK) != 0)
+        {
+            if (intent.risk == Fixed.NULL || intent.risk <= 0)
+            {
+                return fail(RejectReason.INVALID_FIELD, "risk", "risk must be greater than zero");
+            }
+            if (intent.riskType == SignalIntent.RISK_NONE)
+            {
+                intent.riskType = SignalIntent.RISK_PERCENT;
+            }
         }
         if (intent.ordType == null)
         {
@@ -304,6 +325,80 @@ final class CanonicalSignalParser
             case F_QTY:
                 intent.quantity = decimal(valueType, "qty");
                 return intent.quantity != Fixed.PARSE_ERROR;
+            case F_RISK:
+                intent.risk = decimal(valueType, "risk");
+                return intent.risk != Fixed.PARSE_ERROR;
+            case F_REDUCE_ONLY:
+                if (valueType == V_OTHER && equalsIgnoreCase("true") || valueType == V_STRING && equalsIgnoreCase("true"))
+                {
+                    intent.reduceOnly = true;
+                    return true;
+                }
+                if (valueType == V_OTHER && equalsIgnoreCase("false") || valueType == V_STRING && equalsIgnoreCase("false"))
+                {
+                    return true;
+                }
+                return fail(RejectReason.INVALID_FIELD, "reduceOnly", "reduceOnly must be true or false");
+            case F_POSITION_SIDE:
+                if (valueType == V_STRING)
+                {
+                    if (equalsIgnoreCase("both"))
+                    {
+                        intent.positionSide = io.sluice.sbe.PositionSide.BOTH;
+                        return true;
+                    }
+                    if (equalsIgnoreCase("long"))
+                    {
+                        intent.positionSide = io.sluice.sbe.PositionSide.LONG;
+                        return true;
+                    }
+                    if (equalsIgnoreCase("short"))
+                    {
+                        intent.positionSide = io.sluice.sbe.PositionSide.SHORT;
+                        return true;
+                    }
+                }
+                return fail(RejectReason.INVALID_FIELD, "positionSide", "positionSide must be both, long or short");
+            case F_PRODUCT:
+                if (valueType == V_STRING)
+                {
+                    if (equalsIgnoreCase("mis"))
+                    {
+                        intent.product = io.sluice.sbe.Product.MIS;
+                        return true;
+                    }
+                    if (equalsIgnoreCase("nrml"))
+                    {
+                        intent.product = io.sluice.sbe.Product.NRML;
+                        return true;
+                    }
+                    if (equalsIgnoreCase("cnc"))
+                    {
+                        intent.product = io.sluice.sbe.Product.CNC;
+                        return true;
+                    }
+                }
+                return fail(RejectReason.INVALID_FIELD, "product", "product must be mis, nrml or cnc");
+            case F_RISK_TYPE:
+                if (valueType == V_STRING)
+                {
+                    if (equalsIgnoreCase("lots"))
+                    {
+                        intent.riskType = SignalIntent.RISK_LOTS;
+                        return true;
+                    }
+                    if (equalsIgnoreCase("money"))
+                    {
+                        intent.riskType = SignalIntent.RISK_MONEY;
+                        return true;
+                    }
+                    if (equalsIgnoreCase("percent"))
+                    {
+                        intent.riskType = SignalIntent.RISK_PERCENT;
+                        return true;
+                    }
+                }
+                return fail(RejectReason.INVALID_FIELD, "riskType", "riskType must be lots, money or percent");
             case F_PRICE:
                 intent.price = decimal(valueType, "price");
                 return intent.price != Fixed.PARSE_ERROR;
@@ -431,6 +526,26 @@ final class CanonicalSignalParser
         {
             return F_TIF;
         }
+        if (matches(keyStart, keyLength, REDUCE_ONLY))
+        {
+            return F_REDUCE_ONLY;
+        }
+        if (matches(keyStart, keyLength, POSITION_SIDE))
+        {
+            return F_POSITION_SIDE;
+        }
+        if (matches(keyStart, keyLength, PRODUCT))
+        {
+            return F_PRODUCT;
+        }
+        if (matches(keyStart, keyLength, RISK))
+        {
+            return F_RISK;
+        }
+        if (matches(keyStart, keyLength, RISK_TYPE))
+        {
+            return F_RISK_TYPE;
+        }
         return 0;
     }
 
@@ -449,7 +564,12 @@ final class CanonicalSignalParser
             case F_TP: return "tp";
             case F_SL: return "sl";
             case F_VENUE: return "venue";
-            default: return "tif";
+            case F_TIF: return "tif";
+            case F_REDUCE_ONLY: return "reduceOnly";
+            case F_POSITION_SIDE: return "positionSide";
+            case F_PRODUCT: return "product";
+            case F_RISK: return "risk";
+            default: return "riskType";
         }
     }
 

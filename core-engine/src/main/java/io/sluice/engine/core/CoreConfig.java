@@ -22,6 +22,14 @@ import io.sluice.protocol.Settings;
  * sluice.dedup.windowMs=86400000                and for how long (event time)
  * sluice.engine.maxLiveOrders=65536             live order pool
  * sluice.engine.gatewayTimeoutMs=5000           no heartbeat for this long = venue DOWN
+ * sluice.account.NAME.LIMIT=value               any {@link Limit} key, e.g. maxDailyLoss=5000
+ * sluice.account.NAME.instrument.SYMBOL.LIMIT   per-instrument override
+ * sluice.venue.VENUE.ordersPerSecond / orderBurst   venue order rate (default kite 10/s)
+ * sluice.risk.circuitBreaker.faults=5           venue faults (rejects, timeouts, disconnects) ...
+ * sluice.risk.circuitBreaker.windowMs=60000     ... inside this window trip the breaker
+ * sluice.risk.circuitBreaker.scope=venue        venue | global: what the breaker halts
+ * sluice.risk.haltOnGatewayDown=true            a gateway reporting DOWN halts its venue until resumed
+ * sluice.risk.usageIntervalMs=5000              RiskUsage at most this often when only prices moved
  * </pre>
  */
 public final class CoreConfig
@@ -36,6 +44,12 @@ public final class CoreConfig
     final long dedupWindowNs;
     final int maxLiveOrders;
     final long gatewayTimeoutNs;
+    final Settings settings;
+    final int breakerFaults;
+    final long breakerWindowNs;
+    final boolean breakerHaltsAll;
+    final boolean haltOnGatewayDown;
+    final long usageIntervalNs;
 
     /** Limits and routing of one account. */
     public static final class Account
@@ -61,7 +75,8 @@ public final class CoreConfig
         final int dedupCapacity,
         final long dedupWindowNs,
         final int maxLiveOrders,
-        final long gatewayTimeoutNs)
+        final long gatewayTimeoutNs,
+        final Settings settings)
     {
         this.accounts = List.copyOf(accounts);
         this.instruments = List.copyOf(instruments);
@@ -70,6 +85,62 @@ public final class CoreConfig
         this.dedupWindowNs = dedupWindowNs;
         this.maxLiveOrders = maxLiveOrders;
         this.gatewayTimeoutNs = gatewayTimeoutNs;
+        this.settings = settings;
+        this.breakerFaults = settings.getInt("sluice.risk.circuitBreaker.faults", 5);
+        this.breakerWindowNs = settings.getLong("sluice.risk.circuitBreaker.windowMs", 60_000) * 1_000_000L;
+        final String scope = settings.get("sluice.risk.circuitBreaker.scope", "venue");
+        if (!scope.equals("venue") && !scope.equals("global"))
+        {
+            throw new IllegalArgumentException("sluice.risk.circuitBreaker.scope must be venue or global, was " + scope);
+        }
+        this.breakerHaltsAll = scope.equals("global");
+        this.haltOnGatewayDown = settings.getBoolean("sluice.risk.haltOnGatewayDown", true);
+        this.usageIntervalNs = settings.getLong("sluice.risk.usageIntervalMs", 5_000) * 1_000_000L;
+    }
+
+    /** Default limits of every account; configuration overrides any of them. */
+    static long defaultLimit(final Limit limit)
+    {
+        switch (limit)
+        {
+            case MAX_ORDER_QTY: return Fixed.of(1000);
+            case MAX_NOTIONAL: return Fixed.of(1_000_000);
+            case MAX_QUOTE_AGE_MS: return Fixed.of(60_000);
+            case ORDERS_PER_SECOND: return Fixed.of(20);
+            case ORDER_BURST: return Fixed.of(40);
+            default: return Fixed.NULL;
+        }
+    }
+
+    /** Order rate of a venue: configured, or the venue's published limit where one is known. */
+    long venueOrdersPerSecond(final String venue)
+    {
+        return settings.getLong("sluice.venue." + venue + ".ordersPerSecond", "kite".equals(venue) ? 10 : 0);
+    }
+
+    long venueOrderBurst(final String venue)
+    {
+        return settings.getLong("sluice.venue." + venue + ".orderBurst", "kite".equals(venue) ? 10 : 1);
+    }
+
+    /** The account's configured limits (defaults where not configured) and per-instrument overrides. */
+    RiskLimits limits(final NameIndex accountIndex, final NameIndex instrumentIndex)
+    {
+        final RiskLimits limits = new RiskLimits(accountIndex.size(), instrumentIndex.size());
+        for (int a = 0; a < accountIndex.size(); a++)
+        {
+            final String prefix = "sluice.account." + accountIndex.nameString(a) + ".";
+            for (final Limit limit : Limit.VALUES)
+            {
+                limits.setAccount(a, limit, settings.getFixed(prefix + limit.key, defaultLimit(limit)));
+                for (int i = 0; i < instrumentIndex.size(); i++)
+                {
+                    limits.setOverride(a, i, limit,
+                        settings.getFixed(prefix + "instrument." + instrumentIndex.nameString(i) + "." + limit.key, Fixed.NULL));
+                }
+            }
+        }
+        return limits;
     }
 
     /**
@@ -86,8 +157,8 @@ public final class CoreConfig
         {
             final String prefix = "sluice.account." + name + ".";
             final String venue = settings.get(prefix + "venue", "paper");
-            final long maxOrderQty = settings.getFixed(prefix + "maxOrderQty", Fixed.of(1000));
-            final long maxNotional = settings.getFixed(prefix + "maxNotional", Fixed.of(1_000_000));
+            final long maxOrderQty = settings.getFixed(prefix + "maxOrderQty", defaultLimit(Limit.MAX_ORDER_QTY));
+            final long maxNotional = settings.getFixed(prefix + "maxNotional", defaultLimit(Limit.MAX_NOTIONAL));
             if (maxOrderQty <= 0 || maxNotional <= 0)
             {
                 throw new IllegalArgumentException(prefix + "maxOrderQty and maxNotional must be positive");
@@ -115,7 +186,8 @@ public final class CoreConfig
             dedupCapacity,
             dedupWindowNs,
             maxLiveOrders,
-            gatewayTimeoutNs);
+            gatewayTimeoutNs,
+            settings);
     }
 
     /** Venue names with a gateway, in order. */

@@ -1,7 +1,10 @@
 package io.sluice.engine.core;
 
 import io.sluice.protocol.ClientOrderIds;
+import io.sluice.protocol.Fixed;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AlertEncoder;
+import io.sluice.sbe.AlertType;
 import io.sluice.sbe.CancelOrderEncoder;
 import io.sluice.sbe.EngineErrorEncoder;
 import io.sluice.sbe.GatewayState;
@@ -12,6 +15,8 @@ import io.sluice.sbe.OrderUpdateEncoder;
 import io.sluice.sbe.PositionUpdateEncoder;
 import io.sluice.sbe.RejectReason;
 import io.sluice.sbe.RiskRejectEncoder;
+import io.sluice.sbe.RiskUsageEncoder;
+import io.sluice.sbe.Severity;
 import io.sluice.sbe.TradingState;
 import io.sluice.sbe.TradingStateUpdateEncoder;
 import org.agrona.DirectBuffer;
@@ -36,6 +41,17 @@ final class CoreOutputs
     private final TradingStateUpdateEncoder tradingStateUpdate = new TradingStateUpdateEncoder();
     private final GatewayStatusEncoder gatewayStatus = new GatewayStatusEncoder();
     private final EngineErrorEncoder engineError = new EngineErrorEncoder();
+    private final AlertEncoder alert = new AlertEncoder();
+    private final RiskUsageEncoder riskUsage = new RiskUsageEncoder();
+    private static final byte[][] LIMIT_NAMES = new byte[Limit.VALUES.length][];
+
+    static
+    {
+        for (final Limit limit : Limit.VALUES)
+        {
+            LIMIT_NAMES[limit.ordinal()] = limit.key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
     private final NameIndex accounts;
     private final NameIndex instruments;
     private final NameIndex venues;
@@ -73,6 +89,9 @@ final class CoreOutputs
             .timestampNs(nowNs)
             .leg((short)order.leg)
             .attempt((short)order.attempt)
+            .reduceOnly(order.reduceOnly ? io.sluice.sbe.BooleanType.TRUE : io.sluice.sbe.BooleanType.FALSE)
+            .positionSide(order.positionSide)
+            .product(order.product)
             .putSignalId(signalId, signalIdOffset, signalIdLength);
         emit(newOrder.encodedLength());
     }
@@ -181,6 +200,8 @@ final class CoreOutputs
     void tradingStateUpdate(
         final AdminScope scope,
         final int accountId,
+        final int venueId,
+        final int instrumentId,
         final TradingState state,
         final long nowNs,
         final DirectBuffer actor,
@@ -189,23 +210,80 @@ final class CoreOutputs
         final int reasonLength)
     {
         tradingStateUpdate.wrapAndApplyHeader(buffer, 0, header).scope(scope);
-        if (accountId >= 0)
-        {
-            tradingStateUpdate.putAccount(accounts.padded(accountId), 0);
-        }
-        else
-        {
-            clear(tradingStateUpdate.offset() + TradingStateUpdateEncoder.accountEncodingOffset(), TradingStateUpdateEncoder.accountLength());
-        }
+        final int offset = tradingStateUpdate.offset();
+        putName(accounts, accountId, offset + TradingStateUpdateEncoder.accountEncodingOffset(), TradingStateUpdateEncoder.accountLength());
         tradingStateUpdate
             .state(state)
             .timestampNs(nowNs);
-        clear(tradingStateUpdate.offset() + TradingStateUpdateEncoder.venueEncodingOffset(), TradingStateUpdateEncoder.venueLength());
-        clear(tradingStateUpdate.offset() + TradingStateUpdateEncoder.symbolEncodingOffset(), TradingStateUpdateEncoder.symbolLength());
+        putName(venues, venueId, offset + TradingStateUpdateEncoder.venueEncodingOffset(), TradingStateUpdateEncoder.venueLength());
+        putName(instruments, instrumentId, offset + TradingStateUpdateEncoder.symbolEncodingOffset(), TradingStateUpdateEncoder.symbolLength());
         tradingStateUpdate
             .putActor(actor, 0, actorLength)
             .putReason(reason, 0, reasonLength);
         emit(tradingStateUpdate.encodedLength());
+    }
+
+    void alert(
+        final AlertType type,
+        final Severity severity,
+        final int accountId,
+        final int venueId,
+        final int instrumentId,
+        final long nowNs,
+        final AsciiText text)
+    {
+        alert.wrapAndApplyHeader(buffer, 0, header).alertType(type).severity(severity);
+        final int offset = alert.offset();
+        putName(accounts, accountId, offset + AlertEncoder.accountEncodingOffset(), AlertEncoder.accountLength());
+        putName(venues, venueId, offset + AlertEncoder.venueEncodingOffset(), AlertEncoder.venueLength());
+        putName(instruments, instrumentId, offset + AlertEncoder.symbolEncodingOffset(), AlertEncoder.symbolLength());
+        alert.timestampNs(nowNs).putText(text.buffer(), 0, text.length());
+        emit(alert.encodedLength());
+    }
+
+    /**
+     * RiskUsage of one account: every enabled limit with its value and, where the engine measures it, the
+     * amount used.
+     */
+    void riskUsage(final int accountId, final TradingState state, final long nowNs, final RiskLimits limits, final long[] used)
+    {
+        riskUsage.wrapAndApplyHeader(buffer, 0, header)
+            .putAccount(accounts.padded(accountId), 0)
+            .state(state)
+            .timestampNs(nowNs);
+        int count = 0;
+        for (final Limit limit : Limit.VALUES)
+        {
+            if (limits.account(accountId, limit) != Fixed.NULL || used[limit.ordinal()] != Fixed.NULL)
+            {
+                count++;
+            }
+        }
+        final RiskUsageEncoder.LimitsEncoder group = riskUsage.limitsCount(count);
+        for (final Limit limit : Limit.VALUES)
+        {
+            if (limits.account(accountId, limit) != Fixed.NULL || used[limit.ordinal()] != Fixed.NULL)
+            {
+                final byte[] name = LIMIT_NAMES[limit.ordinal()];
+                group.next()
+                    .limitValue(limits.account(accountId, limit))
+                    .usedValue(used[limit.ordinal()])
+                    .putName(name, 0, name.length);
+            }
+        }
+        emit(riskUsage.encodedLength());
+    }
+
+    private void putName(final NameIndex index, final int id, final int fieldOffset, final int fieldLength)
+    {
+        if (id >= 0)
+        {
+            buffer.putBytes(fieldOffset, index.padded(id), 0, fieldLength);
+        }
+        else
+        {
+            clear(fieldOffset, fieldLength);
+        }
     }
 
     void gatewayStatus(final int venueId, final GatewayState state, final long nowNs, final AsciiText detail)

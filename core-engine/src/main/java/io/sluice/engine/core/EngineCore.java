@@ -7,6 +7,8 @@ import io.sluice.sbe.AdminAction;
 import io.sluice.sbe.AdminCommandDecoder;
 import io.sluice.sbe.AccountUpdateDecoder;
 import io.sluice.sbe.AdminScope;
+import io.sluice.sbe.AlertType;
+import io.sluice.sbe.Severity;
 import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
@@ -39,6 +41,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class EngineCore
 {
     private static final long FLATTEN_SALT = 0x5f1a77e2L;
+    private static final long TRADE_SALT = 0x7ade1d5L;
 
     private final CoreConfig config;
     private final NameIndex accounts;
@@ -47,8 +50,18 @@ public final class EngineCore
     private final int[] accountVenue;
     private final GatewayState[] venueStates;
     private final long[] venueHeartbeatNs;
-    private final Position[][] positions;
+    private final Positions positions;
     private final MarketPrices prices;
+    private final SessionCalendars calendars;
+    private final InstrumentRules rules;
+    private final RiskLimits limits;
+    private final AccountRisk accountRisk;
+    private final CircuitBreaker breaker;
+    private final OrderCheck orderCheck = new OrderCheck();
+    private final long[] used = new long[Limit.VALUES.length];
+    private final boolean[] flattenPending;
+    private boolean globalFlattenPending;
+    private long lastUsageNs;
     private final DedupWindow dedup;
     private final OrderBook orders;
     private final PreTradeRisk risk;
@@ -64,6 +77,8 @@ public final class EngineCore
     private final GatewayStatusDecoder gatewayStatus = new GatewayStatusDecoder();
     private final MarketDataDecoder marketData = new MarketDataDecoder();
     private final TickDecoder tick = new TickDecoder();
+    private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
+    private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
 
     private final UnsafeBuffer signalIdView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer accountView = new UnsafeBuffer(0, 0);
@@ -73,6 +88,8 @@ public final class EngineCore
     private final UnsafeBuffer actorView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer reasonView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer flattenId = new UnsafeBuffer(new byte[32]);
+    private final UnsafeBuffer targetView = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer engineActor = new UnsafeBuffer("risk-engine".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     private long sequence;
     private long nowNs;
@@ -96,18 +113,17 @@ public final class EngineCore
         }
         this.venueStates = new GatewayState[venues.size()];
         this.venueHeartbeatNs = new long[venues.size()];
-        this.positions = new Position[accounts.size()][instruments.size()];
-        for (final Position[] row : positions)
-        {
-            for (int i = 0; i < row.length; i++)
-            {
-                row[i] = new Position();
-            }
-        }
+        this.positions = new Positions(accounts.size(), instruments.size());
         this.prices = new MarketPrices(instruments.size());
         this.dedup = new DedupWindow(config.dedupCapacity, config.dedupWindowNs);
         this.orders = new OrderBook(config.maxLiveOrders);
-        this.risk = new PreTradeRisk(config, accounts, venues);
+        this.calendars = new SessionCalendars(config.settings);
+        this.rules = new InstrumentRules(config.settings, instruments, calendars);
+        this.limits = config.limits(accounts, instruments);
+        this.accountRisk = new AccountRisk(config.settings, accounts);
+        this.breaker = new CircuitBreaker(venues.size(), config.breakerFaults, config.breakerWindowNs);
+        this.flattenPending = new boolean[accounts.size()];
+        this.risk = new PreTradeRisk(config, accounts, venues, instruments, limits, rules, calendars);
         this.out = new CoreOutputs(accounts, instruments, venues);
         this.out.port(port);
     }
@@ -187,9 +203,12 @@ public final class EngineCore
                     onTick();
                     break;
                 case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                    instrumentDefinition.wrap(buffer, bodyOffset, blockLength, version);
+                    onInstrumentDefinition();
+                    break;
                 case AccountUpdateDecoder.TEMPLATE_ID:
-                    // Reference data from gateways: journaled for the read model; the risk stage's
-                    // instrument rules and buying-power gates consume them.
+                    accountUpdate.wrap(buffer, bodyOffset, blockLength, version);
+                    onAccountUpdate();
                     break;
                 default:
                     error(templateId, "unexpected message type");
@@ -308,39 +327,118 @@ public final class EngineCore
             return;
         }
 
-        if (!risk.check(accountId, venueId, venueStates[venueId], intent.side, intent.ordType, intent.quantity,
-            intent.price, intent.stopPrice, prices, instrumentId))
+        if (intent.quantity == Fixed.NULL && !sizeFromRisk(accountId, instrumentId))
+        {
+            reject(RejectReason.INVALID_FIELD, sizingField, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+
+        final int slices = rules.slices(instrumentId, intent.quantity);
+        orderCheck.set(accountId, instrumentId, venueId, intent.side, intent.ordType, intent.quantity, intent.price,
+            intent.stopPrice, intent.reduceOnly, slices, nowNs);
+        if (!risk.check(orderCheck, venueStates[venueId], prices, positions, accountRisk))
         {
             reject(risk.reason, risk.field, accountId, instrumentId, 0, risk.limitValue, risk.actualValue, risk.detail);
             return;
         }
-
-        final Order order = orders.acquire();
-        if (order == null)
+        if (orders.capacity() - orders.size() < slices)
         {
             text.clear().append("live order capacity ").appendLong(orders.capacity()).append(" reached");
             reject(RejectReason.ORDER_CAPACITY, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
             return;
         }
-        order.key = orderKey;
-        order.accountId = accountId;
-        order.instrumentId = instrumentId;
-        order.venueId = venueId;
-        order.side = intent.side;
-        order.ordType = intent.ordType;
-        order.timeInForce = intent.timeInForce;
-        order.quantity = intent.quantity;
-        order.price = intent.price;
-        order.stopPrice = intent.stopPrice;
-        order.takeProfit = intent.takeProfit;
-        order.stopLoss = intent.stopLoss;
-        order.status = OrdStatus.PENDING_NEW;
-        order.createdNs = nowNs;
-        order.updatedNs = nowNs;
-        orders.add(order);
 
-        out.newOrder(order, signalIdBuffer, signalIdOffset, signalIdLength, nowNs);
-        out.orderUpdate(order, textView, 0, 0, nowNs);
+        // One order, or one per slice when the quantity exceeds the instrument's freeze quantity.
+        long remaining = intent.quantity;
+        final long sliceQty = slices == 1 ? intent.quantity : rules.freezeQty(instrumentId);
+        for (int leg = 0; leg < slices; leg++)
+        {
+            final Order order = orders.acquire();
+            order.key = leg == 0 ? orderKey : ClientOrderIds.key(accountHash, signalIdBuffer, signalIdOffset, signalIdLength, leg, 0);
+            order.accountId = accountId;
+            order.instrumentId = instrumentId;
+            order.venueId = venueId;
+            order.side = intent.side;
+            order.ordType = intent.ordType;
+            order.timeInForce = intent.timeInForce;
+            order.quantity = Math.min(sliceQty, remaining);
+            order.price = intent.price;
+            order.stopPrice = intent.stopPrice;
+            order.takeProfit = intent.takeProfit;
+            order.stopLoss = intent.stopLoss;
+            order.reduceOnly = intent.reduceOnly;
+            order.positionSide = intent.positionSide;
+            order.product = intent.product;
+            order.leg = leg;
+            order.status = OrdStatus.PENDING_NEW;
+            order.createdNs = nowNs;
+            order.updatedNs = nowNs;
+            orders.add(order);
+            positions.addPending(accountId, instrumentId, order.side, order.quantity);
+            remaining -= order.quantity;
+
+            out.newOrder(order, signalIdBuffer, signalIdOffset, signalIdLength, nowNs);
+            out.orderUpdate(order, textView, 0, 0, nowNs);
+        }
+        accountRisk.onOrdersPlaced(accountId, slices);
+    }
+
+    private String sizingField;
+
+    // Quantity from risk (the PineConnector and Cornix conventions): lots as given, or money at risk (or a
+    // percentage of equity) divided by the stop distance times the contract size, rounded down to the lot.
+    private boolean sizeFromRisk(final int accountId, final int instrumentId)
+    {
+        sizingField = "risk";
+        if (intent.riskType == SignalIntent.RISK_LOTS)
+        {
+            intent.quantity = roundDownToLot(instrumentId, intent.risk);
+        }
+        else
+        {
+            if (intent.stopLoss == Fixed.NULL)
+            {
+                sizingField = "sl";
+                text.clear().append("sl is required to size the order from risk");
+                return false;
+            }
+            final long entry = intent.price != Fixed.NULL ? intent.price : prices.reference(instrumentId, intent.side);
+            if (entry == Fixed.NULL)
+            {
+                text.clear().append("no price to size from: no limit price and no quote yet");
+                return false;
+            }
+            long money = intent.risk;
+            if (intent.riskType == SignalIntent.RISK_PERCENT)
+            {
+                final long equity = accountRisk.equity(accountId, limits);
+                if (equity == Fixed.NULL)
+                {
+                    text.clear().append("risk in percent needs the account's equity (AccountUpdate or the equity limit)");
+                    return false;
+                }
+                money = Fixed.mulDiv(equity, intent.risk, Fixed.of(100));
+            }
+            final long perUnit = Fixed.multiply(Math.abs(entry - intent.stopLoss), rules.contractSize(instrumentId));
+            if (perUnit <= 0)
+            {
+                text.clear().append("the stop-loss equals the entry price: nothing at risk per unit");
+                return false;
+            }
+            intent.quantity = roundDownToLot(instrumentId, Fixed.mulDiv(money, Fixed.SCALE, perUnit));
+        }
+        if (intent.quantity <= 0)
+        {
+            text.clear().append("risk ").appendFixed(intent.risk).append(" sizes to less than one lot");
+            return false;
+        }
+        return true;
+    }
+
+    private long roundDownToLot(final int instrumentId, final long quantity)
+    {
+        final long lot = rules.lotSize(instrumentId);
+        return lot == Fixed.NULL || lot <= 0 ? quantity : quantity - quantity % lot;
     }
 
     private void onExecutionReport()
@@ -352,6 +450,11 @@ public final class EngineCore
         final Order order = key == ClientOrderIds.INVALID ? null : orders.get(key);
         if (order == null)
         {
+            if (idLength == 0 && executionReport.execType() == ExecType.TRADE)
+            {
+                onVenueInitiatedFill(buffer);
+                return;
+            }
             text.clear().append("execution report for an order that is not live: ").append(buffer, idOffset, idLength);
             out.engineError(ExecutionReportDecoder.TEMPLATE_ID, nowNs, text);
             return;
@@ -383,19 +486,23 @@ public final class EngineCore
                     // A duplicate or stale fill: cumulative quantity has not grown. Nothing changes.
                     return;
                 }
-                final long fillQty = cumQty - order.cumQty;
-                order.cumQty = cumQty;
-                order.avgPrice += Fixed.mulDiv(lastPrice - order.avgPrice, fillQty, cumQty);
+                final long fillQty = Math.min(cumQty, order.quantity) - order.cumQty;
+                order.cumQty += fillQty;
+                order.avgPrice += Fixed.mulDiv(lastPrice - order.avgPrice, fillQty, order.cumQty);
                 order.status = order.cumQty >= order.quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-                final Position position = positions[order.accountId][order.instrumentId];
+                positions.addPending(order.accountId, order.instrumentId, order.side, -fillQty);
+                final Position position = positions.get(order.accountId, order.instrumentId);
                 position.onFill(order.side == Side.BUY ? fillQty : -fillQty, lastPrice, nowNs);
                 out.positionUpdate(order.accountId, order.venueId, order.instrumentId, position, nowNs);
+                accountRisk.dirty[order.accountId] = true;
+                checkDailyLoss(order.accountId);
                 break;
             case CANCELED:
                 order.status = OrdStatus.CANCELED;
                 break;
             case REJECTED:
                 order.status = OrdStatus.REJECTED;
+                onVenueFault(order.venueId);
                 break;
             case EXPIRED:
                 order.status = OrdStatus.EXPIRED;
@@ -409,6 +516,10 @@ public final class EngineCore
             case ORDER_STATUS:
                 if (reportedStatus != null && reportedStatus != OrdStatus.NULL_VAL)
                 {
+                    if (reportedStatus == OrdStatus.UNKNOWN && order.status != OrdStatus.UNKNOWN)
+                    {
+                        onVenueFault(order.venueId); // a lost answer (timeout) counts toward the breaker
+                    }
                     order.status = reportedStatus;
                 }
                 break;
@@ -421,8 +532,46 @@ public final class EngineCore
         out.orderUpdate(order, textView, 0, textView.capacity(), nowNs);
         if (Order.isTerminal(order.status))
         {
+            positions.addPending(order.accountId, order.instrumentId, order.side, -(order.quantity - order.cumQty));
+            final int accountId = order.accountId;
             orders.release(order);
+            checkFlat(accountId);
         }
+    }
+
+    // A fill the venue made on its own (stop-loss or take-profit hit, stop-out): no client order id, so it
+    // moves the position directly. Deduplicated by the venue's trade id: gateways re-report fills after a
+    // reconnect.
+    private void onVenueInitiatedFill(final DirectBuffer buffer)
+    {
+        final int base = executionReport.offset();
+        final int accountOffset = base + ExecutionReportDecoder.accountEncodingOffset();
+        final int symbolOffset = base + ExecutionReportDecoder.symbolEncodingOffset();
+        final int accountId = accounts.lookup(buffer, accountOffset, Ascii.fixedLength(buffer, accountOffset, ExecutionReportDecoder.accountLength()));
+        final int instrumentId = instruments.lookup(buffer, symbolOffset, Ascii.fixedLength(buffer, symbolOffset, ExecutionReportDecoder.symbolLength()));
+        final int venueOffset = base + ExecutionReportDecoder.venueEncodingOffset();
+        final int venueId = venues.lookup(buffer, venueOffset, Ascii.fixedLength(buffer, venueOffset, ExecutionReportDecoder.venueLength()));
+        final int tradeIdOffset = base + ExecutionReportDecoder.tradeIdEncodingOffset();
+        final int tradeIdLength = executionReport.actingVersion() >= 1 ?
+            Ascii.fixedLength(buffer, tradeIdOffset, ExecutionReportDecoder.tradeIdLength()) : 0;
+        final Side side = executionReport.side();
+        final long quantity = executionReport.lastQty();
+        if (accountId < 0 || instrumentId < 0 || venueId < 0 || tradeIdLength == 0 || quantity <= 0 ||
+            (side != Side.BUY && side != Side.SELL))
+        {
+            text.clear().append("venue-initiated fill without account, symbol, venue, side, quantity or trade id: ignored");
+            out.engineError(ExecutionReportDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        if (dedup.isDuplicate(Ascii.hash(venues.hash(venueId) ^ TRADE_SALT, buffer, tradeIdOffset, tradeIdLength), nowNs))
+        {
+            return;
+        }
+        final Position position = positions.get(accountId, instrumentId);
+        position.onFill(side == Side.BUY ? quantity : -quantity, executionReport.lastPrice(), nowNs);
+        out.positionUpdate(accountId, venueId, instrumentId, position, nowNs);
+        accountRisk.dirty[accountId] = true;
+        checkDailyLoss(accountId);
     }
 
     private void onMarketData()
@@ -434,6 +583,14 @@ public final class EngineCore
         if (instrumentId != NameIndex.MISSING)
         {
             prices.update(instrumentId, marketData.bid(), marketData.ask(), marketData.last(), nowNs);
+            for (int accountId = 0; accountId < accounts.size(); accountId++)
+            {
+                if (positions.quantity(accountId, instrumentId) != 0)
+                {
+                    accountRisk.dirty[accountId] = true;
+                    checkDailyLoss(accountId);
+                }
+            }
         }
     }
 
@@ -443,11 +600,95 @@ public final class EngineCore
         final DirectBuffer buffer = gatewayStatus.buffer();
         final int venueId = venues.lookup(
             buffer, venueOffset, Ascii.fixedLength(buffer, venueOffset, GatewayStatusDecoder.venueLength()));
-        if (venueId != NameIndex.MISSING)
+        if (venueId == NameIndex.MISSING)
         {
-            final GatewayState state = gatewayStatus.state();
-            venueStates[venueId] = state == GatewayState.NULL_VAL ? GatewayState.DOWN : state;
-            venueHeartbeatNs[venueId] = nowNs;
+            return;
+        }
+        final GatewayState state = gatewayStatus.state() == GatewayState.NULL_VAL ? GatewayState.DOWN : gatewayStatus.state();
+        final GatewayState previous = venueStates[venueId];
+        venueStates[venueId] = state;
+        venueHeartbeatNs[venueId] = nowNs;
+        if (state == GatewayState.DOWN && previous != GatewayState.DOWN)
+        {
+            onVenueDown(venueId, "gateway reported DOWN");
+        }
+        else if (state == GatewayState.UP && previous != null && previous != GatewayState.UP)
+        {
+            text.clear().append("gateway ").append(venues.name(venueId)).append(" is up");
+            out.alert(AlertType.GATEWAY_UP, Severity.INFO, -1, venueId, -1, nowNs, text);
+        }
+    }
+
+    // A gateway went down (reported or silent): counts as a venue fault and, by default, halts the venue
+    // until an operator resumes it.
+    private void onVenueDown(final int venueId, final String why)
+    {
+        text.clear().append("gateway ").append(venues.name(venueId)).append(": ").append(why);
+        out.alert(AlertType.GATEWAY_DOWN, Severity.CRITICAL, -1, venueId, -1, nowNs, text);
+        if (config.haltOnGatewayDown && risk.venueState(venueId) != TradingState.HALTED)
+        {
+            risk.venueState(venueId, TradingState.HALTED);
+            risk.venueHaltedByGateway[venueId] = true;
+            text.clear().append("gateway down: ").append(why);
+            out.tradingStateUpdate(AdminScope.VENUE, -1, venueId, -1, TradingState.HALTED, nowNs,
+                engineActor, engineActor.capacity(), text.buffer(), text.length());
+        }
+        onVenueFault(venueId);
+    }
+
+    private void onVenueFault(final int venueId)
+    {
+        if (!breaker.onFault(venueId, nowNs))
+        {
+            return;
+        }
+        text.clear().append("circuit breaker: ").appendLong(breaker.threshold()).append(" venue faults within ")
+            .appendLong(breaker.windowNs() / 1_000_000).append(" ms at ").append(venues.name(venueId));
+        out.alert(AlertType.CIRCUIT_BREAKER, Severity.CRITICAL, -1, venueId, -1, nowNs, text);
+        if (config.breakerHaltsAll)
+        {
+            if (risk.globalState() != TradingState.HALTED)
+            {
+                risk.globalState(TradingState.HALTED);
+                out.tradingStateUpdate(AdminScope.GLOBAL, -1, -1, -1, TradingState.HALTED, nowNs,
+                    engineActor, engineActor.capacity(), text.buffer(), text.length());
+            }
+        }
+        else
+        {
+            risk.venueBreakerTripped[venueId] = true;
+            if (risk.venueState(venueId) != TradingState.HALTED)
+            {
+                risk.venueState(venueId, TradingState.HALTED);
+            }
+            out.tradingStateUpdate(AdminScope.VENUE, -1, venueId, -1, TradingState.HALTED, nowNs,
+                engineActor, engineActor.capacity(), text.buffer(), text.length());
+        }
+    }
+
+    private void onInstrumentDefinition()
+    {
+        final DirectBuffer buffer = instrumentDefinition.buffer();
+        final int symbolOffset = instrumentDefinition.offset() + InstrumentDefinitionDecoder.symbolEncodingOffset();
+        final int instrumentId = instruments.lookup(
+            buffer, symbolOffset, Ascii.fixedLength(buffer, symbolOffset, InstrumentDefinitionDecoder.symbolLength()));
+        if (instrumentId != NameIndex.MISSING)
+        {
+            rules.onDefinition(instrumentId, instrumentDefinition.tickSize(), instrumentDefinition.lotSize(),
+                instrumentDefinition.minQty(), instrumentDefinition.maxQty(), instrumentDefinition.minNotional(),
+                instrumentDefinition.freezeQty(), instrumentDefinition.contractSize());
+        }
+    }
+
+    private void onAccountUpdate()
+    {
+        final DirectBuffer buffer = accountUpdate.buffer();
+        final int accountOffset = accountUpdate.offset() + AccountUpdateDecoder.accountEncodingOffset();
+        final int accountId = accounts.lookup(
+            buffer, accountOffset, Ascii.fixedLength(buffer, accountOffset, AccountUpdateDecoder.accountLength()));
+        if (accountId != NameIndex.MISSING)
+        {
+            accountRisk.onAccountUpdate(accountId, accountUpdate.balance(), accountUpdate.equity(), accountUpdate.marginAvailable());
         }
     }
 
@@ -455,63 +696,135 @@ public final class EngineCore
     {
         final AdminAction action = adminCommand.action();
         final AdminScope scope = adminCommand.scope();
-        final int accountOffset = adminCommand.offset() + AdminCommandDecoder.accountEncodingOffset();
         final DirectBuffer buffer = adminCommand.buffer();
+        final int base = adminCommand.offset();
+        final int accountOffset = base + AdminCommandDecoder.accountEncodingOffset();
         final int accountLength = Ascii.fixedLength(buffer, accountOffset, AdminCommandDecoder.accountLength());
+        final boolean v2 = adminCommand.actingVersion() >= 2;
+        final int venueOffset = base + AdminCommandDecoder.venueEncodingOffset();
+        final int venueLength = v2 ? Ascii.fixedLength(buffer, venueOffset, AdminCommandDecoder.venueLength()) : 0;
+        final int symbolOffset = base + AdminCommandDecoder.symbolEncodingOffset();
+        final int symbolLength = v2 ? Ascii.fixedLength(buffer, symbolOffset, AdminCommandDecoder.symbolLength()) : 0;
+        final long value = v2 ? adminCommand.value() : Fixed.NULL;
         adminCommand.wrapActor(actorView);
         adminCommand.wrapReason(reasonView);
-
-        int accountId = -1;
-        if (scope == AdminScope.ACCOUNT)
+        if (v2)
         {
-            accountId = accounts.lookup(buffer, accountOffset, accountLength);
-            if (accountId == NameIndex.MISSING)
-            {
-                text.clear().append("admin command for unknown account ").append(buffer, accountOffset, accountLength);
-                out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
-                return;
-            }
+            adminCommand.wrapTarget(targetView);
         }
-        else if (scope != AdminScope.GLOBAL)
+        else
         {
-            text.clear().append("admin command with an unknown scope");
+            targetView.wrap(actorView, 0, 0);
+        }
+
+        final int accountId = accountLength > 0 ? accounts.lookup(buffer, accountOffset, accountLength) : -1;
+        final int venueId = venueLength > 0 ? venues.lookup(buffer, venueOffset, venueLength) : -1;
+        final int instrumentId = symbolLength > 0 ? instruments.lookup(buffer, symbolOffset, symbolLength) : -1;
+        if ((accountLength > 0 && accountId < 0) || (venueLength > 0 && venueId < 0) || (symbolLength > 0 && instrumentId < 0))
+        {
+            text.clear().append("admin command names an unknown account, venue or symbol");
+            out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        if ((scope == AdminScope.ACCOUNT && accountId < 0) || (scope == AdminScope.VENUE && venueId < 0) ||
+            (scope == AdminScope.INSTRUMENT && instrumentId < 0) || scope == AdminScope.NULL_VAL)
+        {
+            text.clear().append("admin command scope needs its account, venue or symbol");
             out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
             return;
         }
 
-        final TradingState state;
         switch (action)
         {
             case KILL:
-            case FLATTEN:
-                state = TradingState.HALTED;
+                setState(scope, accountId, venueId, instrumentId, TradingState.HALTED);
+                break;
+            case REDUCE:
+                setState(scope, accountId, venueId, instrumentId, TradingState.REDUCING);
                 break;
             case RESUME:
-                state = TradingState.ACTIVE;
+                setState(scope, accountId, venueId, instrumentId, TradingState.ACTIVE);
+                if (scope == AdminScope.VENUE)
+                {
+                    breaker.reset(venueId);
+                    risk.venueBreakerTripped[venueId] = false;
+                    risk.venueHaltedByGateway[venueId] = false;
+                }
+                else if (scope == AdminScope.GLOBAL)
+                {
+                    for (int v = 0; v < venues.size(); v++)
+                    {
+                        breaker.reset(v);
+                    }
+                }
                 break;
-            default:
-                text.clear().append("admin command with an unknown action");
-                out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+            case FLATTEN:
+                setState(scope, accountId, venueId, instrumentId, TradingState.HALTED);
+                flatten(scope == AdminScope.ACCOUNT ? accountId : -1);
                 return;
-        }
-        if (accountId >= 0)
-        {
-            risk.accountState(accountId, state);
-        }
-        else
-        {
-            risk.globalState(state);
-        }
-        out.tradingStateUpdate(scope, accountId, state, nowNs,
-            actorView, actorView.capacity(), reasonView, reasonView.capacity());
-        if (action == AdminAction.FLATTEN)
-        {
-            flatten(accountId);
+            case SET_LIMIT:
+                setLimit(accountId, instrumentId, value);
+                return;
+            default:
+                text.clear().append("admin action ").append(action.name()).append(" is not supported by this engine yet");
+                out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
         }
     }
 
+    private void setState(final AdminScope scope, final int accountId, final int venueId, final int instrumentId, final TradingState state)
+    {
+        switch (scope)
+        {
+            case GLOBAL:
+                risk.globalState(state);
+                break;
+            case ACCOUNT:
+                risk.accountState(accountId, state);
+                if (state != TradingState.HALTED)
+                {
+                    risk.dayLocked[accountId] = risk.dayLocked[accountId] && state == TradingState.HALTED;
+                }
+                accountRisk.dirty[accountId] = true;
+                break;
+            case VENUE:
+                risk.venueState(venueId, state);
+                break;
+            default:
+                risk.instrumentState(instrumentId, state);
+                break;
+        }
+        out.tradingStateUpdate(scope, scope == AdminScope.ACCOUNT ? accountId : -1, scope == AdminScope.VENUE ? venueId : -1,
+            scope == AdminScope.INSTRUMENT ? instrumentId : -1, state, nowNs,
+            actorView, actorView.capacity(), reasonView, reasonView.capacity());
+    }
+
+    private void setLimit(final int accountId, final int instrumentId, final long value)
+    {
+        final Limit limit = Limit.of(targetView, 0, targetView.capacity());
+        if (limit == null || accountId < 0)
+        {
+            text.clear().append("SET_LIMIT needs an account and a known limit name; got '")
+                .append(targetView, 0, targetView.capacity()).append("'");
+            out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        final long before = instrumentId >= 0 ? limits.get(accountId, instrumentId, limit) : limits.account(accountId, limit);
+        if (instrumentId >= 0)
+        {
+            limits.setOverride(accountId, instrumentId, limit, value);
+        }
+        else
+        {
+            limits.setAccount(accountId, limit, value);
+        }
+        text.clear().append(limit.key).append(" ").appendFixed(before).append(" -> ").appendFixed(value).append(" by ")
+            .append(actorView, 0, actorView.capacity());
+        out.alert(AlertType.LIMIT_CHANGED, Severity.WARN, accountId, -1, instrumentId, nowNs, text);
+        emitUsage(accountId);
+    }
+
     // Cancel every live order and close every position in scope (one account, or all when -1).
-    // Closing orders bypass the gates: they only ever reduce exposure.
+    // Closing orders bypass the gates: they only ever reduce exposure. An alert says when the scope is flat.
     private void flatten(final int scopeAccountId)
     {
         orders.forEach(order ->
@@ -523,19 +836,33 @@ public final class EngineCore
                 out.orderUpdate(order, textView, 0, 0, nowNs);
             }
         });
+        closePositions(scopeAccountId, false);
+        if (scopeAccountId < 0)
+        {
+            globalFlattenPending = true;
+        }
+        else
+        {
+            flattenPending[scopeAccountId] = true;
+        }
+        checkFlat(scopeAccountId < 0 ? 0 : scopeAccountId);
+    }
 
-        flattenId.putStringWithoutLengthAscii(0, "flatten-");
-        final int idLength = 8 + flattenId.putLongAscii(8, sequence);
-        for (int accountId = 0; accountId < positions.length; accountId++)
+    private void closePositions(final int scopeAccountId, final boolean intradayOnly)
+    {
+        flattenId.putStringWithoutLengthAscii(0, intradayOnly ? "squareoff" : "flatten-");
+        final int prefix = intradayOnly ? 9 : 8;
+        final int idLength = prefix + flattenId.putLongAscii(prefix, sequence);
+        for (int accountId = 0; accountId < positions.accounts(); accountId++)
         {
             if (scopeAccountId >= 0 && accountId != scopeAccountId)
             {
                 continue;
             }
-            for (int instrumentId = 0; instrumentId < positions[accountId].length; instrumentId++)
+            for (int instrumentId = 0; instrumentId < positions.instruments(); instrumentId++)
             {
-                final long quantity = positions[accountId][instrumentId].quantity;
-                if (quantity == 0)
+                final long quantity = positions.quantity(accountId, instrumentId);
+                if (quantity == 0 || (intradayOnly && !calendars.isExchangeSession(rules.calendar(instrumentId))))
                 {
                     continue;
                 }
@@ -554,13 +881,68 @@ public final class EngineCore
                 order.ordType = OrdType.MARKET;
                 order.timeInForce = TimeInForce.IOC;
                 order.quantity = Math.abs(quantity);
+                order.reduceOnly = true;
                 order.status = OrdStatus.PENDING_NEW;
                 order.createdNs = nowNs;
                 order.updatedNs = nowNs;
                 orders.add(order);
+                positions.addPending(accountId, instrumentId, order.side, order.quantity);
                 out.newOrder(order, flattenId, 0, idLength, nowNs);
                 out.orderUpdate(order, textView, 0, 0, nowNs);
             }
+        }
+    }
+
+    // After a flatten, say once when its scope has no position and no live order left.
+    private void checkFlat(final int accountId)
+    {
+        if (flattenPending[accountId] && positions.isFlat(accountId))
+        {
+            flattenPending[accountId] = false;
+            text.clear().append("account ").append(accounts.name(accountId)).append(" is flat");
+            out.alert(AlertType.FLAT, Severity.INFO, accountId, -1, -1, nowNs, text);
+        }
+        if (globalFlattenPending)
+        {
+            for (int a = 0; a < accounts.size(); a++)
+            {
+                if (!positions.isFlat(a))
+                {
+                    return;
+                }
+            }
+            globalFlattenPending = false;
+            text.clear().append("all accounts are flat");
+            out.alert(AlertType.FLAT, Severity.INFO, -1, -1, -1, nowNs, text);
+        }
+    }
+
+    // Daily loss (realized since the day reset plus unrealized) and drawdown from the day's peak lock the
+    // account until its next day reset.
+    private void checkDailyLoss(final int accountId)
+    {
+        final long unrealized = positions.unrealized(accountId, prices, rules);
+        final long dailyPnl = accountRisk.dailyPnl(accountId, positions.realized(accountId), unrealized);
+        final long drawdown = accountRisk.drawdown(accountId, dailyPnl);
+        if (risk.dayLocked[accountId])
+        {
+            return;
+        }
+        final long maxLoss = limits.account(accountId, Limit.MAX_DAILY_LOSS);
+        final long maxDrawdown = limits.account(accountId, Limit.MAX_DRAWDOWN);
+        final boolean lossBreached = maxLoss != Fixed.NULL && -dailyPnl >= maxLoss;
+        final boolean drawdownBreached = maxDrawdown != Fixed.NULL && drawdown >= maxDrawdown;
+        if (lossBreached || drawdownBreached)
+        {
+            risk.dayLocked[accountId] = true;
+            risk.accountState(accountId, TradingState.HALTED);
+            text.clear().append(lossBreached ? "daily loss " : "drawdown ").appendFixed(lossBreached ? -dailyPnl : drawdown)
+                .append(lossBreached ? " reached maxDailyLoss " : " reached maxDrawdown ")
+                .appendFixed(lossBreached ? maxLoss : maxDrawdown).append("; account locked until the next day reset");
+            out.alert(AlertType.DAY_LOCK, Severity.CRITICAL, accountId, -1, -1, nowNs, text);
+            out.tradingStateUpdate(AdminScope.ACCOUNT, accountId, -1, -1, TradingState.HALTED, nowNs,
+                engineActor, engineActor.capacity(), text.buffer(), text.length());
+            emitUsage(accountId);
         }
     }
 
@@ -574,8 +956,55 @@ public final class EngineCore
                 venueStates[venueId] = GatewayState.DOWN;
                 text.clear().append("no heartbeat for ").appendLong(config.gatewayTimeoutNs / 1_000_000).append(" ms");
                 out.gatewayStatus(venueId, GatewayState.DOWN, nowNs, text);
+                onVenueDown(venueId, "no heartbeat");
             }
         }
+        final boolean usageDue = nowNs - lastUsageNs >= config.usageIntervalNs;
+        for (int accountId = 0; accountId < accounts.size(); accountId++)
+        {
+            if (accountRisk.dayRolled(accountId, nowNs))
+            {
+                accountRisk.resetDay(accountId, positions.realized(accountId), positions.unrealized(accountId, prices, rules));
+                if (risk.dayLocked[accountId])
+                {
+                    risk.dayLocked[accountId] = false;
+                    risk.accountState(accountId, TradingState.ACTIVE);
+                    text.clear().append("day reset: account ").append(accounts.name(accountId)).append(" unlocked");
+                    out.tradingStateUpdate(AdminScope.ACCOUNT, accountId, -1, -1, TradingState.ACTIVE, nowNs,
+                        engineActor, engineActor.capacity(), text.buffer(), text.length());
+                }
+            }
+            if (accountRisk.squareOffDue(accountId, nowNs))
+            {
+                text.clear().append("square-off: closing intraday positions of ").append(accounts.name(accountId));
+                out.alert(AlertType.SQUARE_OFF, Severity.WARN, accountId, -1, -1, nowNs, text);
+                closePositions(accountId, true);
+            }
+            if (usageDue && accountRisk.dirty[accountId])
+            {
+                emitUsage(accountId);
+            }
+        }
+        if (usageDue)
+        {
+            lastUsageNs = nowNs;
+        }
+    }
+
+    private void emitUsage(final int accountId)
+    {
+        accountRisk.dirty[accountId] = false;
+        java.util.Arrays.fill(used, Fixed.NULL);
+        final long unrealized = positions.unrealized(accountId, prices, rules);
+        final long dailyPnl = accountRisk.dailyPnl(accountId, positions.realized(accountId), unrealized);
+        used[Limit.MAX_DAILY_LOSS.ordinal()] = Math.max(0, -dailyPnl);
+        used[Limit.MAX_DRAWDOWN.ordinal()] = accountRisk.drawdown(accountId, dailyPnl);
+        used[Limit.MAX_TRADES_PER_DAY.ordinal()] = Fixed.of(accountRisk.tradesToday(accountId));
+        used[Limit.MAX_GROSS_EXPOSURE.ordinal()] = positions.grossExposure(accountId, prices, rules);
+        used[Limit.MAX_NET_EXPOSURE.ordinal()] = Math.abs(positions.netExposure(accountId, prices, rules));
+        used[Limit.MAX_OPEN_POSITIONS.ordinal()] = Fixed.of(positions.openPositions(accountId));
+        used[Limit.EQUITY.ordinal()] = accountRisk.equity(accountId, limits);
+        out.riskUsage(accountId, risk.dayLocked[accountId] ? TradingState.HALTED : risk.accountState(accountId), nowNs, limits, used);
     }
 
     private void rejectSignal(
@@ -610,6 +1039,55 @@ public final class EngineCore
         out.engineError(templateId, nowNs, text);
     }
 
+    /**
+     * The core's state as readable text (investigation; allocates, never called on the hot path):
+     * trading states, each account's positions, risk usage and live orders.
+     *
+     * @return multi-line description.
+     */
+    public String describe()
+    {
+        final StringBuilder out = new StringBuilder();
+        out.append("global: ").append(risk.globalState()).append('\n');
+        for (int v = 0; v < venues.size(); v++)
+        {
+            out.append("venue ").append(venues.nameString(v)).append(": trading ").append(risk.venueState(v))
+                .append(", gateway ").append(venueStates[v] == null ? "never reported" : venueStates[v]).append('\n');
+        }
+        for (int a = 0; a < accounts.size(); a++)
+        {
+            final long unrealized = positions.unrealized(a, prices, rules);
+            out.append("account ").append(accounts.nameString(a)).append(": ").append(risk.accountState(a))
+                .append(risk.dayLocked[a] ? " (day lock)" : "")
+                .append(", daily P&L ").append(Fixed.toString(accountRisk.dailyPnl(a, positions.realized(a), unrealized)))
+                .append(", orders today ").append(accountRisk.tradesToday(a))
+                .append(", gross exposure ").append(Fixed.toString(positions.grossExposure(a, prices, rules))).append('\n');
+            for (int i = 0; i < instruments.size(); i++)
+            {
+                final Position position = positions.get(a, i);
+                if (position.quantity != 0 || position.realizedPnl != 0)
+                {
+                    out.append("  position ").append(instruments.nameString(i)).append(" qty ").append(Fixed.toString(position.quantity))
+                        .append(" avg ").append(Fixed.toString(position.avgPrice))
+                        .append(" realized ").append(Fixed.toString(position.realizedPnl)).append('\n');
+                }
+            }
+            final int accountId = a;
+            orders.forEach(order ->
+            {
+                if (order.accountId == accountId)
+                {
+                    out.append("  live order ").append(ClientOrderIds.toString(order.key)).append(' ')
+                        .append(order.side).append(' ').append(Fixed.toString(order.quantity)).append(' ')
+                        .append(instruments.nameString(order.instrumentId)).append(' ').append(order.ordType)
+                        .append(order.price == Fixed.NULL ? "" : " @ " + Fixed.toString(order.price))
+                        .append(' ').append(order.status).append(" filled ").append(Fixed.toString(order.cumQty)).append('\n');
+                }
+            });
+        }
+        return out.toString();
+    }
+
     /** Frames processed since construction. */
     public long framesProcessed()
     {
@@ -639,13 +1117,11 @@ public final class EngineCore
         hash = 31 * hash + dedup.stateHash();
         hash = 31 * hash + risk.stateHash();
         hash = 31 * hash + prices.stateHash();
-        for (final Position[] row : positions)
-        {
-            for (final Position position : row)
-            {
-                hash = 31 * hash + position.stateHash();
-            }
-        }
+        hash = 31 * hash + positions.stateHash();
+        hash = 31 * hash + limits.stateHash();
+        hash = 31 * hash + rules.stateHash();
+        hash = 31 * hash + accountRisk.stateHash();
+        hash = 31 * hash + breaker.stateHash();
         for (int i = 0; i < venueStates.length; i++)
         {
             hash = 31 * hash + (venueStates[i] == null ? 0 : venueStates[i].value());

@@ -51,6 +51,26 @@ final class MarketPrices
         return quote != Fixed.NULL ? quote : lasts[instrumentId];
     }
 
+    boolean hasQuote(final int instrumentId)
+    {
+        return updatedNs[instrumentId] != 0;
+    }
+
+    long updatedNs(final int instrumentId)
+    {
+        return updatedNs[instrumentId];
+    }
+
+    /** Mark price: mid of bid and ask when both are known, else last, else NULL. */
+    long mark(final int instrumentId)
+    {
+        if (bids[instrumentId] != Fixed.NULL && asks[instrumentId] != Fixed.NULL)
+        {
+            return bids[instrumentId] + (asks[instrumentId] - bids[instrumentId]) / 2;
+        }
+        return lasts[instrumentId] != Fixed.NULL ? lasts[instrumentId] : Fixed.NULL;
+    }
+
     long stateHash()
     {
         return ((Arrays.hashCode(bids) * 31L + Arrays.hashCode(asks)) * 31 + Arrays.hashCode(lasts)) * 31 + Arrays.hashCode(updatedNs);

@@ -27,6 +27,9 @@ final class Order
     long stopPrice;
     long takeProfit;
     long stopLoss;
+    boolean reduceOnly;
+    io.sluice.sbe.PositionSide positionSide;
+    io.sluice.sbe.Product product;
     int leg;
     int attempt;
     OrdStatus status;
@@ -50,6 +53,9 @@ final class Order
         stopPrice = Fixed.NULL;
         takeProfit = Fixed.NULL;
         stopLoss = Fixed.NULL;
+        reduceOnly = false;
+        positionSide = io.sluice.sbe.PositionSide.BOTH;
+        product = io.sluice.sbe.Product.DEFAULT;
         leg = 0;
         attempt = 0;
         status = null;

@@ -2,6 +2,8 @@ package io.sluice.engine.core;
 
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.OrdType;
+import io.sluice.sbe.PositionSide;
+import io.sluice.sbe.Product;
 import io.sluice.sbe.Side;
 import io.sluice.sbe.TimeInForce;
 
@@ -27,6 +29,16 @@ final class SignalIntent
     long stopPrice;
     long takeProfit;
     long stopLoss;
+    boolean reduceOnly;
+    PositionSide positionSide;
+    Product product;
+    long risk;
+    int riskType;
+
+    static final int RISK_NONE = 0;
+    static final int RISK_LOTS = 1;
+    static final int RISK_MONEY = 2;
+    static final int RISK_PERCENT = 3;
 
     void reset()
     {
@@ -46,5 +58,10 @@ final class SignalIntent
         stopPrice = Fixed.NULL;
         takeProfit = Fixed.NULL;
         stopLoss = Fixed.NULL;
+        reduceOnly = false;
+        positionSide = PositionSide.BOTH;
+        product = Product.DEFAULT;
+        risk = Fixed.NULL;
+        riskType = RISK_NONE;
     }
 }

@@ -122,6 +122,12 @@ final class CapturedOutputs implements OutputPort
         return new GatewayStatusDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder());
     }
 
+    io.sluice.sbe.AlertDecoder alert(final int occurrence)
+    {
+        final UnsafeBuffer b = new UnsafeBuffer(frames.get(indexOf(io.sluice.sbe.AlertDecoder.TEMPLATE_ID, occurrence)));
+        return new io.sluice.sbe.AlertDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder());
+    }
+
     EngineErrorDecoder engineError(final int occurrence)
     {
         final UnsafeBuffer b = new UnsafeBuffer(frames.get(indexOf(EngineErrorDecoder.TEMPLATE_ID, occurrence)));

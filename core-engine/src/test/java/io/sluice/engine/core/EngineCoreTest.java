@@ -54,7 +54,9 @@ class EngineCoreTest
             "sluice.account.alt.maxOrderQty", "5",
             "sluice.dedup.capacity", "1000",
             "sluice.dedup.windowMs", "60000",
-            "sluice.engine.maxLiveOrders", "64"));
+            "sluice.engine.maxLiveOrders", "64",
+            "sluice.account.main.ordersPerSecond", "0",
+            "sluice.account.alt.ordersPerSecond", "0"));
         return new EngineCore(CoreConfig.from(settings), port);
     }
 
@@ -165,6 +167,7 @@ class EngineCoreTest
 
         nowNs += 2 * SECOND_NS;
         feed(frames.gatewayStatus("paper", GatewayState.UP));
+        feed(frames.marketData("BTCUSDT", "64990", "65010"));
         feed(frames.tick(nowNs));
         feed(frames.signal("w-3", "key-1", json));
         assertEquals(2, outputs.count(NewOrderDecoder.TEMPLATE_ID));
@@ -238,7 +241,7 @@ class EngineCoreTest
     }
 
     @Test
-    void shouldRefuseWhenTheGatewayHasNotReportedOrWentSilent()
+    void shouldRefuseWhenTheGatewayHasNotReportedOrWentSilentAndStayHaltedUntilResumed()
     {
         final CapturedOutputs fresh = new CapturedOutputs();
         final EngineCore noGateway = newCore(fresh);
@@ -249,11 +252,19 @@ class EngineCoreTest
         nowNs += 6 * SECOND_NS;
         feed(frames.tick(nowNs));
         assertEquals(GatewayState.DOWN, outputs.gatewayStatus(0).state());
+        assertEquals(io.sluice.sbe.AlertType.GATEWAY_DOWN, outputs.alert(0).alertType());
+        assertEquals(TradingState.HALTED, outputs.tradingStateUpdate(0).state());
+        feed(frames.marketData("BTCUSDT", "64990", "65010"));
         signal("g-1", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
         assertEquals(RejectReason.GATEWAY_DOWN, outputs.reject(0).reason());
 
         feed(frames.gatewayStatus("paper", GatewayState.UP));
         signal("g-2", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
+        assertEquals(RejectReason.GATEWAY_DOWN, outputs.reject(1).reason(), "a venue that went down stays halted until resumed");
+        assertEquals(0, outputs.count(NewOrderDecoder.TEMPLATE_ID));
+
+        feed(frames.adminVenue(AdminAction.RESUME, "paper", "ops"));
+        signal("g-3", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
         assertEquals(1, outputs.count(NewOrderDecoder.TEMPLATE_ID));
     }
 

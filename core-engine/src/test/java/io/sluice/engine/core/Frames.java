@@ -84,6 +84,59 @@ final class Frames
         return MessageHeaderEncoder.ENCODED_LENGTH + adminCommand.encodedLength();
     }
 
+    int adminVenue(final AdminAction action, final String venue, final String actor)
+    {
+        return admin(action, AdminScope.VENUE, null, venue, null, null, io.sluice.protocol.Fixed.NULL, actor);
+    }
+
+    int admin(
+        final AdminAction action,
+        final AdminScope scope,
+        final String account,
+        final String venue,
+        final String symbol,
+        final String target,
+        final long value,
+        final String actor)
+    {
+        adminCommand.wrapAndApplyHeader(buffer, 0, header)
+            .action(action)
+            .scope(scope)
+            .account(account == null ? "" : account)
+            .issuedTimeNs(1)
+            .venue(venue == null ? "" : venue)
+            .symbol(symbol == null ? "" : symbol)
+            .value(value)
+            .actor(actor)
+            .reason("test")
+            .target(target == null ? "" : target);
+        return MessageHeaderEncoder.ENCODED_LENGTH + adminCommand.encodedLength();
+    }
+
+    int instrument(final String symbol, final String tick, final String lot, final String freeze)
+    {
+        final io.sluice.sbe.InstrumentDefinitionEncoder e = new io.sluice.sbe.InstrumentDefinitionEncoder()
+            .wrapAndApplyHeader(buffer, 0, header)
+            .venue("paper").symbol(symbol).venueSymbol(symbol).venueToken("")
+            .tickSize(tick == null ? io.sluice.protocol.Fixed.NULL : io.sluice.protocol.Fixed.parse(tick))
+            .lotSize(lot == null ? io.sluice.protocol.Fixed.NULL : io.sluice.protocol.Fixed.parse(lot))
+            .minQty(io.sluice.protocol.Fixed.NULL).maxQty(io.sluice.protocol.Fixed.NULL).minNotional(io.sluice.protocol.Fixed.NULL)
+            .freezeQty(freeze == null ? io.sluice.protocol.Fixed.NULL : io.sluice.protocol.Fixed.parse(freeze))
+            .contractSize(io.sluice.protocol.Fixed.NULL).timestampNs(1);
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    int accountUpdate(final String account, final String balance, final String marginAvailable)
+    {
+        final io.sluice.sbe.AccountUpdateEncoder e = new io.sluice.sbe.AccountUpdateEncoder()
+            .wrapAndApplyHeader(buffer, 0, header)
+            .account(account).venue("paper").currency("USD")
+            .balance(io.sluice.protocol.Fixed.parse(balance)).equity(io.sluice.protocol.Fixed.parse(balance))
+            .marginAvailable(marginAvailable == null ? io.sluice.protocol.Fixed.NULL : io.sluice.protocol.Fixed.parse(marginAvailable))
+            .marginUsed(io.sluice.protocol.Fixed.NULL).timestampNs(1);
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
     int tick(final long timestampNs)
     {
         tick.wrapAndApplyHeader(buffer, 0, header).timestampNs(timestampNs);
@@ -115,6 +168,9 @@ final class Frames
             .leavesQty(0)
             .avgPrice(0)
             .transactTimeNs(1)
+            .tradeId("")
+            .commission(Fixed.NULL)
+            .commissionAsset("")
             .text(text);
         return MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength();
     }

@@ -1,0 +1,239 @@
+package io.sluice.system;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aeron.Aeron;
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
+import io.sluice.journal.JournalRecord;
+import io.sluice.protocol.Fixed;
+import io.sluice.protocol.Streams;
+import io.sluice.sbe.ExecType;
+import io.sluice.sbe.ExecutionReportDecoder;
+import io.sluice.sbe.MessageHeaderDecoder;
+import io.sluice.sbe.NewOrderDecoder;
+import io.sluice.sbe.Side;
+import org.agrona.CloseHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 the engine at random moments while signals stream in through HTTP, restart it, repeat: no signal
+ * answered 202 is lost, no order reaches the venue twice, and the engine's positions equal the venue's fills.
+ * The engine runs as a child JVM so it can really be killed; driver, paper gateway and admin-api stay up.
+ * Bounded: a few cycles of about a second each.
+ */
+@Timeout(180)
+class CrashRecoverySystemTest
+{
+    private static final int CRASHES = 4;
+
+    @TempDir
+    Path tempDir;
+
+    Path dir;
+
+    private SystemHarness sluice;
+    private Process engine;
+    private Aeron aeron;
+
+    @AfterEach
+    void tearDown()
+    {
+        if (engine != null)
+        {
+            engine.destroyForcibly();
+        }
+        CloseHelper.quietCloseAll(aeron, sluice);
+    }
+
+    @Test
+    void shouldLoseNoAcceptedSignalAndSendNoOrderTwiceAcrossRepeatedKills() throws Exception
+    {
+        dir = System.getenv("SLUICE_CRASH_DIR") != null ? Path.of(System.getenv("SLUICE_CRASH_DIR")) : tempDir;
+        final Map<String, String> settings = new HashMap<>();
+        settings.put("sluice.admin.redeliverMs", "500");
+        settings.put("sluice.engine.gatewayTimeoutMs", "60000"); // engine downtime is not a venue fault here
+        settings.put("sluice.account.main.ordersPerSecond", "0");
+        sluice = new SystemHarness(dir, settings, false);
+
+        // Watch what the venue does: every NEW and TRADE report on the reports stream.
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(dir.resolve("aeron").toString()));
+        final Subscription reports = aeron.addSubscription(Streams.DEFAULT_CHANNEL, Streams.REPORTS_STREAM_ID);
+        final Map<String, Integer> newReports = new HashMap<>();
+        final Map<String, BigDecimal> venuePosition = new HashMap<>();
+        final ExecutionReportDecoder report = new ExecutionReportDecoder();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final FragmentAssembler onReport = new FragmentAssembler((buffer, offset, length, h) ->
+        {
+            header.wrap(buffer, offset);
+            if (header.templateId() == ExecutionReportDecoder.TEMPLATE_ID)
+            {
+                report.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                final String id = report.clientOrderId().trim();
+                if (report.execType() == ExecType.NEW)
+                {
+                    newReports.merge(id, 1, Integer::sum);
+                }
+                else if (report.execType() == ExecType.TRADE)
+                {
+                    final BigDecimal qty = new BigDecimal(Fixed.toString(report.lastQty()));
+                    venuePosition.merge(report.symbol().trim(), report.side() == Side.BUY ? qty : qty.negate(), BigDecimal::add);
+                }
+            }
+        });
+
+        final ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean sending = new AtomicBoolean(true);
+        final Thread sender = new Thread(() ->
+        {
+            int n = 0;
+            while (sending.get())
+            {
+                final String id = "crash-" + n;
+                final String side = n % 3 == 0 ? "sell" : "buy";
+                final String symbol = n % 2 == 0 ? "BTCUSDT" : "ETHUSDT";
+                final int status = sluice.post("/api/v1/signals", "{\"id\":\"" + id + "\",\"account\":\"main\",\"symbol\":\"" + symbol +
+                    "\",\"side\":\"" + side + "\",\"qty\":\"0.01\"}").statusCode();
+                if (status == 202)
+                {
+                    accepted.add(id);
+                    n++;
+                }
+                pause(5);
+            }
+        }, "signal-sender");
+
+        final Random random = new Random(42);
+        startEngine();
+        sender.start();
+        for (int crash = 0; crash < CRASHES; crash++)
+        {
+            final long runMs = 300 + random.nextInt(700);
+            final long until = System.currentTimeMillis() + runMs;
+            while (System.currentTimeMillis() < until)
+            {
+                reports.poll(onReport, 100);
+                pause(2);
+            }
+            engine.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
+            assertTrue(engine.waitFor(20, TimeUnit.SECONDS), "killed engine exited");
+            startEngine();
+        }
+        final long drainUntil = System.currentTimeMillis() + 500;
+        while (System.currentTimeMillis() < drainUntil)
+        {
+            reports.poll(onReport, 100);
+        }
+        sending.set(false);
+        sender.join();
+        assertTrue(accepted.size() > 20, "signals accepted during the run: " + accepted.size());
+
+        // Every accepted signal is decided exactly once: ordered (the paper venue takes them all).
+        for (final String id : accepted)
+        {
+            // After a kill in the middle of a journal write, Chronicle recovers the unfinished record within about
+            // ten seconds, and Aeron drops the dead engine's subscription after its liveness timeout (10 s):
+            // re-delivery completes after both.
+            final JsonNode signal = sluice.awaitJson("/api/v1/signals/" + id, s -> "ORDERED".equals(s.path("status").asText()),
+                id + " ordered", 60);
+            assertEquals(1, signal.path("orders").size(), id);
+        }
+        final long orders = sluice.countRecords(JournalRecord.KIND_OUTPUT, NewOrderDecoder.TEMPLATE_ID);
+        assertEquals(accepted.size(), orders, "one NewOrder per accepted signal in the journal");
+
+        // The venue saw each order once, and its fills add up to the engine's positions.
+        sluice.awaitCondition(() ->
+        {
+            reports.poll(onReport, 1000);
+            return newReports.size() == accepted.size();
+        }, "the venue acknowledged every order");
+        newReports.forEach((id, count) -> assertEquals(1, count, "order " + id + " reached the venue once"));
+        final JsonNode positions = sluice.awaitJson("/api/v1/positions", p ->
+        {
+            reports.poll(onReport, 1000);
+            final Map<String, BigDecimal> engineView = new HashMap<>();
+            for (final JsonNode position : p.path("positions"))
+            {
+                engineView.put(position.path("symbol").asText(), position.path("quantity").decimalValue());
+            }
+            return venuePosition.entrySet().stream().allMatch(e ->
+                engineView.getOrDefault(e.getKey(), BigDecimal.ZERO).compareTo(e.getValue()) == 0);
+        }, "engine positions equal the venue's fills " + venuePosition);
+        assertTrue(positions.path("positions").size() >= 1);
+
+        // Each restart rebuilt its state from the journal.
+        final long recoveries = java.nio.file.Files.readAllLines(dir.resolve("engine.log")).stream()
+            .filter(line -> line.matches(".*replayed [1-9][0-9]* inputs.*")).count();
+        assertEquals(CRASHES, recoveries, "every restart replayed the journal");
+    }
+
+    private void startEngine() throws Exception
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (argument.startsWith("--add-") || argument.startsWith("-Dchronicle") || argument.startsWith("-Dsbe"))
+            {
+                command.add(argument);
+            }
+        }
+        command.add("-Xmx256m");
+        command.addAll(sluice.systemProperties());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.sluice.engine.EngineMain");
+        final long started = engineStarts();
+        engine = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("engine.log").toFile()))
+            .start();
+        // admin-api may still see the killed engine's subscription for a while: wait for this process itself.
+        sluice.awaitCondition(() -> engineStarts() > started || !engine.isAlive(), "the engine process to recover and start");
+        assertTrue(engine.isAlive(), "engine failed to start: see engine.log");
+        sluice.awaitEngine();
+    }
+
+    private long engineStarts()
+    {
+        try
+        {
+            final Path log = dir.resolve("engine.log");
+            return java.nio.file.Files.exists(log) ?
+                java.nio.file.Files.readAllLines(log).stream().filter(line -> line.startsWith("sluice-engine: journal")).count() : 0;
+        }
+        catch (final java.io.IOException ex)
+        {
+            return 0;
+        }
+    }
+
+    private static void pause(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

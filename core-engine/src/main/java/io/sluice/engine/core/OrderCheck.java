@@ -1,0 +1,55 @@
+package io.sluice.engine.core;
+
+import io.sluice.protocol.Fixed;
+import io.sluice.sbe.OrdType;
+import io.sluice.sbe.Side;
+
+/**
+ * The order the gate chain is asked about: reused for every order, primitives only.
+ */
+final class OrderCheck
+{
+    int accountId;
+    int instrumentId;
+    int venueId;
+    Side side;
+    OrdType ordType;
+    long quantity;
+    long price;
+    long stopPrice;
+    boolean reduceOnly;
+    int slices;
+    long nowNs;
+
+    OrderCheck set(
+        final int accountId,
+        final int instrumentId,
+        final int venueId,
+        final Side side,
+        final OrdType ordType,
+        final long quantity,
+        final long price,
+        final long stopPrice,
+        final boolean reduceOnly,
+        final int slices,
+        final long nowNs)
+    {
+        this.accountId = accountId;
+        this.instrumentId = instrumentId;
+        this.venueId = venueId;
+        this.side = side;
+        this.ordType = ordType;
+        this.quantity = quantity;
+        this.price = price;
+        this.stopPrice = stopPrice;
+        this.reduceOnly = reduceOnly;
+        this.slices = slices;
+        this.nowNs = nowNs;
+        return this;
+    }
+
+    void clear()
+    {
+        set(-1, -1, -1, null, null, 0, Fixed.NULL, Fixed.NULL, false, 1, 0);
+    }
+}

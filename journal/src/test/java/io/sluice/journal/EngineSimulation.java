@@ -653,6 +653,30 @@ public final class EngineSimulation
     }
 
     /**
+     * Append a Tick whose outputs square off an intraday position, as the engine does at the session's square-off time:
+     * an order of its own (signal id "squareoff" and the tick's sequence), not a signal's.
+     *
+     * @param account the account.
+     * @param symbol  the instrument.
+     * @return the order's client order id.
+     */
+    public String squareOff(final String account, final String symbol)
+    {
+        flushOutputs();
+        final long sequence = nextSequence++;
+        final TickEncoder tickEncoder = new TickEncoder().wrapAndApplyHeader(buffer, 0, header).timestampNs(nowNs);
+        input(sequence, tickEncoder.encodedLength());
+        final String clientOrderId = "SQOFF" + sequence;
+        final NewOrderEncoder newOrder = new NewOrderEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .clientOrderId(clientOrderId).account(account).venue(VENUE).symbol(symbol).side(Side.SELL).ordType(OrdType.MARKET)
+            .timeInForce(TimeInForce.IOC).quantity(Fixed.of(1)).price(Fixed.NULL).stopPrice(Fixed.NULL).takeProfit(Fixed.NULL)
+            .stopLoss(Fixed.NULL).timestampNs(nowNs).leg((short)0).attempt((short)0).reduceOnly(BooleanType.TRUE)
+            .positionSide(PositionSide.BOTH).product(Product.MIS).signalId("squareoff" + sequence);
+        output(sequence, newOrder.encodedLength());
+        return clientOrderId;
+    }
+
+    /**
      * Append an EngineError output for a new Tick input (tests of error handling).
      *
      * @param detail error text.
@@ -757,6 +781,11 @@ public final class EngineSimulation
     private void onNewOrderJournaled(final Written output, final FrameFields fields)
     {
         final ExpectedOrder order = orders.get(fields.clientOrderId());
+        if (order == null)
+        {
+            // An order the engine made on its own (square-off): no venue answers in this simulation.
+            return;
+        }
         order.createdIndex = output.index;
         accounts.computeIfAbsent(order.account, this::newAccount);
         // The venue answers only once the order went out: ack, then fills or a rejection, at random later moments.

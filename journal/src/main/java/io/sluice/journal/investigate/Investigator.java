@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sluice.journal.EngineOrders;
 import io.sluice.journal.FrameFields;
 import io.sluice.journal.FrameFormatter;
 import io.sluice.journal.Journal;
@@ -42,7 +43,6 @@ import io.sluice.sbe.TradingStateUpdateDecoder;
  */
 public final class Investigator
 {
-    private static final String FLATTEN_SIGNAL_PREFIX = "flatten-";
     private static final int POLL_BATCH = 1024;
     private static final int TAG_WIDTH = 8;
     private static final String[] STAGES = { RejectGates.PARSE, RejectGates.LOOKUP, RejectGates.DEDUP, RejectGates.RISK };
@@ -219,7 +219,7 @@ public final class Investigator
         final Appendable out) throws IOException
     {
         final Set<Long> roots;
-        if (signalId != null && !signalId.startsWith(FLATTEN_SIGNAL_PREFIX))
+        if (signalId != null && !EngineOrders.isEngineMade(signalId))
         {
             roots = sequencesOfSignal(signalId, account);
             roots.add(sequence);
@@ -537,7 +537,7 @@ public final class Investigator
         {
             if (record.templateId == RiskRejectDecoder.TEMPLATE_ID ||
                 (record.templateId == NewOrderDecoder.TEMPLATE_ID &&
-                (record.signalId == null || !record.signalId.startsWith(FLATTEN_SIGNAL_PREFIX))))
+                !EngineOrders.isEngineMade(record.signalId)))
             {
                 return true;
             }

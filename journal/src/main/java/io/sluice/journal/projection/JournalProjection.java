@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.function.IntFunction;
 
+import io.sluice.journal.EngineOrders;
 import io.sluice.journal.JournalHandler;
 import io.sluice.journal.JournalRecord;
 import io.sluice.journal.RejectGates;
@@ -63,7 +64,6 @@ final class JournalProjection implements JournalHandler
         " issued_time, before_state, after_state, outcome, detail, outcome_index";
     static final String GLOBAL_TARGET = "GLOBAL";
 
-    private static final String FLATTEN_SIGNAL_PREFIX = "flatten-";
     private static final int KIND_SIGNAL = 1;
     private static final int KIND_ADMIN = 2;
 
@@ -84,6 +84,7 @@ final class JournalProjection implements JournalHandler
     private final Map<String, String> tradingStates = new HashMap<>();
     private ProjectionBatch batch;
     private long warmUpTo = -1;
+    private long firstInputSequence = Long.MAX_VALUE;
     private long malformed;
     private long warmRecords;
 
@@ -186,6 +187,7 @@ final class JournalProjection implements JournalHandler
         {
             if (kind == JournalRecord.KIND_INPUT)
             {
+                firstInputSequence = Math.min(firstInputSequence, sequence);
                 onInput(warm, templateId, index, sequence, timestampNs, buffer, bodyOffset, blockLength, version);
             }
             else if (kind == JournalRecord.KIND_OUTPUT)
@@ -421,7 +423,7 @@ final class JournalProjection implements JournalHandler
             row.venue = row.venue == null ? venue : row.venue;
         }
 
-        if (isSignal(cause, signalId))
+        if (isSignal(cause, sequence, signalId))
         {
             final SignalRow signal = batch.signal(sequence);
             signal.identity(timeNs, signalId, account);
@@ -529,7 +531,7 @@ final class JournalProjection implements JournalHandler
         {
             batch.account(account, index);
         }
-        if (cause == null || cause.kind == KIND_SIGNAL)
+        if (isSignal(cause, sequence, signalId))
         {
             final SignalRow signal = batch.signal(sequence);
             signal.identity(timeNs, signalId, account);
@@ -697,13 +699,16 @@ final class JournalProjection implements JournalHandler
         }
     }
 
-    private static boolean isSignal(final InFlight cause, final String signalId)
+    // Whether the input of an output was a signal. Every signal input read is in flight until its outputs are
+    // complete, so an output of a later input without one came from something else (a tick's square-off); only for
+    // inputs before the first one read (a journal trimmed by retention, a --from) does the order's signal id decide.
+    private boolean isSignal(final InFlight cause, final long sequence, final String signalId)
     {
         if (cause != null)
         {
             return cause.kind == KIND_SIGNAL;
         }
-        return signalId == null || !signalId.startsWith(FLATTEN_SIGNAL_PREFIX);
+        return sequence < firstInputSequence && !EngineOrders.isEngineMade(signalId);
     }
 
     private static RejectReason rejectReason(final int raw)

@@ -457,6 +457,29 @@ class JournalProjectorTest
     }
 
     @Test
+    void shouldNotTakeOrdersTheEngineMadeOnItsOwnForSignals() throws Exception
+    {
+        final String squareOff;
+        final EngineSimulation sim;
+        try (Journal journal = Journal.open(journalDir); JournalAppender appender = journal.appender())
+        {
+            sim = new EngineSimulation(appender, 59);
+            sim.run(100);
+            squareOff = sim.squareOff("acct-1", "BTCUSDT");
+            sim.run(100);
+        }
+        final String schema = postgres.newSchema();
+
+        project(schema, 1_000);
+
+        assertEquals(sim.signals.size(), postgres.count(schema, "signals"));
+        assertEquals(0, postgres.count(schema, "signals WHERE signal_id LIKE 'squareoff%'"));
+        final Map<String, Object> order = postgres.row(schema, "SELECT * FROM orders WHERE client_order_id = ?", squareOff);
+        assertTrue(((String)order.get("signal_id")).startsWith("squareoff"), order.toString());
+        assertEquals("MARKET", order.get("ord_type"));
+    }
+
+    @Test
     void shouldKeepTheAdminAuditLogAppendOnly() throws Exception
     {
         simulate(29, 1_500);

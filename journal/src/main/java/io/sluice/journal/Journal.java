@@ -3,7 +3,9 @@ package io.sluice.journal;
 import java.io.File;
 import java.nio.file.Path;
 
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -11,9 +13,15 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 /**
  * The journal: a Chronicle Queue of SBE frames rolled daily, shared by the engine (writer) and by
  * every reader on the host (admin-api read model, dump, replay) through memory-mapped files.
+ * <p>
+ * Each UTC day is one roll cycle, one file named {@code yyyyMMdd'F'.cq4}; a record's index holds its cycle in
+ * the high bits, so indexes grow across days. Old cycles are archived or deleted by {@link JournalRetention}.
  */
 public final class Journal implements AutoCloseable
 {
+    /** The journal's roll cycle: one file per UTC day. */
+    public static final RollCycle ROLL_CYCLE = RollCycles.FAST_DAILY;
+
     private static final String METADATA_SUFFIX = ".cq4t";
 
     private final ChronicleQueue queue;
@@ -34,7 +42,23 @@ public final class Journal implements AutoCloseable
     public static Journal open(final Path dir)
     {
         final ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
-            .rollCycle(RollCycles.FAST_DAILY)
+            .rollCycle(ROLL_CYCLE)
+            .build();
+        return new Journal(dir, queue);
+    }
+
+    /**
+     * Open the journal with a given clock deciding the roll cycle of appended records (tests write past days).
+     *
+     * @param dir   journal directory.
+     * @param clock time provider of the queue.
+     * @return the journal.
+     */
+    static Journal open(final Path dir, final TimeProvider clock)
+    {
+        final ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
+            .rollCycle(ROLL_CYCLE)
+            .timeProvider(clock)
             .build();
         return new Journal(dir, queue);
     }
@@ -65,7 +89,7 @@ public final class Journal implements AutoCloseable
             throw new IllegalArgumentException("no journal at " + dir);
         }
         final ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.toFile())
-            .rollCycle(RollCycles.FAST_DAILY)
+            .rollCycle(ROLL_CYCLE)
             .readOnly(true)
             .build();
         return new Journal(dir, queue);
@@ -105,6 +129,14 @@ public final class Journal implements AutoCloseable
     public Path dir()
     {
         return dir;
+    }
+
+    /**
+     * Re-read which cycle files exist, after old ones were removed, so readers start at the first remaining one.
+     */
+    void refreshDirectoryListing()
+    {
+        ((SingleChronicleQueue)queue).refreshDirectoryListing();
     }
 
     public void close()

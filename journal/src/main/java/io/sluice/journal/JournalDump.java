@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code journal dump}: prints journal records as lines
- * {@code <index> <ISO time> <IN|OUT> seq=<sequence> <frame>}, optionally filtered and following the live journal.
+ * {@code <index> <ISO time> <IN|OUT> seq=<sequence> <frame>}, optionally filtered (message type, account, symbol,
+ * event-time range, first index, count) and following the live journal.
  */
 @Command(
     name = "dump",
@@ -52,6 +55,22 @@ public final class JournalDump implements Callable<Integer>
     @Option(names = "--type", paramLabel = "NAME", split = ",", description = "Only these message types (any case), e.g. NewOrder,RiskReject.")
     private List<String> types = new ArrayList<>();
 
+    @Option(names = "--account", paramLabel = "ACCOUNT",
+        description = "Only records about this account (the message's account field; records without one are left out).")
+    private String account;
+
+    @Option(names = "--symbol", paramLabel = "SYMBOL",
+        description = "Only records about this instrument (the message's symbol field; records without one are left out).")
+    private String symbol;
+
+    @Option(names = "--since", paramLabel = "INSTANT", converter = InstantConverter.class,
+        description = "Only records with an event time at or after this ISO-8601 instant, e.g. 2024-05-01T09:15:00Z.")
+    private long sinceNs = Long.MIN_VALUE;
+
+    @Option(names = "--until", paramLabel = "INSTANT", converter = InstantConverter.class,
+        description = "Only records with an event time before this ISO-8601 instant.")
+    private long untilNs = Long.MAX_VALUE;
+
     @Option(names = "--limit", paramLabel = "N", description = "Stop after printing N records.")
     private long limit = Long.MAX_VALUE;
 
@@ -61,6 +80,7 @@ public final class JournalDump implements Callable<Integer>
     private final PrintStream out;
     private final PrintStream err;
     private final FrameFormatter formatter = new FrameFormatter();
+    private final FrameFields fields = new FrameFields();
     private final StringBuilder line = new StringBuilder(512);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -122,6 +142,44 @@ public final class JournalDump implements Callable<Integer>
     }
 
     /**
+     * Print only records about this account (null for all).
+     *
+     * @param account account name.
+     * @return this.
+     */
+    public JournalDump account(final String account)
+    {
+        this.account = account;
+        return this;
+    }
+
+    /**
+     * Print only records about this instrument (null for all).
+     *
+     * @param symbol instrument symbol.
+     * @return this.
+     */
+    public JournalDump symbol(final String symbol)
+    {
+        this.symbol = symbol;
+        return this;
+    }
+
+    /**
+     * Print only records with an event time in {@code [sinceNs, untilNs)}.
+     *
+     * @param sinceNs first event time included, epoch ns ({@link Long#MIN_VALUE} for no lower bound).
+     * @param untilNs first event time excluded, epoch ns ({@link Long#MAX_VALUE} for no upper bound).
+     * @return this.
+     */
+    public JournalDump timeRange(final long sinceNs, final long untilNs)
+    {
+        this.sinceNs = sinceNs;
+        this.untilNs = untilNs;
+        return this;
+    }
+
+    /**
      * Stop after this many printed records.
      *
      * @param maxRecords record count.
@@ -159,6 +217,10 @@ public final class JournalDump implements Callable<Integer>
                 if (limit < 0)
                 {
                     throw new IllegalArgumentException("--limit must not be negative, was " + limit);
+                }
+                if (sinceNs > untilNs)
+                {
+                    throw new IllegalArgumentException("--since must not be after --until");
                 }
             }
             catch (final IllegalArgumentException ex)
@@ -222,7 +284,8 @@ public final class JournalDump implements Callable<Integer>
         final IdleStrategy idle = new SleepingMillisIdleStrategy(10);
         final JournalHandler handler = (index, kind, sequence, timestampNs, buffer, offset, length) ->
         {
-            if (written[0] >= limit || index < fromIndex || !accepted(wanted, buffer, offset, length))
+            if (written[0] >= limit || index < fromIndex || timestampNs < sinceNs || timestampNs >= untilNs ||
+                !accepted(wanted, buffer, offset, length) || !about(buffer, offset, length))
             {
                 return;
             }
@@ -333,6 +396,16 @@ public final class JournalDump implements Callable<Integer>
         return templateId >= 0 && templateId < wanted.length && wanted[templateId];
     }
 
+    private boolean about(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (account == null && symbol == null)
+        {
+            return true;
+        }
+        fields.wrap(buffer, offset, length);
+        return (account == null || account.equals(fields.account())) && (symbol == null || symbol.equals(fields.symbol()));
+    }
+
     private boolean[] typeFilter()
     {
         if (types == null || types.isEmpty())
@@ -393,7 +466,7 @@ public final class JournalDump implements Callable<Integer>
     /**
      * Parses an index as decimal or, with a 0x prefix, hexadecimal.
      */
-    static final class IndexConverter implements ITypeConverter<Long>
+    public static final class IndexConverter implements ITypeConverter<Long>
     {
         public Long convert(final String value)
         {
@@ -409,6 +482,26 @@ public final class JournalDump implements Callable<Integer>
             catch (final NumberFormatException ex)
             {
                 throw new picocli.CommandLine.TypeConversionException("not an index: '" + value + "'");
+            }
+        }
+    }
+
+    /**
+     * Parses an ISO-8601 instant ({@code 2024-05-01T09:15:00Z}, fractions to the nanosecond) into epoch nanoseconds.
+     */
+    public static final class InstantConverter implements ITypeConverter<Long>
+    {
+        public Long convert(final String value)
+        {
+            try
+            {
+                final Instant instant = Instant.parse(value.trim());
+                return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+            }
+            catch (final DateTimeParseException | ArithmeticException ex)
+            {
+                throw new picocli.CommandLine.TypeConversionException(
+                    "not an ISO-8601 instant such as 2024-05-01T09:15:00Z: '" + value + "'");
             }
         }
     }

@@ -89,6 +89,12 @@ final class IngestHarness implements AutoCloseable
             values.put("sluice.http.host", "127.0.0.1");
             values.put("sluice.http.port", "0");
             values.put("sluice.http.maxBodyBytes", "4096");
+            values.put("sluice.home", dir.resolve("home").toString());
+            // Source endpoints authenticate by their own secrets; the operator ones tested here run without logins.
+            values.put("sluice.admin.auth.enabled", "false");
+            values.put("sluice.http.rateLimit.perSecond", "1000000");
+            values.put("sluice.http.rateLimit.burst", "1000000");
+            values.put("sluice.admin.redeliverMs", "600000");
             values.putAll(settings);
             api = AdminApi.launch(new AdminApiContext(Settings.of(values)).epochNanoClock(() -> 1_700_000_000_000_000_000L));
         }

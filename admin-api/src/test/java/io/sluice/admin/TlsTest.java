@@ -74,7 +74,10 @@ class TlsTest
         api = new SecureApi(dir, Map.of(
             "sluice.http.tls.certFile", certFile.toString(),
             "sluice.http.tls.keyFile", keyFile.toString(),
-            "sluice.http.tls.clientCaFile", caFile.toString()));
+            "sluice.http.tls.clientCaFile", caFile.toString(),
+            "sluice.sources", "tv",
+            "sluice.source.tv.type", "tradingview",
+            "sluice.source.tv.secret", "tls-test-secret"));
     }
 
     @AfterAll
@@ -124,7 +127,7 @@ class TlsTest
     private static HttpResponse<String> postWebhook(final HttpClient client) throws Exception
     {
         return client.send(request("/webhook/tradingview").header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"ticker\":\"BTCUSDT\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString("{\"secret\":\"tls-test-secret\",\"ticker\":\"BTCUSDT\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder request(final String path)

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.gateway.binance.fake.FakeBinance;
 import io.sluice.gateway.binance.fake.FakeOrder;
 import io.sluice.journal.JournalRecord;
+import io.sluice.sbe.AccountUpdateDecoder;
+import io.sluice.sbe.MarketDataDecoder;
 import io.sluice.sbe.NewOrderDecoder;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Binance spot through the whole topology: HTTP signal → engine → the real Binance gateway (Ed25519-signed
- * WebSocket API, user-data stream, exchangeInfo) → a fake Binance on 127.0.0.1, and the fake's fills back into
- * the engine's orders and positions as admin-api reads them from the journal.
+ * Binance spot and USD-M futures through the whole topology: HTTP signal → engine → the real Binance gateway
+ * (Ed25519-signed WebSocket API or REST, user-data streams, exchangeInfo, market streams) → a fake Binance on
+ * 127.0.0.1, and the fake's quotes and fills back into the engine's orders and positions as admin-api reads them
+ * from the journal.
  */
 @Timeout(60)
 class BinanceSystemTest
@@ -74,8 +77,11 @@ class BinanceSystemTest
     @Test
     void shouldFillASpotLimitOrderPartlyThenFullyWithThePositionAtTheAveragePrice() throws Exception
     {
-        // The fake spot account holds 100000 USDT and 1 BTC; a 500 USDT order is well within its means.
+        // The fake spot account holds 100000 USDT and 1 BTC (one AccountUpdate per asset); a 500 USDT order is well
+        // within its means.
         start("binance");
+        sluice.awaitCondition(() -> sluice.countRecords(JournalRecord.KIND_INPUT, AccountUpdateDecoder.TEMPLATE_ID) >= 2,
+            "the account's USDT and BTC balances journaled");
         fillPartlyThenFully("bn-spot-1");
     }
 
@@ -84,6 +90,33 @@ class BinanceSystemTest
     {
         start("binance-futures");
         fillPartlyThenFully("bn-fut-1");
+    }
+
+    @Test
+    void shouldRefuseAMarketOrderUntilTheVenuesQuoteHasReachedTheEngineThenFillIt() throws Exception
+    {
+        start("binance-futures");
+        final String market = "\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":\"0.01\"";
+        sluice.accept("/api/v1/signals", "{\"id\":\"bn-mkt-0\"," + market + "}");
+        final JsonNode early = sluice.awaitJson("/api/v1/signals/bn-mkt-0", s -> "REJECTED".equals(s.path("status").asText()), "refused");
+        assertEquals("NO_REFERENCE_PRICE", early.path("reject").path("reason").asText(), early::toString);
+
+        // bookTicker → gateway → MarketData on the reports stream → engine (journaled as an input).
+        sluice.awaitCondition(() ->
+        {
+            binance.quote("BTCUSDT", "49999.9", "50000.1");
+            return sluice.countRecords(JournalRecord.KIND_INPUT, MarketDataDecoder.TEMPLATE_ID) > 0;
+        }, "the venue's BTCUSDT quote journaled");
+        sluice.accept("/api/v1/signals", "{\"id\":\"bn-mkt-1\"," + market + "}");
+        final JsonNode signal = sluice.awaitJson("/api/v1/signals/bn-mkt-1",
+            s -> "ORDERED".equals(s.path("status").asText()) || "REJECTED".equals(s.path("status").asText()), "signal decided");
+        assertEquals("ORDERED", signal.path("status").asText(), signal::toString);
+        final String id = signal.path("orders").get(0).asText();
+        final JsonNode filled = sluice.awaitJson("/api/v1/orders/" + id, o -> "FILLED".equals(o.path("status").asText()), "filled");
+        assertDecimal("50000", filled.path("avgPrice"), "the fake's market price");
+        assertEquals("MARKET", binance.orders(id).get(0).type());
+        assertDecimal("0.01", awaitPosition("BTCUSDT", "0.01").path("quantity"), "position");
+        assertEquals(1, binance.orders().size(), "the refused order never reached Binance");
     }
 
     private void fillPartlyThenFully(final String signalId)

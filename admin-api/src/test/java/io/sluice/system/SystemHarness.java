@@ -115,6 +115,11 @@ final class SystemHarness implements AutoCloseable
         values.put("sluice.gateway.heartbeatMs", "200");
         values.put("sluice.engine.tickMs", "100");
         values.put("sluice.instrument.XAUUSD.calendar", "ALWAYS"); // tests must not depend on the weekday
+        values.put("sluice.home", dir.resolve("home").toString());
+        // System tests drive the trading path; security has its own tests (io.sluice.admin.security).
+        values.put("sluice.admin.auth.enabled", "false");
+        values.put("sluice.http.rateLimit.perSecond", "1000000");
+        values.put("sluice.http.rateLimit.burst", "1000000");
         values.putAll(overrides);
         settingsMap = Map.copyOf(values);
         settings = Settings.of(values);

@@ -46,7 +46,8 @@ public record SignalRequest(
     static final int MAX_VENUE_LENGTH = 16;
 
     private static final Set<String> FIELDS = Set.of(
-        "id", "account", "symbol", "side", "qty", "type", "price", "stopPrice", "tp", "sl", "venue", "tif");
+        "id", "account", "symbol", "side", "qty", "type", "price", "stopPrice", "tp", "sl", "venue", "tif",
+        "reduceOnly", "positionSide", "product", "risk", "riskType");
 
     /**
      * Parse and validate a canonical JSON signal.
@@ -78,7 +79,17 @@ public record SignalRequest(
         final String account = Fields.identifier(members.get("account"), "account", MAX_ACCOUNT_LENGTH, true, true);
         final String symbol = Fields.identifier(members.get("symbol"), "symbol", MAX_SYMBOL_LENGTH, true, true);
         final Side side = side(members.get("side"));
-        final long quantity = Fields.positiveDecimal(members.get("qty"), "qty", true);
+        final long risk = Fields.positiveDecimal(members.get("risk"), "risk", false);
+        // Without qty the engine sizes the order from risk and the stop-loss.
+        final long quantity = Fields.positiveDecimal(members.get("qty"), "qty", risk == Fixed.NULL);
+        oneOf(members.get("riskType"), "riskType", "riskType must be lots, money or percent", "lots", "money", "percent");
+        oneOf(members.get("positionSide"), "positionSide", "positionSide must be both, long or short", "both", "long", "short");
+        oneOf(members.get("product"), "product", "product must be mis, nrml or cnc", "mis", "nrml", "cnc");
+        final StrictJson.Member reduceOnly = members.get("reduceOnly");
+        if (reduceOnly != null && !"true".equals(reduceOnly.text()) && !"false".equals(reduceOnly.text()))
+        {
+            throw ApiException.invalidField("reduceOnly", "reduceOnly must be true or false");
+        }
         final OrdType type = type(members.get("type"));
         final long price = Fields.positiveDecimal(members.get("price"), "price", false);
         final long stopPrice = Fields.positiveDecimal(members.get("stopPrice"), "stopPrice", false);
@@ -97,6 +108,23 @@ public record SignalRequest(
         }
         return new SignalRequest(
             id, account, symbol, side, quantity, type, price, stopPrice, takeProfit, stopLoss, venue, timeInForce);
+    }
+
+    private static void oneOf(final StrictJson.Member member, final String field, final String message, final String... allowed)
+    {
+        final String text = Fields.plainString(member, field, false, message);
+        if (text == null)
+        {
+            return;
+        }
+        for (final String value : allowed)
+        {
+            if (value.equalsIgnoreCase(text))
+            {
+                return;
+            }
+        }
+        throw ApiException.invalidField(field, message);
     }
 
     private static Side side(final StrictJson.Member member)

@@ -25,6 +25,12 @@ public final class AccessPolicy
         publicRule("POST", "/api/v1/auth/logout"),
         // Signal sources authenticate themselves (secrets in the payload, TradingView's client certificate).
         publicRule("*", "/webhook/**"),
+        // OpenAlgo-compatible paths: scripts authenticate with the configured apikey in the body, as with OpenAlgo.
+        publicRule("POST", "/api/v1/placeorder"),
+        publicRule("POST", "/api/v1/placesmartorder"),
+        publicRule("POST", "/api/v1/basketorder"),
+        publicRule("POST", "/api/v1/optionsmultiorder"),
+        publicRule("POST", "/api/v1/closeposition"),
         rule("GET", "/metrics", Role.VIEWER),
         rule("GET", "/api/v1/audit", Role.ADMIN),
         rule("GET", "/api/v1/users", Role.ADMIN),
@@ -33,6 +39,8 @@ public final class AccessPolicy
         rule("GET", "/api/v1/credentials/**", Role.ADMIN),
         rule("GET", "/api/v1/**", Role.VIEWER),
         rule("POST", "/api/v1/signals", Role.OPERATOR),
+        rule("POST", "/api/v1/signals/hedge-pair", Role.OPERATOR),
+        rule("POST", "/api/v1/signals/manual", Role.OPERATOR),
         rule("POST", "/api/v1/kill", Role.OPERATOR),
         rule("POST", "/api/v1/resume", Role.OPERATOR),
         rule("POST", "/api/v1/flatten", Role.OPERATOR),

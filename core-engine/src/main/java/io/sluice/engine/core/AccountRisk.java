@@ -16,6 +16,10 @@ import io.sluice.protocol.Settings;
  * sluice.account.NAME.timeZone=UTC           zone of the account's day
  * sluice.account.NAME.dayResetTime=00:00     day counters and the day lock reset at this local time
  * sluice.account.NAME.squareOffTime=15:15    optional: close intraday (exchange-session) positions daily
+ * sluice.account.NAME.currency=USDT          the currency of balances and limits; AccountUpdates in other
+ *                                            currencies are ignored; unset: buying-power and %-of-equity gates use
+ *                                            the configured equity only
+ * sluice.account.NAME.leverage=1             margin needed = notional / leverage for the buying-power gate
  * </pre>
  */
 final class AccountRisk
@@ -31,6 +35,8 @@ final class AccountRisk
     private final long[] nextResetNs;
     private final long[] nextSquareOffNs;
     final boolean[] dirty;
+    private final byte[][] currencies;
+    private final long[] leverage;
 
     AccountRisk(final Settings settings, final NameIndex accounts)
     {
@@ -46,6 +52,8 @@ final class AccountRisk
         nextResetNs = new long[count];
         nextSquareOffNs = new long[count];
         dirty = new boolean[count];
+        currencies = new byte[count][];
+        leverage = new long[count];
         final int fromYear = settings.getInt("sluice.calendar.fromYear", 2020);
         final int toYear = settings.getInt("sluice.calendar.toYear", 2040);
         for (int a = 0; a < count; a++)
@@ -59,6 +67,13 @@ final class AccountRisk
                 SessionCalendars.dailyInstants(zone, LocalTime.parse(squareOff), true, fromYear, toYear);
             nextSquareOffNs[a] = Long.MIN_VALUE;
             nextResetNs[a] = Long.MIN_VALUE;
+            final String currency = settings.get(prefix + "currency", "");
+            currencies[a] = currency.isEmpty() ? null : currency.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            leverage[a] = settings.getFixed(prefix + "leverage", Fixed.SCALE);
+            if (leverage[a] <= 0)
+            {
+                throw new IllegalArgumentException(prefix + "leverage must be positive");
+            }
         }
     }
 
@@ -67,6 +82,18 @@ final class AccountRisk
         final long[] values = new long[count];
         Arrays.fill(values, Fixed.NULL);
         return values;
+    }
+
+    /** Whether an AccountUpdate in this currency is about the account's money. */
+    boolean isAccountCurrency(final int a, final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        return currencies[a] != null && io.sluice.protocol.Ascii.equals(buffer, offset, length, currencies[a]);
+    }
+
+    /** Margin an order of this notional needs. */
+    long marginRequired(final int a, final long notional)
+    {
+        return Fixed.mulDiv(notional, Fixed.SCALE, leverage[a]);
     }
 
     void onAccountUpdate(final int a, final long balanceValue, final long equityValue, final long marginAvailableValue)

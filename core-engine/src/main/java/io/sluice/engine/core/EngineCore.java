@@ -822,7 +822,8 @@ public final class EngineCore
         final GatewayState previous = venueStates[venueId];
         venueStates[venueId] = state;
         venueHeartbeatNs[venueId] = nowNs;
-        if (state == GatewayState.DOWN && previous != GatewayState.DOWN)
+        // A gateway that has never been UP (still connecting to its venue) is not an outage.
+        if (state == GatewayState.DOWN && previous != null && previous != GatewayState.DOWN)
         {
             onVenueDown(venueId, "gateway reported DOWN");
         }
@@ -900,7 +901,10 @@ public final class EngineCore
         final int accountOffset = accountUpdate.offset() + AccountUpdateDecoder.accountEncodingOffset();
         final int accountId = accounts.lookup(
             buffer, accountOffset, Ascii.fixedLength(buffer, accountOffset, AccountUpdateDecoder.accountLength()));
-        if (accountId != NameIndex.MISSING)
+        final int currencyOffset = accountUpdate.offset() + AccountUpdateDecoder.currencyEncodingOffset();
+        final int currencyLength = Ascii.fixedLength(buffer, currencyOffset, AccountUpdateDecoder.currencyLength());
+        // Venues report one update per asset (Binance spot: USDT, BTC, ...): only the account's own currency counts.
+        if (accountId != NameIndex.MISSING && accountRisk.isAccountCurrency(accountId, buffer, currencyOffset, currencyLength))
         {
             accountRisk.onAccountUpdate(accountId, accountUpdate.balance(), accountUpdate.equity(), accountUpdate.marginAvailable());
         }

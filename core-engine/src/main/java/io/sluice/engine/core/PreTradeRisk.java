@@ -330,9 +330,10 @@ final class PreTradeRisk
                 }
             }
             final long available = accountRisk.marginAvailable(a);
-            if (available != Fixed.NULL && notional > available)
+            final long required = accountRisk.marginRequired(a, notional);
+            if (available != Fixed.NULL && required > available)
             {
-                return refuseValue(RejectReason.BUYING_POWER, "qty", available, notional, EXCEEDS, "notional", "margin available");
+                return refuseValue(RejectReason.BUYING_POWER, "qty", available, required, EXCEEDS, "margin required", "margin available");
             }
         }
         final long maxTrades = limits.account(a, Limit.MAX_TRADES_PER_DAY);

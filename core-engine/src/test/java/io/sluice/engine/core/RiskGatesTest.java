@@ -310,12 +310,12 @@ class RiskGatesTest
     }
 
     @Test
-    void shouldRefuseOrdersBeyondTheMarginAvailable()
+    void shouldRefuseOrdersBeyondTheMarginAvailableInTheAccountsCurrencyWithLeverage()
     {
-        start();
+        start("sluice.account.main.currency", "USD", "sluice.account.main.leverage", "2");
         feed(frames.accountUpdate("main", "1000", "500"));
-        accepted(order("BTCUSDT", "buy", "4.95", "")); // 499.95
-        refusedWith(RejectReason.BUYING_POWER, order("BTCUSDT", "buy", "4.96", ""));
+        accepted(order("BTCUSDT", "buy", "9.9", "")); // 999.9 notional at 2x: 499.95 margin
+        refusedWith(RejectReason.BUYING_POWER, order("BTCUSDT", "buy", "9.91", ""));
     }
 
     @Test
@@ -398,7 +398,7 @@ class RiskGatesTest
     @Test
     void shouldSizeFromMoneyAtRiskAndTheStopDistanceRoundedDownToTheLot()
     {
-        start("sluice.instrument.BTCUSDT.lotSize", "0.01");
+        start("sluice.instrument.BTCUSDT.lotSize", "0.01", "sluice.account.main.currency", "USD");
         outputs.clear();
         // risk 100 with entry at the ask 101 and SL 90: 100 / 11 = 9.0909 -> 9.09
         signal("{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"risk\":100,\"riskType\":\"money\",\"sl\":90}");
@@ -406,6 +406,7 @@ class RiskGatesTest
 
         feed(frames.accountUpdate("main", "10000", null));
         outputs.clear();
+        // (the account's currency is USD in this test's settings, so the update counts)
         // 1% of 10000 = 100 -> same size
         signal("{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"risk\":1,\"sl\":90}");
         assertEquals(Fixed.parse("9.09"), outputs.newOrder(0).quantity());

@@ -1,0 +1,44 @@
+package io.sluice.bench.rig;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.sluice.protocol.Settings;
+
+/**
+ * The settings every rig gives the engine (and the gateway and admin-api in the same JVM): the rig's Aeron
+ * and journal directories, the profile's idle and wait strategies, and account limits raised far above the
+ * benchmark's orders so the gates pass (they still run).
+ */
+public final class EngineSettings
+{
+    private EngineSettings()
+    {
+    }
+
+    /**
+     * Settings for one run.
+     *
+     * @param aeronDir   media driver directory.
+     * @param journalDir journal directory.
+     * @param profile    idle strategies.
+     * @param extra      further keys (override the above).
+     * @return the settings.
+     */
+    public static Settings of(final String aeronDir, final Path journalDir, final Profile profile, final Map<String, String> extra)
+    {
+        final Map<String, String> values = new HashMap<>();
+        values.put("sluice.aeron.dir", aeronDir);
+        values.put("sluice.journal.dir", journalDir.toString());
+        values.put("sluice.idle", profile.idle());
+        values.put("sluice.engine.waitStrategy", profile.ringWait());
+        values.put("sluice.account.main.maxOrderQty", "1000000");
+        values.put("sluice.account.main.maxNotional", "10000000000");
+        values.put("sluice.paper.walk", "false");
+        values.put("sluice.http.host", "127.0.0.1");
+        values.put("sluice.http.port", "0");
+        values.putAll(extra);
+        return Settings.of(values);
+    }
+}

@@ -45,7 +45,7 @@ public final class Bench implements Callable<Integer>
     String profile;
 
     @Option(names = "--also", split = ",", defaultValue = "yielding,busy-spin",
-        description = "further idle profiles measured briefly on rig 1 with their ping-pong (none to skip)")
+        description = "further idle profiles measured briefly on rig 1 with their ping-pong (none to skip; --quick runs only busy-spin)")
     List<String> alsoProfiles;
 
     @Option(names = "--only", split = ",", description = "steps to run: micro, core, engine, profiles, http, sustained (default all)")
@@ -62,15 +62,16 @@ public final class Bench implements Callable<Integer>
 
     /** Durations of one mode, in seconds. */
     record Plan(
-        int microWarmups, long microWarmupMs, int microIterations, long microIterationMs,
+        int microForks, int microWarmups, long microWarmupMs, int microIterations, long microIterationMs,
         long coreSignals,
         double engineWarmup, double engineDuration, double baselineWarmup,
         double profileWarmup, double profileDuration,
         double httpWarmup, double httpDuration,
         double stepWarmup, double probe, double confirm, double searchBudget)
     {
-        static final Plan FULL = new Plan(2, 1000, 3, 1000, 2_000_000, 5, 30, 3, 3, 10, 5, 30, 1, 5, 60, 240);
-        static final Plan QUICK = new Plan(1, 500, 1, 500, 300_000, 2, 5, 1, 1, 3, 2, 5, 0.5, 2, 5, 28);
+        static final Plan FULL = new Plan(1, 2, 1000, 3, 1000, 2_000_000, 5, 30, 3, 3, 10, 5, 30, 1, 5, 60, 240);
+        // Quick: JMH in one JVM (no fork per benchmark), shorter windows, only the busy-spin extra profile.
+        static final Plan QUICK = new Plan(0, 1, 500, 1, 500, 200_000, 1, 4, 1, 1, 3, 1, 4, 0.5, 2, 5, 22);
     }
 
     public Integer call() throws IOException
@@ -87,12 +88,13 @@ public final class Bench implements Callable<Integer>
         RigDirs.delete(resultsDir);
         Files.createDirectories(resultsDir);
         final long startNs = System.nanoTime();
+        final double loadAtStart = loadAverageNow();
         final List<String> failures = new ArrayList<>();
 
         if (runs("micro"))
         {
             step(failures, "micro", MicroMain.class, 1200, "--out", file(resultsDir, "micro"), "--log", out.resolve("jmh.log").toString(),
-                "--warmup-iterations", plan.microWarmups, "--warmup-ms", plan.microWarmupMs,
+                "--forks", plan.microForks, "--warmup-iterations", plan.microWarmups, "--warmup-ms", plan.microWarmupMs,
                 "--iterations", plan.microIterations, "--iteration-ms", plan.microIterationMs);
         }
         if (runs("core"))
@@ -109,7 +111,7 @@ public final class Bench implements Callable<Integer>
         {
             for (final String other : alsoProfiles)
             {
-                if (!other.equals("none") && !other.equals(profile))
+                if (!other.equals("none") && !other.equals(profile) && (!quick || other.equals("busy-spin")))
                 {
                     load(failures, "engine", other, rate, plan.profileWarmup, plan.profileDuration);
                     load(failures, "pingpong", other, rate, plan.profileWarmup, plan.profileDuration);
@@ -136,7 +138,9 @@ public final class Bench implements Callable<Integer>
         final String minutes = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNs) / 60e9);
         final StringBuilder report = new StringBuilder()
             .append("Sluice benchmarks, ").append(quick ? "quick" : "full").append(" mode, profile ").append(profile)
-            .append(", ").append(minutes).append(" min; ").append(machine()).append("\n\n")
+            .append(", ").append(minutes).append(" min; ").append(machine())
+            .append(String.format(Locale.ROOT, "; 1-min load average %.2f at the start, %.2f at the end", loadAtStart, loadAverageNow()))
+            .append("\n\n")
             .append(table);
         if (!results.notes().isEmpty() || !failures.isEmpty())
         {
@@ -193,7 +197,8 @@ public final class Bench implements Callable<Integer>
         {
             command.add(String.valueOf(arg));
         }
-        System.err.printf("%n== %s (limit %d s)%n", name, timeoutSeconds);
+        System.err.printf("%n== %s (limit %d s, load average %.2f)%n", name, timeoutSeconds, loadAverageNow());
+        final long stepStartNs = System.nanoTime();
         try
         {
             final Process process = new ProcessBuilder(command)
@@ -210,6 +215,7 @@ public final class Bench implements Callable<Integer>
             {
                 failures.add(name + " exited with " + process.exitValue());
             }
+            System.err.printf("== %s took %.1f s%n", name, (System.nanoTime() - stepStartNs) / 1e9);
         }
         catch (final IOException ex)
         {
@@ -232,13 +238,12 @@ public final class Bench implements Callable<Integer>
         return String.format(Locale.ROOT, "%d CPUs, %,d MB RAM, JDK %s (%s), GC %s, %s %s",
             runtime.availableProcessors(), memoryMb, System.getProperty("java.runtime.version"),
             System.getProperty("java.vm.name"), String.join("/", gcs), System.getProperty("os.name"),
-            System.getProperty("os.version")) + loadAverage();
+            System.getProperty("os.version"));
     }
 
-    private static String loadAverage()
+    private static double loadAverageNow()
     {
-        final double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "" : String.format(Locale.ROOT, ", load average at the end %.2f", load);
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /**

@@ -49,6 +49,9 @@ public final class MicroMain implements Callable<Integer>
     @Option(names = "--iteration-ms", defaultValue = "1000")
     long iterationMs;
 
+    @Option(names = "--forks", defaultValue = "1", description = "JVM forks per benchmark; 0 runs all in this JVM (quick, indicative)")
+    int forks;
+
     public Integer call() throws RunnerException
     {
         final List<String> jvmArgs = new ArrayList<>();
@@ -61,7 +64,7 @@ public final class MicroMain implements Callable<Integer>
         }
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include(include)
-            .forks(1)
+            .forks(forks)
             .warmupIterations(warmupIterations)
             .warmupTime(TimeValue.milliseconds(warmupMs))
             .measurementIterations(iterations)

@@ -46,8 +46,10 @@ public final class ReportTable
         table.micro("dedup lookup, new key, window full (vs bare Agrona map put+remove)", "DedupWindowBenchmark.newKey",
             "DedupWindowBenchmark.hashMapPutRemoveBaseline");
         table.micro("dedup lookup, repeated key", "DedupWindowBenchmark.repeatedKey", null);
-        table.micro("risk gate chain, all 6 gates pass", "PreTradeRiskBenchmark.allGatesPass", null);
-        table.micro("risk gate chain, refused at notional (writes reason)", "PreTradeRiskBenchmark.refusedAtNotional", null);
+        table.micro("risk gate chain, every gate on and passing", "PreTradeRiskBenchmark.allGatesPass", null);
+        table.micro("risk gate chain, refused at fat finger (writes reason)", "PreTradeRiskBenchmark.refusedAtFatFinger", null);
+        table.micro("Fixed.multiply price × qty, 128-bit path (vs a product within 64 bits)", "FixedBenchmark.priceTimesQuantity",
+            "FixedBenchmark.smallProduct");
         table.micro("core: signal frame → NewOrder encoded, mean (vs SBE decode+encode only)",
             "EngineCoreBenchmark.signalToNewOrder", "EngineCoreBenchmark.decodeEncodeBaseline");
         table.row("core: one signal p50 (HdrHistogram, incl. ~30 ns timer)", "core.p50", null, Kind.LATENCY);

@@ -2,6 +2,7 @@ package io.sluice.bench.frames;
 
 import java.nio.charset.StandardCharsets;
 
+import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.MessageHeaderEncoder;
 import io.sluice.sbe.RawSignalEncoder;
 import io.sluice.sbe.SignalFormat;
@@ -62,7 +63,8 @@ public final class SignalFrame
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
             .source(SignalSource.REST)
             .format(SignalFormat.CANONICAL_JSON)
-            .ingressTimeNs(0);
+            .ingressTimeNs(0)
+            .dryRun(BooleanType.FALSE);
         final byte[] id = ascii("b000000000000");
         signalIdAt = encoder.limit() + RawSignalEncoder.signalIdHeaderLength();
         encoder.putSignalId(id, 0, id.length);
@@ -72,6 +74,7 @@ public final class SignalFrame
         encoder.putIdempotencyKey(id, 0, id.length);
         bodyAt = encoder.limit() + RawSignalEncoder.bodyHeaderLength();
         encoder.putBody(BODY_BYTES, 0, BODY_BYTES.length);
+        encoder.channel("");
         length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
         index(0);
     }

@@ -1,9 +1,9 @@
 package io.sluice.bench.rig;
 
 import java.lang.management.ManagementFactory;
-import java.util.Map;
 
 import io.sluice.bench.Results;
+import io.sluice.bench.frames.BenchLimits;
 import io.sluice.bench.frames.SignalFrame;
 import io.sluice.bench.frames.VenueFrames;
 import io.sluice.engine.core.CoreConfig;
@@ -47,13 +47,11 @@ public final class CoreLatency
     public Results run()
     {
         final OrderCapture capture = new OrderCapture();
-        final EngineCore core = new EngineCore(CoreConfig.from(Settings.of(Map.of(
-            "sluice.account.main.maxOrderQty", "1000000",
-            "sluice.account.main.maxNotional", "10000000000"))), capture);
+        final EngineCore core = new EngineCore(CoreConfig.from(Settings.of(BenchLimits.SETTINGS)), capture);
         final VenueFrames venue = new VenueFrames();
         final UnsafeBuffer scratch = new UnsafeBuffer(new byte[512]);
         long sequence = 0;
-        long nowNs = 1_000_000_000L;
+        long nowNs = BenchLimits.EPOCH_START_NS;
         core.onFrame(sequence++, nowNs, scratch, 0, venue.gatewayUp(scratch, nowNs));
         core.onFrame(sequence++, nowNs, scratch, 0, venue.quote(scratch, nowNs));
 
@@ -72,6 +70,11 @@ public final class CoreLatency
             }
             frame.index(i);
             nowNs += 1_000;
+            if (i % 10_000 == 0)
+            {
+                // A fresh quote now and then, untimed, as a venue streams them (quotes expire after 60 s).
+                core.onFrame(sequence++, nowNs, scratch, 0, venue.quote(scratch, nowNs));
+            }
             final long startNs = System.nanoTime();
             core.onFrame(sequence++, nowNs, frame.buffer(), 0, frame.length());
             final long elapsedNs = System.nanoTime() - startNs;

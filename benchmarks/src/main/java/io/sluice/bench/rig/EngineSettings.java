@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sluice.bench.frames.BenchLimits;
 import io.sluice.protocol.Settings;
 
 /**
  * The settings every rig gives the engine (and the gateway and admin-api in the same JVM): the rig's Aeron
- * and journal directories, the profile's idle and wait strategies, and account limits raised far above the
- * benchmark's orders so the gates pass (they still run).
+ * and journal directories, the profile's idle and wait strategies, and every risk limit on but far above the
+ * benchmark's orders ({@link BenchLimits}) so the gates pass (they still run).
  */
 public final class EngineSettings
 {
@@ -33,8 +34,7 @@ public final class EngineSettings
         values.put("sluice.journal.dir", journalDir.toString());
         values.put("sluice.idle", profile.idle());
         values.put("sluice.engine.waitStrategy", profile.ringWait());
-        values.put("sluice.account.main.maxOrderQty", "1000000");
-        values.put("sluice.account.main.maxNotional", "10000000000");
+        values.putAll(BenchLimits.SETTINGS);
         values.put("sluice.paper.walk", "false");
         values.put("sluice.http.host", "127.0.0.1");
         values.put("sluice.http.port", "0");

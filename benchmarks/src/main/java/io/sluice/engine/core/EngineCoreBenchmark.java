@@ -2,6 +2,7 @@ package io.sluice.engine.core;
 
 import java.util.concurrent.TimeUnit;
 
+import io.sluice.bench.frames.BenchLimits;
 import io.sluice.bench.frames.SignalFrame;
 import io.sluice.bench.frames.VenueFrames;
 import io.sluice.protocol.ClientOrderIds;
@@ -32,9 +33,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * dedup, every gate, and the NewOrder and OrderUpdate encoded out, exactly {@link EngineCore#onFrame}.
  * <p>
  * Each invocation feeds {@value #BATCH} pre-built frames with unique ids. Between invocations, untimed, the
- * previous batch's orders are filled (so the live-order pool cycles as in production instead of filling)
- * and the frames get the next batch's ids, rewritten in place. The dedup window stays full, as in steady
- * state. Baseline: the least any core must do per signal — decode the RawSignal and encode a NewOrder.
+ * previous batch's orders are filled (so the live-order pool cycles as in production instead of filling),
+ * a fresh quote comes in, and the frames get the next batch's ids, rewritten in place. The dedup window
+ * stays full, as in steady state, and every risk limit is on ({@link BenchLimits}). Baseline: the least any core must do per signal — decode the RawSignal and encode a NewOrder.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -56,13 +57,13 @@ public class EngineCoreBenchmark
         int orders;
         long nextIndex;
         long sequence;
-        long nowNs = 1_000_000_000L;
+        long nowNs = BenchLimits.EPOCH_START_NS;
+        final UnsafeBuffer scratch = new UnsafeBuffer(new byte[512]);
 
         /** Gateway up, quote in, first batch of ids. */
         @Setup(Level.Trial)
         public void start()
         {
-            final UnsafeBuffer scratch = new UnsafeBuffer(new byte[512]);
             core.onFrame(sequence++, nowNs, scratch, 0, venue.gatewayUp(scratch, nowNs));
             core.onFrame(sequence++, nowNs, scratch, 0, venue.quote(scratch, nowNs));
             for (int i = 0; i < BATCH; i++)
@@ -85,6 +86,8 @@ public class EngineCoreBenchmark
                 core.onFrame(sequence++, nowNs, venue.fillOf(orderKeys[i], orderSides[i]), 0, venue.fillLength());
             }
             orders = 0;
+            // A fresh quote per batch, as a venue streams them (market orders need one under 60 s old).
+            core.onFrame(sequence++, nowNs, scratch, 0, venue.quote(scratch, nowNs));
             nextBatch();
         }
 

@@ -41,11 +41,12 @@ public final class Bench implements Callable<Integer>
     Path out;
 
     @Option(names = "--profile", defaultValue = "backoff",
-        description = "idle strategies of the main runs: backoff (default, parks) | yielding | busy-spin")
+        description = "idle strategies of the main runs: backoff (default, parks) | blocking | yielding | busy-spin")
     String profile;
 
-    @Option(names = "--also", split = ",", defaultValue = "yielding,busy-spin",
-        description = "further idle profiles measured briefly on rig 1 with their ping-pong (none to skip; --quick runs only busy-spin)")
+    @Option(names = "--also", split = ",", defaultValue = "blocking,yielding,busy-spin",
+        description = "further idle profiles measured briefly on rig 1 against the empty-ring floor with the same strategies " +
+            "(none to skip; --quick runs only busy-spin)")
     List<String> alsoProfiles;
 
     @Option(names = "--only", split = ",", description = "steps to run: micro, core, engine, profiles, http, sustained (default all)")
@@ -69,7 +70,7 @@ public final class Bench implements Callable<Integer>
         double httpWarmup, double httpDuration,
         double stepWarmup, double probe, double confirm, double searchBudget)
     {
-        static final Plan FULL = new Plan(1, 2, 1000, 3, 1000, 2_000_000, 5, 30, 3, 3, 10, 5, 30, 1, 5, 60, 240);
+        static final Plan FULL = new Plan(1, 2, 1000, 3, 1000, 2_000_000, 5, 30, 3, 3, 10, 5, 30, 1, 5, 60, 180);
         // Quick: JMH in one JVM (no fork per benchmark), shorter windows, only the busy-spin extra profile.
         static final Plan QUICK = new Plan(0, 1, 500, 1, 500, 200_000, 1, 4, 1, 1, 3, 1, 4, 0.5, 2, 5, 22);
     }
@@ -114,7 +115,7 @@ public final class Bench implements Callable<Integer>
                 if (!other.equals("none") && !other.equals(profile) && (!quick || other.equals("busy-spin")))
                 {
                     load(failures, "engine", other, rate, plan.profileWarmup, plan.profileDuration);
-                    load(failures, "pingpong", other, rate, plan.profileWarmup, plan.profileDuration);
+                    load(failures, "floor", other, rate, plan.profileWarmup, plan.profileDuration);
                 }
             }
         }

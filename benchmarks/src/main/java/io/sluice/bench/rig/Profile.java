@@ -2,6 +2,7 @@ package io.sluice.bench.rig;
 
 import java.util.List;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -11,8 +12,9 @@ import org.agrona.concurrent.IdleStrategy;
 
 /**
  * How every thread of a rig waits for work, named after the setting: {@code backoff} is the default of
- * every Sluice process (agents back off to parking, the ring's stages sleep), {@code yielding} yields the
- * CPU, {@code busy-spin} never lets go of it (production with dedicated cores only).
+ * every Sluice process (agents back off to parking, the ring's stages sleep), {@code blocking} parks the
+ * ring's stages on a lock until work arrives (least CPU when idle), {@code yielding} yields the CPU,
+ * {@code busy-spin} never lets go of it (production with dedicated cores only).
  *
  * @param name        profile name.
  * @param idle        {@code sluice.idle} of the engine, gateways and rig agents.
@@ -22,7 +24,7 @@ import org.agrona.concurrent.IdleStrategy;
 public record Profile(String name, String idle, String ringWait, boolean spinSender)
 {
     /** Names accepted by {@link #of}. */
-    public static final List<String> NAMES = List.of("backoff", "yielding", "busy-spin");
+    public static final List<String> NAMES = List.of("backoff", "blocking", "yielding", "busy-spin");
 
     /**
      * The profile of a name.
@@ -35,6 +37,7 @@ public record Profile(String name, String idle, String ringWait, boolean spinSen
         switch (name)
         {
             case "backoff": return new Profile(name, "backoff", "sleeping", false);
+            case "blocking": return new Profile(name, "backoff", "blocking", false);
             case "yielding": return new Profile(name, "yielding", "yielding", false);
             case "busy-spin": return new Profile(name, "busy-spin", "busy-spin", true);
             default: throw new IllegalArgumentException("profile must be one of " + NAMES + ", was " + name);
@@ -61,6 +64,7 @@ public record Profile(String name, String idle, String ringWait, boolean spinSen
         switch (ringWait)
         {
             case "yielding": return new YieldingWaitStrategy();
+            case "blocking": return new BlockingWaitStrategy();
             case "busy-spin": return new BusySpinWaitStrategy();
             default: return new SleepingWaitStrategy();
         }

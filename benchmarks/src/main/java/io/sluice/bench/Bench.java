@@ -70,7 +70,7 @@ public final class Bench implements Callable<Integer>
         double httpWarmup, double httpDuration,
         double stepWarmup, double probe, double confirm, double searchBudget)
     {
-        static final Plan FULL = new Plan(1, 2, 1000, 3, 1000, 2_000_000, 5, 30, 3, 3, 10, 5, 30, 1, 5, 60, 180);
+        static final Plan FULL = new Plan(1, 2, 1000, 3, 1000, 1_000_000, 5, 30, 3, 3, 10, 5, 30, 1, 5, 60, 180);
         // Quick: JMH in one JVM (no fork per benchmark), shorter windows, only the busy-spin extra profile.
         static final Plan QUICK = new Plan(0, 1, 500, 1, 500, 200_000, 1, 4, 1, 1, 3, 1, 4, 0.5, 2, 5, 22);
     }

@@ -54,6 +54,7 @@ public final class ReportTable
             "EngineCoreBenchmark.signalToNewOrder", "EngineCoreBenchmark.decodeEncodeBaseline");
         table.row("core: one signal p50 (HdrHistogram, incl. ~30 ns timer)", "core.p50", null, Kind.LATENCY);
         table.row("core: one signal p99", "core.p99", null, Kind.LATENCY);
+        table.row("core: one signal mean (HdrHistogram)", "core.mean", null, Kind.LATENCY);
         table.row("core: bytes allocated per signal (+ its fill), thread counter", "core.allocPerSignal", null, Kind.BYTES);
         table.micro("journal append of a RawSignal (vs raw Chronicle append)", "JournalAppendBenchmark.journalAppend",
             "JournalAppendBenchmark.rawChronicleAppendBaseline");

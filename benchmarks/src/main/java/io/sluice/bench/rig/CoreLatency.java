@@ -98,6 +98,7 @@ public final class CoreLatency
 
         final Results results = new Results();
         Latencies.summarize(results, "core", histogram);
+        results.put("core.mean", histogram.getMean());
         results.put("core.allocPerSignal", (double)allocated / signals);
         results.put("core.timer.p50", timer.getValueAtPercentile(50));
         results.put("core.liveOrders", core.liveOrders());

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.openjdk.jmh.profile.GCProfiler;
@@ -83,11 +82,11 @@ public final class MicroMain implements Callable<Integer>
             final String key = "micro." + parts[parts.length - 2] + "." + parts[parts.length - 1];
             final Result<?> primary = run.getPrimaryResult();
             results.put(key + ".ns", primary.getScore());
-            for (final Map.Entry<String, Result> secondary : run.getSecondaryResults().entrySet())
+            for (final String secondary : run.getSecondaryResults().keySet())
             {
-                if (secondary.getKey().endsWith("gc.alloc.rate.norm"))
+                if (secondary.endsWith("gc.alloc.rate.norm"))
                 {
-                    results.put(key + ".alloc", secondary.getValue().getScore());
+                    results.put(key + ".alloc", run.getSecondaryResults().get(secondary).getScore());
                 }
             }
             System.err.printf("  %-60s %10.1f ns/op %10.3f B/op%n", key, primary.getScore(),

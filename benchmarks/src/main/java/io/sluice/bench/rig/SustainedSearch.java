@@ -210,10 +210,4 @@ public final class SustainedSearch
         final long unit = rate >= 100_000 ? 5_000 : 1_000;
         return Math.max(MIN_RATE, rate / unit * unit);
     }
-
-    /** Steps run so far. */
-    public int steps()
-    {
-        return steps;
-    }
 }

@@ -43,6 +43,11 @@ public final class ReportTable
         table.micro("SBE decode NewOrder", "SbeCodecBenchmark.decodeNewOrder", null);
         table.micro("parse canonical JSON signal (vs Jackson streaming)", "SignalParserBenchmark.canonicalJson",
             "SignalParserBenchmark.jacksonStreamingBaseline");
+        table.micro("parse TradingView JSON alert (10 fields)", "SignalParserBenchmark.tradingViewJson", null);
+        table.micro("parse OpenAlgo JSON order", "SignalParserBenchmark.openAlgoJson", null);
+        table.micro("parse PineConnector line", "SignalParserBenchmark.pineConnector", null);
+        table.micro("parse hedge-pair JSON (2 legs)", "SignalParserBenchmark.hedgePairJson", null);
+        table.micro("parse free text (Telegram style)", "SignalParserBenchmark.freeText", null);
         table.micro("dedup lookup, new key, window full (vs bare Agrona map put+remove)", "DedupWindowBenchmark.newKey",
             "DedupWindowBenchmark.hashMapPutRemoveBaseline");
         table.micro("dedup lookup, repeated key", "DedupWindowBenchmark.repeatedKey", null);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The core allocates nothing per event in steady state: measured with the thread's allocation counter
- * over hundreds of thousands of signals, fills, rejects, duplicates, quotes, heartbeats and ticks.
+ * The core allocates nothing per event in steady state, with every risk gate enabled: measured with the thread's
+ * allocation counter over hundreds of thousands of signals, fills, rejects, duplicates, quotes, heartbeats and ticks.
  * <p>
  * The bound is below 0.05 bytes per event rather than exactly zero: the smallest object is 16 bytes, so
  * any per-event allocation, even one event in 300, fails it, while the JVM attributes a few one-off
@@ -27,6 +27,32 @@ class SteadyStateAllocationTest
 {
     private static final int EVENTS = 20_000;
 
+    // Every gate enabled, far above what the test trades, so each one does its arithmetic on every order.
+    private static final java.util.Map<String, String> EVERY_GATE_ON = java.util.Map.ofEntries(
+        java.util.Map.entry("sluice.accounts", "main"),
+        java.util.Map.entry("sluice.account.main.maxOrderQty", "10"),
+        java.util.Map.entry("sluice.account.main.maxNotional", "650100"),
+        java.util.Map.entry("sluice.account.main.fatFingerMultiple", "1000"),
+        java.util.Map.entry("sluice.instrument.BTCUSDT.usualQty", "1"),
+        java.util.Map.entry("sluice.instrument.BTCUSDT.lotSize", "0.01"),
+        java.util.Map.entry("sluice.instrument.BTCUSDT.tickSize", "0.5"),
+        java.util.Map.entry("sluice.account.main.priceCollarPct", "50"),
+        java.util.Map.entry("sluice.account.main.maxQuoteAgeMs", "60000"),
+        java.util.Map.entry("sluice.account.main.maxPositionQty", "1000000"),
+        java.util.Map.entry("sluice.account.main.maxPositionNotional", "10000000000"),
+        java.util.Map.entry("sluice.account.main.maxGrossExposure", "10000000000"),
+        java.util.Map.entry("sluice.account.main.maxNetExposure", "10000000000"),
+        java.util.Map.entry("sluice.account.main.maxConcentrationPct", "100"),
+        java.util.Map.entry("sluice.account.main.maxOpenPositions", "100"),
+        java.util.Map.entry("sluice.account.main.maxDailyLoss", "10000000000"),
+        java.util.Map.entry("sluice.account.main.maxDrawdown", "10000000000"),
+        java.util.Map.entry("sluice.account.main.maxTradesPerDay", "1000000000"),
+        java.util.Map.entry("sluice.account.main.ordersPerSecond", "1000000000"),
+        java.util.Map.entry("sluice.account.main.orderBurst", "1000000"),
+        java.util.Map.entry("sluice.account.main.equity", "10000000000"),
+        java.util.Map.entry("sluice.dedup.capacity", "1000"),
+        java.util.Map.entry("sluice.engine.maxLiveOrders", "64"));
+
     @Test
     void shouldAllocateZeroBytesPerEventInSteadyState()
     {
@@ -35,7 +61,7 @@ class SteadyStateAllocationTest
 
         final Frames frames = new Frames();
         final OrderIdCapture capture = new OrderIdCapture();
-        final EngineCore core = EngineCoreTest.newCore(capture);
+        final EngineCore core = new EngineCore(CoreConfig.from(io.sluice.protocol.Settings.of(EVERY_GATE_ON)), capture);
 
         // Pre-build every frame so the measured loop does nothing but feed the core.
         final int kinds = 7;

@@ -99,6 +99,11 @@ public final class EngineCore
 
     private long sequence;
     private long nowNs;
+    private DirectBuffer frameBuffer;
+    private int frameOffset;
+    private int frameLength;
+    private boolean approvedReplay;
+    private final ApprovalQueue approvals = new ApprovalQueue(64);
     private long framesProcessed;
     private long errors;
 
@@ -162,6 +167,9 @@ public final class EngineCore
      */
     public void onFrame(final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
+        this.frameBuffer = buffer;
+        this.frameOffset = offset;
+        this.frameLength = length;
         this.sequence = sequence;
         this.nowNs = timestampNs;
         framesProcessed++;
@@ -468,18 +476,27 @@ public final class EngineCore
         }
         final long accountHash = accounts.hash(accountId);
         final DirectBuffer key = keyView.capacity() > 0 ? keyView : signalIdView;
-        if (dedup.isDuplicate(Ascii.hash(accountHash, key, 0, key.capacity()), nowNs))
+        if (!approvedReplay && dedup.isDuplicate(Ascii.hash(accountHash, key, 0, key.capacity()), nowNs))
         {
             text.clear().append("signal id already seen for account ").append(accounts.name(accountId));
             reject(RejectReason.DUPLICATE, "id", accountId, -1, 0, Fixed.NULL, Fixed.NULL, text);
             return;
         }
         final long minConfidence = limits.account(accountId, Limit.MIN_CONFIDENCE);
-        if (minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence)
+        if (!approvedReplay && minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence)
         {
+            final boolean queued = approvals.add(Ascii.hash(0, signalIdView, 0, signalIdView.capacity()),
+                frameBuffer, frameOffset, frameLength);
             text.clear().append("completed with confidence ").appendLong(parsed.confidence())
-                .append(", below minConfidence ").appendFixed(minConfidence).append(": waiting for an operator's approval");
-            reject(RejectReason.AWAITING_APPROVAL, null, accountId, -1, 0, minConfidence, Fixed.of(parsed.confidence()), text);
+                .append(", below minConfidence ").appendFixed(minConfidence)
+                .append(queued ? ": waiting for an operator's approval" : ": the approval queue is full, refused");
+            reject(queued ? RejectReason.AWAITING_APPROVAL : RejectReason.APPROVAL_REJECTED,
+                null, accountId, -1, 0, minConfidence, Fixed.of(parsed.confidence()), text);
+            if (queued)
+            {
+                text.clear().append("signal ").append(signalIdView, 0, signalIdView.capacity()).append(" waits for approval");
+                out.alert(AlertType.APPROVAL_WAITING, Severity.WARN, accountId, -1, -1, nowNs, text);
+            }
             return;
         }
 
@@ -983,10 +1000,51 @@ public final class EngineCore
             case SET_LIMIT:
                 setLimit(accountId, instrumentId, value);
                 return;
+            case APPROVE:
+            case REJECT:
+                decideApproval(action == AdminAction.APPROVE);
+                return;
             default:
                 text.clear().append("admin action ").append(action.name()).append(" is not supported by this engine yet");
                 out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
         }
+    }
+
+    // An operator's decision on a signal waiting for approval (target = its signal id). Approved, the signal is
+    // processed again as if it had just arrived, past the confidence and dedup checks it already went through.
+    private void decideApproval(final boolean approve)
+    {
+        final int slot = approvals.find(Ascii.hash(0, targetView, 0, targetView.capacity()));
+        if (slot < 0)
+        {
+            text.clear().append("no signal waits for approval with id ").append(targetView, 0, targetView.capacity());
+            out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        if (!approve)
+        {
+            signalIdView.wrap(targetView, 0, targetView.capacity());
+            intent.idLength = 0;
+            text.clear().append("rejected by ").append(actorView, 0, actorView.capacity());
+            reject(RejectReason.APPROVAL_REJECTED, null, -1, -1, 0, Fixed.NULL, Fixed.NULL, text);
+            approvals.remove(slot);
+            return;
+        }
+        final DirectBuffer frame = approvals.frame(slot);
+        final int length = approvals.length(slot);
+        header.wrap(frame, 0);
+        rawSignal.wrap(frame, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        approvedReplay = true;
+        try
+        {
+            onRawSignal();
+        }
+        finally
+        {
+            approvedReplay = false;
+            approvals.remove(slot);
+        }
+        assert length > 0;
     }
 
     private void setState(final AdminScope scope, final int accountId, final int venueId, final int instrumentId, final TradingState state)
@@ -1340,6 +1398,7 @@ public final class EngineCore
         hash = 31 * hash + rules.stateHash();
         hash = 31 * hash + accountRisk.stateHash();
         hash = 31 * hash + breaker.stateHash();
+        hash = 31 * hash + approvals.stateHash();
         for (int i = 0; i < venueStates.length; i++)
         {
             hash = 31 * hash + (venueStates[i] == null ? 0 : venueStates[i].value());

@@ -434,4 +434,39 @@ class EngineCoreTest
         assertEquals(Fixed.of(64000), outputs.newOrder(0).stopLoss());
         assertEquals(Fixed.parse("0.5"), outputs.newOrder(0).quantity(), "completed from the source's default size");
     }
+
+    @Test
+    void shouldHoldALowConfidenceSignalForApprovalAndTradeItOnceApproved()
+    {
+        final CapturedOutputs approvals = new CapturedOutputs();
+        final Settings settings = Settings.of(Map.of(
+            "sluice.account.main.minConfidence", "95",
+            "sluice.account.main.ordersPerSecond", "0",
+            "sluice.source.default.defaultQty", "0.5"));
+        final EngineCore strict = new EngineCore(CoreConfig.from(settings), approvals);
+        long seq = 0;
+        strict.onFrame(seq++, nowNs, frames.buffer(), 0, frames.gatewayStatus("paper", GatewayState.UP));
+        strict.onFrame(seq++, nowNs, frames.buffer(), 0, frames.marketData("BTCUSDT", "64990", "65010"));
+        strict.onFrame(seq++, nowNs, frames.buffer(), 0,
+            frames.signal(io.sluice.sbe.SignalFormat.FREE_TEXT, "ap-1", "main", "BTCUSDT BUY 65000 SL 64000 TP 67000"));
+        strict.onFrame(seq++, nowNs, frames.buffer(), 0,
+            frames.signal(io.sluice.sbe.SignalFormat.FREE_TEXT, "ap-2", "main", "BTCUSDT SELL 65000 SL 66000 TP 63000"));
+        assertEquals(RejectReason.AWAITING_APPROVAL, approvals.reject(0).reason());
+        assertEquals(io.sluice.sbe.AlertType.APPROVAL_WAITING, approvals.alert(0).alertType());
+        assertEquals(0, approvals.count(NewOrderDecoder.TEMPLATE_ID));
+
+        strict.onFrame(seq++, nowNs, frames.buffer(), 0,
+            frames.admin(AdminAction.APPROVE, io.sluice.sbe.AdminScope.GLOBAL, null, null, null, "ap-1", Fixed.NULL, "alice"));
+        assertEquals(1, approvals.count(NewOrderDecoder.TEMPLATE_ID));
+        assertEquals("ap-1", approvals.newOrder(0).signalId());
+
+        strict.onFrame(seq++, nowNs, frames.buffer(), 0,
+            frames.admin(AdminAction.REJECT, io.sluice.sbe.AdminScope.GLOBAL, null, null, null, "ap-2", Fixed.NULL, "alice"));
+        assertEquals(RejectReason.APPROVAL_REJECTED, approvals.reject(2).reason());
+        assertEquals("ap-2", approvals.reject(2).signalId());
+
+        strict.onFrame(seq, nowNs, frames.buffer(), 0,
+            frames.admin(AdminAction.APPROVE, io.sluice.sbe.AdminScope.GLOBAL, null, null, null, "ap-1", Fixed.NULL, "alice"));
+        assertEquals(1, approvals.count(NewOrderDecoder.TEMPLATE_ID), "an approval is used once");
+    }
 }

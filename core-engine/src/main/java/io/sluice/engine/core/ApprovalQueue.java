@@ -1,0 +1,84 @@
+package io.sluice.engine.core;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * Signals waiting for an operator's approval: a fixed number of slots, each holding a copy of the RawSignal
+ * frame and the hash of its signal id. Buffers are pre-allocated and only grow for an unusually large signal.
+ */
+final class ApprovalQueue
+{
+    private final long[] ids;
+    private final int[] lengths;
+    private final ExpandableArrayBuffer[] frames;
+
+    ApprovalQueue(final int capacity)
+    {
+        ids = new long[capacity];
+        lengths = new int[capacity];
+        frames = new ExpandableArrayBuffer[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            frames[i] = new ExpandableArrayBuffer(2048);
+        }
+    }
+
+    /** Keep a copy of the frame; false when every slot is taken. */
+    boolean add(final long id, final DirectBuffer buffer, final int offset, final int length)
+    {
+        for (int i = 0; i < lengths.length; i++)
+        {
+            if (lengths[i] == 0)
+            {
+                ids[i] = id;
+                lengths[i] = length;
+                frames[i].putBytes(0, buffer, offset, length);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int find(final long id)
+    {
+        for (int i = 0; i < lengths.length; i++)
+        {
+            if (lengths[i] != 0 && ids[i] == id)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    DirectBuffer frame(final int slot)
+    {
+        return frames[slot];
+    }
+
+    int length(final int slot)
+    {
+        return lengths[slot];
+    }
+
+    void remove(final int slot)
+    {
+        lengths[slot] = 0;
+        ids[slot] = 0;
+    }
+
+    long stateHash()
+    {
+        long hash = 7;
+        for (int i = 0; i < lengths.length; i++)
+        {
+            if (lengths[i] != 0)
+            {
+                hash = 31 * hash + ids[i];
+                hash = 31 * hash + frames[i].getStringWithoutLengthAscii(0, Math.min(lengths[i], 64)).hashCode();
+            }
+        }
+        return hash;
+    }
+}

@@ -26,7 +26,8 @@ public final class LoadRun
     private final boolean spinSender;
 
     /** Outcome of a run, for searches. */
-    public record Outcome(Results results, long sent, long expected, long received, long maxBacklog, boolean completedInTime)
+    public record Outcome(
+        Results results, long sent, long expected, long received, long maxBacklog, boolean completedInTime, double achievedPerSecond)
     {
     }
 
@@ -118,7 +119,7 @@ public final class LoadRun
         System.err.printf("  %s @%,d/s: %s, achieved %,.0f/s, lost %d, unsent %d, sender lag p99 %.1fus, backlog max %d, CPU %.2f cores%n",
             prefix, ratePerSecond, Latencies.line(pipeline.histogram()), results.get(prefix + ".achieved"),
             sent - received, total - sent, sender.lag().getValueAtPercentile(99) / 1e3, maxBacklog.get(), cpuCores);
-        return new Outcome(results, sent, total, received, maxBacklog.get(), completedInTime);
+        return new Outcome(results, sent, total, received, maxBacklog.get(), completedInTime, results.get(prefix + ".achieved"));
     }
 
     private static void sample(

@@ -16,8 +16,9 @@ import io.sluice.bench.Results;
  * of the step: an overloaded pipeline's backlog grows with time, and since every queue in it is bounded
  * (Aeron term windows, the ring) that growth ends in back pressure on the sender, which is caught too.
  * Short probe steps double the rate until one fails, bisect between the last pass and the first failure,
- * and the candidate is then confirmed with one long step ({@code confirmSeconds}, 60 s in full mode),
- * stepping down 15% at most twice if the confirmation fails.
+ * and the candidate is then confirmed with one long step ({@code confirmSeconds}, 60 s in full mode). If
+ * that fails, the next candidate is 90% of the throughput the failed step actually delivered (at most 85% of
+ * the failed rate), once more if the budget allows.
  */
 public final class SustainedSearch
 {
@@ -129,14 +130,15 @@ public final class SustainedSearch
         for (int i = 0; i < CONFIRMATIONS && candidate >= MIN_RATE && (i == 0 || remainingSeconds() >= stepCost(confirmFor)); i++)
         {
             final Results confirmation = new Results();
-            if (held(candidate, confirmFor, confirmation))
+            final LoadRun.Outcome outcome = step(candidate, confirmFor, confirmation);
+            results.putAll(confirmation);
+            if (held(outcome, candidate))
             {
                 confirmed = true;
-                results.putAll(confirmation);
                 break;
             }
-            results.putAll(confirmation);
-            candidate = roundRate(candidate * 85 / 100);
+            // What the pipeline delivered while its backlog grew is about what it can sustain.
+            candidate = roundRate(Math.min(candidate * 85 / 100, (long)(outcome.achievedPerSecond() * 0.9)));
         }
         results.put(prefix + ".held", confirmed ? candidate : good);
         results.put(prefix + ".confirmed", confirmed ? 1 : 0);
@@ -166,17 +168,29 @@ public final class SustainedSearch
 
     private boolean held(final long rate, final double seconds, final Results results)
     {
+        return held(step(rate, seconds, results), rate);
+    }
+
+    private LoadRun.Outcome step(final long rate, final double seconds, final Results results)
+    {
         steps++;
         final LoadRun run = new LoadRun(rate, warmupSeconds, seconds, false);
         final LoadRun.Outcome outcome = step.apply(rate, run);
-        final long backlogLimit = Math.max(5_000, rate / 20);
-        final boolean held = outcome.completedInTime() && outcome.received() >= outcome.sent() &&
-            outcome.maxBacklog() <= backlogLimit;
         results.putAll(outcome.results());
-        results.note(String.format("%s step %,d/s for %.0f s: %s (backlog max %,d, limit %,d; sent %,d of %,d; received %,d)",
-            prefix, rate, seconds, held ? "held" : "not held", outcome.maxBacklog(), backlogLimit, outcome.sent(),
-            outcome.expected(), outcome.received()));
-        return held;
+        results.note(String.format("%s step %,d/s for %.0f s: %s (backlog max %,d, limit %,d; sent %,d of %,d; received %,d; delivered %,.0f/s)",
+            prefix, rate, seconds, held(outcome, rate) ? "held" : "not held", outcome.maxBacklog(), backlogLimit(rate),
+            outcome.sent(), outcome.expected(), outcome.received(), outcome.achievedPerSecond()));
+        return outcome;
+    }
+
+    private static boolean held(final LoadRun.Outcome outcome, final long rate)
+    {
+        return outcome.completedInTime() && outcome.received() >= outcome.sent() && outcome.maxBacklog() <= backlogLimit(rate);
+    }
+
+    private static long backlogLimit(final long rate)
+    {
+        return Math.max(5_000, rate / 20);
     }
 
     private double confirmSecondsWithinDisk(final long rate, final Results results)

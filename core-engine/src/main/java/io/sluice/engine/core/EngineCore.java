@@ -104,6 +104,9 @@ public final class EngineCore
     private int frameLength;
     private boolean approvedReplay;
     private final ApprovalQueue approvals = new ApprovalQueue(64);
+    private final PendingPairs pairs = new PendingPairs(64);
+    private boolean[] pairBlocked;
+    private long lastPlacedKey;
     private long framesProcessed;
     private long errors;
 
@@ -136,6 +139,7 @@ public final class EngineCore
         this.flattenPending = new boolean[accounts.size()];
         this.risk = new PreTradeRisk(config, accounts, venues, instruments, limits, rules, calendars);
         this.parseContexts = io.sluice.engine.parse.ParseContexts.load(config.settings);
+        this.pairBlocked = new boolean[accounts.size()];
         this.out = new CoreOutputs(accounts, instruments, venues);
         this.out.port(port);
     }
@@ -430,6 +434,7 @@ public final class EngineCore
 
             out.newOrder(order, signalIdBuffer, signalIdOffset, signalIdLength, nowNs);
             out.orderUpdate(order, textView, 0, 0, nowNs);
+            lastPlacedKey = order.key;
         }
         accountRisk.onOrdersPlaced(accountId, slices);
         return true;
@@ -500,7 +505,23 @@ public final class EngineCore
             return;
         }
 
-        for (int legIndex = 0; legIndex < parsed.legCount(); legIndex++)
+        final boolean hedgePair = parsed.pairEvent() != io.sluice.engine.parse.PairEvent.NONE && parsed.legCount() == 2;
+        if (hedgePair && parsed.pairEvent() == io.sluice.engine.parse.PairEvent.ENTRY && pairBlocked[accountId])
+        {
+            text.clear().append("a previous hedge pair of account ").append(accounts.name(accountId))
+                .append(" failed a leg; an operator must clear the flag (CLEAR_PAIR_FLAG) before new pair entries");
+            reject(RejectReason.PAIR_BLOCKED, null, accountId, -1, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        // Hedge pairs go one leg at a time in the margin-safe order the parser gave: the second leg is held
+        // until the first has filled, so margin is never exposed by the short leg alone.
+        final int legsNow = hedgePair ? 1 : parsed.legCount();
+        lastPlacedKey = 0;
+        if (hedgePair && !holdSecondLeg(accountId, parsed.leg(1)))
+        {
+            return;
+        }
+        for (int legIndex = 0; legIndex < legsNow; legIndex++)
         {
             final io.sluice.engine.parse.ParsedLeg leg = parsed.leg(legIndex);
             final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
@@ -523,6 +544,7 @@ public final class EngineCore
                         reject(RejectReason.INVALID_FIELD, "qty", accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
                         continue;
                     }
+                    lastPlacedKey = 0;
                     placeOrders(accountId, instrumentId, venueId, legIndex, leg.side(),
                         leg.ordType() == null ? OrdType.MARKET : leg.ordType(),
                         leg.timeInForce() == null ? TimeInForce.GTC : leg.timeInForce(), leg.quantity(),
@@ -534,25 +556,130 @@ public final class EngineCore
                 case CLOSE_SHORT:
                 case CLOSE_ALL:
                 case CLOSE_PART:
-                    closeFromSignal(accountId, instrumentId, venueId, legIndex, leg, accountHash);
+                    lastPlacedKey = 0;
+                    closeFromSignal(accountId, instrumentId, venueId, legIndex, leg.action(), leg.quantity(), leg.closePercent(),
+                        accountHash, signalIdView, 0, signalIdView.capacity());
                     break;
                 default:
+                    lastPlacedKey = 0;
                     text.clear().append("management action ").append(leg.action().name())
                         .append(" is recognised but this engine does not act on it yet");
                     reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
                     break;
             }
         }
+        if (hedgePair)
+        {
+            final int slot = pairs.find(PENDING_PAIR_KEY);
+            if (lastPlacedKey != 0)
+            {
+                pairs.orderKey[slot] = lastPlacedKey; // wait for this order to fill
+            }
+            else
+            {
+                pairs.clear(slot); // the first leg was refused: nothing is exposed, nothing follows
+            }
+        }
+    }
+
+    private static final long PENDING_PAIR_KEY = -1;
+
+    // Copy the second leg of a hedge pair aside until the first leg fills.
+    private boolean holdSecondLeg(final int accountId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final int slot = pairs.free();
+        final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
+        final int instrumentId = symbol.length() > 0 ? instruments.lookup(symbol.buffer(), 0, symbol.length()) : NameIndex.MISSING;
+        if (slot < 0 || instrumentId == NameIndex.MISSING)
+        {
+            text.clear().append(slot < 0 ? "too many hedge pairs in flight" : "unknown symbol in the second leg: ")
+                .append(symbol.buffer(), 0, symbol.length());
+            reject(slot < 0 ? RejectReason.ORDER_CAPACITY : RejectReason.UNKNOWN_SYMBOL, slot < 0 ? null : "symbol",
+                accountId, -1, 0, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        pairs.state[slot] = PendingPairs.WAITING_FOR_FIRST;
+        pairs.orderKey[slot] = PENDING_PAIR_KEY;
+        pairs.accountId[slot] = accountId;
+        pairs.instrumentId[slot] = instrumentId;
+        pairs.venueId[slot] = accountVenue[accountId];
+        pairs.side[slot] = leg.side();
+        pairs.ordType[slot] = leg.ordType() == null ? OrdType.MARKET : leg.ordType();
+        pairs.action[slot] = leg.action();
+        pairs.quantity[slot] = leg.quantity();
+        pairs.price[slot] = leg.price();
+        pairs.takeProfit[slot] = leg.takeProfit();
+        pairs.stopLoss[slot] = leg.stopLoss();
+        pairs.reduceOnly[slot] = leg.reduceOnly();
+        pairs.setSignalId(slot, signalIdView, 0, signalIdView.capacity());
+        return true;
+    }
+
+    // A hedge pair's watched order reached a terminal state: send the second leg after a fill, or flag the pair.
+    private void onPairOrderDone(final int slot, final OrdStatus status)
+    {
+        final int accountId = pairs.accountId[slot];
+        if (pairs.state[slot] == PendingPairs.WAITING_FOR_FIRST && status == OrdStatus.FILLED)
+        {
+            final long accountHash = accounts.hash(accountId);
+            final UnsafeBuffer id = pairs.signalId[slot];
+            final int idLength = pairs.signalIdLength[slot];
+            lastPlacedKey = 0;
+            if (pairs.action[slot] == io.sluice.engine.parse.LegAction.OPEN)
+            {
+                placeOrders(accountId, pairs.instrumentId[slot], pairs.venueId[slot], 1, pairs.side[slot], pairs.ordType[slot],
+                    TimeInForce.DAY, pairs.quantity[slot], pairs.price[slot], Fixed.NULL, pairs.takeProfit[slot],
+                    pairs.stopLoss[slot], pairs.reduceOnly[slot], io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT,
+                    accountHash, id, 0, idLength);
+            }
+            else
+            {
+                closeFromSignal(accountId, pairs.instrumentId[slot], pairs.venueId[slot], 1, pairs.action[slot],
+                    pairs.quantity[slot], Fixed.NULL, accountHash, id, 0, idLength);
+            }
+            if (lastPlacedKey != 0)
+            {
+                pairs.state[slot] = PendingPairs.WATCHING_SECOND;
+                pairs.orderKey[slot] = lastPlacedKey;
+                return;
+            }
+            flagPair(slot, "the second leg was refused");
+            return;
+        }
+        if (status == OrdStatus.FILLED)
+        {
+            pairs.clear(slot); // the second leg filled: the pair is complete
+            return;
+        }
+        flagPair(slot, pairs.state[slot] == PendingPairs.WAITING_FOR_FIRST ? "the first leg failed" : "the second leg failed");
+    }
+
+    private void flagPair(final int slot, final String why)
+    {
+        final int accountId = pairs.accountId[slot];
+        pairBlocked[accountId] = true;
+        text.clear().append("hedge pair ").append(pairs.signalId[slot], 0, pairs.signalIdLength[slot]).append(": ").append(why)
+            .append("; new pair entries of account ").append(accounts.name(accountId)).append(" are blocked until cleared");
+        out.alert(AlertType.PAIR_FLAGGED, Severity.CRITICAL, accountId, -1, pairs.instrumentId[slot], nowNs, text);
+        pairs.clear(slot);
     }
 
     // A close command (PineConnector closelong/closeshort/closeall, "close half"): a reduce-only market order
     // against the current position, never more than it.
     private void closeFromSignal(
-        final int accountId, final int instrumentId, final int venueId, final int legIndex,
-        final io.sluice.engine.parse.ParsedLeg leg, final long accountHash)
+        final int accountId,
+        final int instrumentId,
+        final int venueId,
+        final int legIndex,
+        final io.sluice.engine.parse.LegAction action,
+        final long legQuantity,
+        final long closePercent,
+        final long accountHash,
+        final DirectBuffer signalId,
+        final int signalIdOffset,
+        final int signalIdLength)
     {
         final long position = positions.quantity(accountId, instrumentId);
-        final io.sluice.engine.parse.LegAction action = leg.action();
         final boolean closesLong = position > 0 && action != io.sluice.engine.parse.LegAction.CLOSE_SHORT;
         final boolean closesShort = position < 0 && action != io.sluice.engine.parse.LegAction.CLOSE_LONG;
         if (!closesLong && !closesShort)
@@ -562,17 +689,17 @@ public final class EngineCore
             return;
         }
         long quantity = Math.abs(position);
-        if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && leg.closePercent() != Fixed.NULL)
+        if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && closePercent != Fixed.NULL)
         {
-            quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, leg.closePercent(), Fixed.of(100)));
+            quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, closePercent, Fixed.of(100)));
         }
-        else if (leg.quantity() != Fixed.NULL && leg.quantity() > 0)
+        else if (legQuantity != Fixed.NULL && legQuantity > 0)
         {
-            quantity = Math.min(quantity, leg.quantity());
+            quantity = Math.min(quantity, legQuantity);
         }
         placeOrders(accountId, instrumentId, venueId, legIndex, closesLong ? Side.SELL : Side.BUY, OrdType.MARKET,
             TimeInForce.IOC, quantity, Fixed.NULL, Fixed.NULL, Fixed.NULL, Fixed.NULL, true,
-            io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT, accountHash, signalIdView, 0, signalIdView.capacity());
+            io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT, accountHash, signalId, signalIdOffset, signalIdLength);
     }
 
     /** Market facts for the completion rules, from the engine's own state; no allocation. */
@@ -765,7 +892,13 @@ public final class EngineCore
         {
             positions.addPending(order.accountId, order.instrumentId, order.side, -(order.quantity - order.cumQty));
             final int accountId = order.accountId;
+            final OrdStatus finalStatus = order.status;
+            final int pairSlot = pairs.find(order.key);
             orders.release(order);
+            if (pairSlot >= 0)
+            {
+                onPairOrderDone(pairSlot, finalStatus);
+            }
             checkFlat(accountId);
         }
     }
@@ -1003,6 +1136,18 @@ public final class EngineCore
             case APPROVE:
             case REJECT:
                 decideApproval(action == AdminAction.APPROVE);
+                return;
+            case CLEAR_PAIR_FLAG:
+                if (accountId < 0)
+                {
+                    text.clear().append("CLEAR_PAIR_FLAG needs an account");
+                    out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+                    return;
+                }
+                pairBlocked[accountId] = false;
+                text.clear().append("hedge pair flag of account ").append(accounts.name(accountId)).append(" cleared by ")
+                    .append(actorView, 0, actorView.capacity());
+                out.alert(AlertType.PAIR_FLAGGED, Severity.INFO, accountId, -1, -1, nowNs, text);
                 return;
             default:
                 text.clear().append("admin action ").append(action.name()).append(" is not supported by this engine yet");
@@ -1399,6 +1544,8 @@ public final class EngineCore
         hash = 31 * hash + accountRisk.stateHash();
         hash = 31 * hash + breaker.stateHash();
         hash = 31 * hash + approvals.stateHash();
+        hash = 31 * hash + pairs.stateHash();
+        hash = 31 * hash + java.util.Arrays.hashCode(pairBlocked);
         for (int i = 0; i < venueStates.length; i++)
         {
             hash = 31 * hash + (venueStates[i] == null ? 0 : venueStates[i].value());

@@ -469,4 +469,51 @@ class EngineCoreTest
             frames.admin(AdminAction.APPROVE, io.sluice.sbe.AdminScope.GLOBAL, null, null, null, "ap-1", Fixed.NULL, "alice"));
         assertEquals(1, approvals.count(NewOrderDecoder.TEMPLATE_ID), "an approval is used once");
     }
+
+    @Test
+    void shouldRouteAHedgePairOneLegAtATimeAndBlockPairsAfterAFailedLeg()
+    {
+        final String hedge = "NIFTY28MAR2421500CE";
+        final String main = "NIFTY28MAR2421000CE";
+        final CapturedOutputs out = new CapturedOutputs();
+        final EngineCore core = new EngineCore(CoreConfig.from(Settings.of(Map.of(
+            "sluice.instruments", hedge + "," + main,
+            "sluice.instrument." + hedge + ".calendar", "ALWAYS",
+            "sluice.instrument." + main + ".calendar", "ALWAYS",
+            "sluice.account.main.ordersPerSecond", "0"))), out);
+        long seq = 0;
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.gatewayStatus("paper", GatewayState.UP));
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.marketData(hedge, "10", "11"));
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.marketData(main, "50", "51"));
+        final String entry = "{\"account\":\"main\",\"pair\":\"P\",\"event\":\"ENTRY\",\"legs\":[" +
+            "{\"symbol\":\"" + main + "\",\"side\":\"SELL\",\"qty\":\"75\"},{\"symbol\":\"" + hedge + "\",\"side\":\"BUY\",\"qty\":\"75\"}]}";
+
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.signal(io.sluice.sbe.SignalFormat.HEDGE_PAIR_JSON, "h-1", "main", entry));
+        assertEquals(1, out.count(NewOrderDecoder.TEMPLATE_ID), "only the hedge (BUY) leg goes first");
+        final NewOrderDecoder first = out.newOrder(0);
+        assertEquals(Side.BUY, first.side());
+        assertEquals(hedge, first.symbol().trim());
+        final String firstId = first.clientOrderId().trim();
+
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.report(firstId, ExecType.TRADE, OrdStatus.FILLED, Side.BUY, "75", "11", "75", ""));
+        assertEquals(2, out.count(NewOrderDecoder.TEMPLATE_ID), "the short leg follows the fill");
+        final NewOrderDecoder second = out.newOrder(1);
+        assertEquals(Side.SELL, second.side());
+        assertEquals(main, second.symbol().trim());
+
+        out.clear();
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.signal(io.sluice.sbe.SignalFormat.HEDGE_PAIR_JSON, "h-2", "main", entry));
+        final String rejectedId = out.newOrder(0).clientOrderId().trim();
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.report(rejectedId, ExecType.REJECTED, OrdStatus.REJECTED, Side.BUY, "0", "0", "0", "margin"));
+        assertEquals(1, out.count(NewOrderDecoder.TEMPLATE_ID), "no short leg after a failed hedge leg");
+        assertEquals(io.sluice.sbe.AlertType.PAIR_FLAGGED, out.alert(0).alertType());
+
+        core.onFrame(seq++, nowNs, frames.buffer(), 0, frames.signal(io.sluice.sbe.SignalFormat.HEDGE_PAIR_JSON, "h-3", "main", entry));
+        assertEquals(RejectReason.PAIR_BLOCKED, out.reject(0).reason());
+
+        core.onFrame(seq++, nowNs, frames.buffer(), 0,
+            frames.admin(AdminAction.CLEAR_PAIR_FLAG, io.sluice.sbe.AdminScope.ACCOUNT, "main", null, null, null, Fixed.NULL, "ops"));
+        core.onFrame(seq, nowNs, frames.buffer(), 0, frames.signal(io.sluice.sbe.SignalFormat.HEDGE_PAIR_JSON, "h-4", "main", entry));
+        assertEquals(2, out.count(NewOrderDecoder.TEMPLATE_ID), "pair entries resume once cleared");
+    }
 }

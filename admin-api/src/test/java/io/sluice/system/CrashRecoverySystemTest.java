@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The engine runs as a child JVM so it can really be killed; driver, paper gateway and admin-api stay up.
  * Bounded: a few cycles of about a second each.
  */
-@Timeout(180)
+@Timeout(600)
 class CrashRecoverySystemTest
 {
     private static final int CRASHES = 4;
@@ -221,7 +221,8 @@ class CrashRecoverySystemTest
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("engine.log").toFile()))
             .start();
         // admin-api may still see the killed engine's subscription for a while: wait for this process itself.
-        sluice.awaitCondition(() -> engineStarts() > started || !engine.isAlive(), "the engine process to recover and start");
+        // A JVM start plus the journal replay: generous, because a loaded 2-core host can take tens of seconds.
+        sluice.awaitCondition(() -> engineStarts() > started || !engine.isAlive(), "the engine process to recover and start", 90);
         assertTrue(engine.isAlive(), "engine failed to start: see engine.log");
         sluice.awaitEngine();
     }

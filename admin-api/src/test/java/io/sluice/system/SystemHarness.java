@@ -284,7 +284,13 @@ final class SystemHarness implements AutoCloseable
 
     void awaitCondition(final BooleanSupplier condition, final String what)
     {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
+        awaitCondition(condition, what, 20);
+    }
+
+    /** Wait for a condition with a deadline in seconds. */
+    void awaitCondition(final BooleanSupplier condition, final String what, final int seconds)
+    {
+        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean())
         {
             if (System.nanoTime() > deadline)

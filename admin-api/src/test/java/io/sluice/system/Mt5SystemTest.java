@@ -123,6 +123,25 @@ class Mt5SystemTest
         assertEquals(0, new BigDecimal("0.04").compareTo(terminal.orderRequests().get(1).path("volume").decimalValue()));
     }
 
+    @Test
+    void shouldMoveTheStopLossToBreakevenAtTheTerminalFromAManagementMessage() throws IOException
+    {
+        start(Map.of("sluice.risk.haltOnGatewayDown", "false"));
+        openGoldWithStops();
+        terminal.quote("XAUUSD.m", "2360", "2360.5"); // in profit: a stop at the entry price is valid for the buy
+
+        // What a Telegram channel or an operator writes: the engine turns it into an AmendOrder for the
+        // position's opening order, and the gateway into TRADE_ACTION_SLTP on the position's ticket.
+        sluice.accept("/api/v1/signals/manual", "{\"actor\":\"alice\",\"account\":\"desk\",\"text\":\"XAUUSD move SL to breakeven\"}");
+        sluice.awaitCondition(() ->
+        {
+            final List<JsonNode> open = terminal.positions();
+            return open.size() == 1 && new BigDecimal("2350.25").compareTo(open.get(0).path("sl").decimalValue()) == 0;
+        }, "the stop-loss at the terminal moved to the entry price");
+        assertEquals(0, new BigDecimal("2380").compareTo(terminal.positions().get(0).path("tp").decimalValue()), "take-profit kept");
+        assertEquals(List.of(), sluice.gatewayErrors());
+    }
+
     // A 0.04 lot market buy of gold with stop-loss 2340 and take-profit 2380, filled and open at the terminal.
     private JsonNode openGoldWithStops()
     {

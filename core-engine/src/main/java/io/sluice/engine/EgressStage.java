@@ -106,6 +106,11 @@ final class EgressStage implements EventHandler<RingEvent>
             venueFieldOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH + CancelOrderDecoder.venueEncodingOffset();
             venueFieldLength = CancelOrderDecoder.venueLength();
         }
+        else if (templateId == io.sluice.sbe.AmendOrderDecoder.TEMPLATE_ID)
+        {
+            venueFieldOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH + io.sluice.sbe.AmendOrderDecoder.venueEncodingOffset();
+            venueFieldLength = io.sluice.sbe.AmendOrderDecoder.venueLength();
+        }
         else
         {
             return;
@@ -113,7 +118,7 @@ final class EgressStage implements EventHandler<RingEvent>
 
         final int venueLength = Ascii.fixedLength(buffer, venueFieldOffset, venueFieldLength);
         final ExclusivePublication publication = venues.lookup(buffer, venueFieldOffset, venueLength);
-        if (publication == null || !offer(publication, buffer, offset, length))
+        if ((publication == null || !offer(publication, buffer, offset, length)) && templateId != io.sluice.sbe.AmendOrderDecoder.TEMPLATE_ID)
         {
             internalInputs.gatewayDown(buffer, offset);
         }

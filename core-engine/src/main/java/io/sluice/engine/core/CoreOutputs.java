@@ -42,6 +42,7 @@ final class CoreOutputs
     private final GatewayStatusEncoder gatewayStatus = new GatewayStatusEncoder();
     private final EngineErrorEncoder engineError = new EngineErrorEncoder();
     private final AlertEncoder alert = new AlertEncoder();
+    private final io.sluice.sbe.AmendOrderEncoder amendOrder = new io.sluice.sbe.AmendOrderEncoder();
     private final RiskUsageEncoder riskUsage = new RiskUsageEncoder();
     private static final byte[][] LIMIT_NAMES = new byte[Limit.VALUES.length][];
 
@@ -94,6 +95,25 @@ final class CoreOutputs
             .product(order.product)
             .putSignalId(signalId, signalIdOffset, signalIdLength);
         emit(newOrder.encodedLength());
+    }
+
+    void amendOrder(
+        final long orderKey, final int accountId, final int venueId, final int instrumentId,
+        final long stopLoss, final long takeProfit, final long nowNs)
+    {
+        amendOrder.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, amendOrder.offset() + io.sluice.sbe.AmendOrderEncoder.clientOrderIdEncodingOffset(), orderKey);
+        amendOrder
+            .putAccount(accounts.padded(accountId), 0)
+            .putVenue(venues.padded(venueId), 0)
+            .putSymbol(instruments.padded(instrumentId), 0)
+            .quantity(Fixed.NULL)
+            .price(Fixed.NULL)
+            .stopPrice(Fixed.NULL)
+            .takeProfit(takeProfit)
+            .stopLoss(stopLoss)
+            .timestampNs(nowNs);
+        emit(amendOrder.encodedLength());
     }
 
     void cancelOrder(final Order order, final long nowNs)

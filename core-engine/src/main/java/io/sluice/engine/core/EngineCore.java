@@ -560,6 +560,13 @@ public final class EngineCore
                     closeFromSignal(accountId, instrumentId, venueId, legIndex, leg.action(), leg.quantity(), leg.closePercent(),
                         accountHash, signalIdView, 0, signalIdView.capacity());
                     break;
+                case NEW_SL:
+                case NEW_TP:
+                case NEW_SLTP:
+                case MOVE_SL_TO_BREAKEVEN:
+                    lastPlacedKey = 0;
+                    amendStops(accountId, instrumentId, venueId, leg);
+                    break;
                 default:
                     lastPlacedKey = 0;
                     text.clear().append("management action ").append(leg.action().name())
@@ -700,6 +707,24 @@ public final class EngineCore
         placeOrders(accountId, instrumentId, venueId, legIndex, closesLong ? Side.SELL : Side.BUY, OrdType.MARKET,
             TimeInForce.IOC, quantity, Fixed.NULL, Fixed.NULL, Fixed.NULL, Fixed.NULL, true,
             io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT, accountHash, signalId, signalIdOffset, signalIdLength);
+    }
+
+    // New stop-loss / take-profit, or stop-loss to breakeven, for an open position: an AmendOrder addressed to
+    // the order that opened it (MT5 applies it to the position's ticket; PineConnector newsltp*).
+    private void amendStops(final int accountId, final int instrumentId, final int venueId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final long position = positions.quantity(accountId, instrumentId);
+        final long opening = positions.openingOrder(accountId, instrumentId);
+        final boolean sideMatches = leg.side() == null || (position > 0) == (leg.side() == Side.BUY);
+        if (position == 0 || opening == 0 || !sideMatches)
+        {
+            text.clear().append("no open position to change stops on for ").append(instruments.name(instrumentId));
+            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, position, text);
+            return;
+        }
+        final long stopLoss = leg.action() == io.sluice.engine.parse.LegAction.MOVE_SL_TO_BREAKEVEN ?
+            positions.get(accountId, instrumentId).avgPrice : leg.stopLoss();
+        out.amendOrder(opening, accountId, venueId, instrumentId, stopLoss, leg.takeProfit(), nowNs);
     }
 
     /** Market facts for the completion rules, from the engine's own state; no allocation. */
@@ -850,7 +875,12 @@ public final class EngineCore
                 order.status = order.cumQty >= order.quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
                 positions.addPending(order.accountId, order.instrumentId, order.side, -fillQty);
                 final Position position = positions.get(order.accountId, order.instrumentId);
+                final boolean opens = position.quantity == 0 || (position.quantity > 0) == (order.side == Side.BUY);
                 position.onFill(order.side == Side.BUY ? fillQty : -fillQty, lastPrice, nowNs);
+                if (opens)
+                {
+                    positions.openedBy(order.accountId, order.instrumentId, order.key);
+                }
                 out.positionUpdate(order.accountId, order.venueId, order.instrumentId, position, nowNs);
                 accountRisk.dirty[order.accountId] = true;
                 checkDailyLoss(order.accountId);

@@ -516,4 +516,21 @@ class EngineCoreTest
         core.onFrame(seq, nowNs, frames.buffer(), 0, frames.signal(io.sluice.sbe.SignalFormat.HEDGE_PAIR_JSON, "h-4", "main", entry));
         assertEquals(2, out.count(NewOrderDecoder.TEMPLATE_ID), "pair entries resume once cleared");
     }
+
+    @Test
+    void shouldAmendTheStopsOfAnOpenPositionThroughItsOpeningOrder()
+    {
+        feed(frames.signal(io.sluice.sbe.SignalFormat.PINECONNECTOR, "sl-1", "main", "60123456789,buy,BTCUSDT,vol_lots=2"));
+        final String opening = outputs.newOrder(0).clientOrderId().trim();
+        feed(frames.report(opening, ExecType.TRADE, OrdStatus.FILLED, Side.BUY, "2", "65010", "2", ""));
+        outputs.clear();
+
+        feed(frames.signal(io.sluice.sbe.SignalFormat.FREE_TEXT, "sl-2", "main", "BTCUSDT move SL to breakeven"));
+        assertEquals(io.sluice.sbe.AmendOrderDecoder.TEMPLATE_ID, outputs.templateId(0), outputs.templateIds().toString());
+        final io.sluice.sbe.AmendOrderDecoder amend = new io.sluice.sbe.AmendOrderDecoder().wrapAndApplyHeader(
+            new org.agrona.concurrent.UnsafeBuffer(outputs.frames.get(0)), 0, new io.sluice.sbe.MessageHeaderDecoder());
+        assertEquals(opening, amend.clientOrderId().trim());
+        assertEquals(Fixed.of(65010), amend.stopLoss(), "breakeven is the position's average price");
+        assertEquals(Fixed.NULL, amend.quantity());
+    }
 }

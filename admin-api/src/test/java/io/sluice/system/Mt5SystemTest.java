@@ -61,6 +61,8 @@ class Mt5SystemTest
         settings.put("sluice.mt5.reconnectMaxMs", "1000");
         settings.putAll(extra);
         sluice = new SystemHarness(dir, settings, "mt5", null);
+        // Market orders need a quote in the engine first: the terminal's arrives shortly after the gateway is UP.
+        sluice.awaitCondition(() -> sluice.hasQuote("XAUUSD"), "the engine has a gold quote");
     }
 
     @AfterEach

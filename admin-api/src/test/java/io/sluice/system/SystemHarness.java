@@ -345,6 +345,24 @@ final class SystemHarness implements AutoCloseable
         return found[0];
     }
 
+    /** Whether the engine has journaled a quote (MarketData input) for the symbol. */
+    boolean hasQuote(final String symbol)
+    {
+        final boolean[] found = new boolean[1];
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final io.sluice.sbe.MarketDataDecoder quote = new io.sluice.sbe.MarketDataDecoder();
+        readJournal((index, kind, sequence, timestampNs, buffer, offset, length) ->
+        {
+            header.wrap(buffer, offset);
+            if (kind == JournalRecord.KIND_INPUT && header.templateId() == io.sluice.sbe.MarketDataDecoder.TEMPLATE_ID)
+            {
+                quote.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                found[0] |= symbol.equals(quote.symbol());
+            }
+        });
+        return found[0];
+    }
+
     /** Assert a decimal JSON value (absent or null fails unless expected is null). */
     static void assertDecimal(final String expected, final JsonNode actual, final String what)
     {

@@ -224,7 +224,7 @@ class CrashRecoverySystemTest
         // A JVM start plus the journal replay: generous, because a loaded 2-core host can take tens of seconds.
         sluice.awaitCondition(() -> engineStarts() > started || !engine.isAlive(), "the engine process to recover and start", 90);
         assertTrue(engine.isAlive(), "engine failed to start: see engine.log");
-        sluice.awaitEngine();
+        sluice.awaitEngine(90);
     }
 
     private long engineStarts()

@@ -168,8 +168,14 @@ final class SystemHarness implements AutoCloseable
 
     void awaitEngine()
     {
+        awaitEngine(20);
+    }
+
+    /** Wait until admin-api sees the engine subscribed and the venue's gateway UP, with a deadline in seconds. */
+    void awaitEngine(final int seconds)
+    {
         awaitJson("/health", h -> h.path("engineConnected").asBoolean() && "UP".equals(h.path("gateways").path(venue).asText()),
-            "engine connected and " + venue + " gateway UP");
+            "engine connected and " + venue + " gateway UP", seconds);
     }
 
     /** Errors the gateway's duty cycle reported (each also printed); a healthy run has none. */

@@ -122,7 +122,10 @@ class EngineTest
         assertEquals("sig-1", order.signalId());
 
         publishFill(clientOrderId, "2", "65010");
-        final List<Record> journal = awaitJournal(r -> r.templateId == PositionUpdateDecoder.TEMPLATE_ID);
+        // The fill's outputs are appended one by one: wait for the last of them (the FILLED update).
+        final List<Record> journal = awaitJournal(r ->
+            r.templateId == OrderUpdateDecoder.TEMPLATE_ID && orderStatus(r) == OrdStatus.FILLED);
+        assertTrue(journal.stream().anyMatch(r -> r.templateId == PositionUpdateDecoder.TEMPLATE_ID), "the position changed");
 
         final int signalAt = indexOf(journal, JournalRecord.KIND_INPUT, RawSignalDecoder.TEMPLATE_ID);
         final int orderAt = indexOf(journal, JournalRecord.KIND_OUTPUT, NewOrderDecoder.TEMPLATE_ID);

@@ -16,9 +16,11 @@ import io.sluice.gateway.Gateway;
 import io.sluice.gateway.GatewayContext;
 import io.sluice.protocol.Settings;
 import io.sluice.protocol.Streams;
+import io.sluice.sbe.RawSignalDecoder;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 
 /**
  * Rig 2: the path a TradingView alert takes, all in one JVM — HTTP POST {@code /api/v1/signals} to admin-api
@@ -38,6 +40,8 @@ public final class HttpPipeline implements Pipeline
     private final AdminApi api;
     private final Aeron aeron;
     private final Subscription spy;
+    private final Subscription ingressSpy;
+    private final FrameCounter ingressSignals;
     private final OrderReceiver receiver;
     private final AgentRunner receiverRunner;
     private final HttpLoadClient client;
@@ -79,8 +83,11 @@ public final class HttpPipeline implements Pipeline
         api = startedApi;
         aeron = startedAeron;
         spy = aeron.addSubscription(Streams.DEFAULT_CHANNEL, Streams.defaultOrdersStreamId("paper"));
+        ingressSpy = aeron.addSubscription(Streams.DEFAULT_CHANNEL, Streams.INGRESS_STREAM_ID);
+        ingressSignals = new FrameCounter(ingressSpy, RawSignalDecoder.TEMPLATE_ID);
         receiver = new OrderReceiver(spy, null, schedule, recordFromIndex);
-        receiverRunner = new AgentRunner(profile.newIdleStrategy(), Throwable::printStackTrace, null, receiver);
+        receiverRunner = new AgentRunner(profile.newIdleStrategy(), Throwable::printStackTrace, null,
+            new CompositeAgent(receiver, ingressSignals));
         AgentRunner.startOnThread(receiverRunner);
         client = new HttpLoadClient(api.address(), connections, PATH, 202, schedule, recordFromIndex,
             OrderReceiver.PROBE_BASE, SignalFrame::body);
@@ -139,13 +146,19 @@ public final class HttpPipeline implements Pipeline
     {
         Latencies.summarize(results, prefix + ".response", client.histogram());
         results.put(prefix + ".httpErrors", client.errors());
+        // admin-api publishes a signal again when its journal tail has not seen it for a while: more RawSignals
+        // on the ingress stream than requests answered means re-deliveries (duplicates the engine refuses).
+        final long redelivered = Math.max(0, ingressSignals.count() - client.responses());
+        results.put(prefix + ".ingressSignals", ingressSignals.count());
+        results.put(prefix + ".redelivered", redelivered);
         results.put(prefix + ".gatewayErrors", gateway.errorCount());
         results.put(prefix + ".apiErrors", api.errorCount());
-        System.err.printf("  %s 202 response: %s, http errors %d%n", prefix, Latencies.line(client.histogram()), client.errors());
+        System.err.printf("  %s 202 response: %s, http errors %d, RawSignals on ingress %,d for %,d responses%n", prefix,
+            Latencies.line(client.histogram()), client.errors(), ingressSignals.count(), client.responses());
     }
 
     public void close()
     {
-        CloseHelper.quietCloseAll(client, api, engine, gateway, receiverRunner, spy, aeron, driver, dirs);
+        CloseHelper.quietCloseAll(client, api, engine, gateway, receiverRunner, spy, ingressSpy, aeron, driver, dirs);
     }
 }

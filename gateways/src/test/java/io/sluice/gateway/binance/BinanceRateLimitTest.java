@@ -51,8 +51,8 @@ class BinanceRateLimitTest
     @Test
     void shouldHoldOrdersBeforeTheOrderCountLimitInsteadOfBeingRefused()
     {
-        rig = BinanceRig.spot(driver, tempDir, Map.of("sluice.binance.maxHoldMs", "20000"));
-        rig.fake.rateLimits(6000, 5, TimeUnit.MINUTES.toMillis(2));
+        rig = BinanceRig.spot(driver, tempDir, Map.of("sluice.binance.maxHoldMs", "20000"),
+            (fake) -> fake.rateLimits(6000, 5, TimeUnit.MINUTES.toMillis(2)));
         rig.awaitUp();
         for (int i = 0; i < 6; i++)
         {

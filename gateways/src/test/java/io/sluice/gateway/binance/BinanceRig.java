@@ -120,7 +120,15 @@ final class BinanceRig implements AutoCloseable
 
     static BinanceRig spot(final EmbeddedMediaDriver driver, final Path dir, final Map<String, String> extra)
     {
-        return new BinanceRig(driver, dir, false, false, extra, (fake) -> { });
+        return spot(driver, dir, extra, (fake) -> { });
+    }
+
+    /** A spot rig whose fake is set up before the gateway starts (so its first exchangeInfo already sees it). */
+    static BinanceRig spot(
+        final EmbeddedMediaDriver driver, final Path dir, final Map<String, String> extra,
+        final java.util.function.Consumer<FakeBinance> fakeSetup)
+    {
+        return new BinanceRig(driver, dir, false, false, extra, fakeSetup);
     }
 
     static BinanceRig spotHmac(final EmbeddedMediaDriver driver, final Path dir, final Map<String, String> extra)

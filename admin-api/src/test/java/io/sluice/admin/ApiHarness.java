@@ -193,6 +193,17 @@ final class ApiHarness implements AutoCloseable
      */
     List<Object> receiveUntil(final Predicate<Object> last)
     {
+        return receiveUntil(ingress, assembler, received, last);
+    }
+
+    /**
+     * Poll an ingress subscription whose assembler decodes into {@code received} until a message matches;
+     * shared by the harnesses that play the engine.
+     */
+    static List<Object> receiveUntil(
+        final Subscription ingress, final FragmentAssembler assembler, final List<Object> received,
+        final Predicate<Object> last)
+    {
         final long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
         final List<Object> result = new ArrayList<>();
         while (true)

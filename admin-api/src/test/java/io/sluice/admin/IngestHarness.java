@@ -197,28 +197,7 @@ final class IngestHarness implements AutoCloseable
 
     List<Object> receiveUntil(final Predicate<Object> last)
     {
-        final long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
-        final List<Object> result = new ArrayList<>();
-        while (true)
-        {
-            while (!received.isEmpty())
-            {
-                final Object message = received.remove(0);
-                result.add(message);
-                if (last.test(message))
-                {
-                    return result;
-                }
-            }
-            if (ingress.poll(assembler, 10) == 0)
-            {
-                if (System.nanoTime() > deadlineNs)
-                {
-                    fail("timed out waiting for an ingress message; received so far: " + result);
-                }
-                Thread.yield();
-            }
-        }
+        return ApiHarness.receiveUntil(ingress, assembler, received, last);
     }
 
     private void onFragment(final org.agrona.DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)

@@ -195,9 +195,19 @@ public final class Fixed
         return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
     }
 
-    // Unsigned (hi:lo) / d where hi < d, by shift-and-subtract: 64 steps, no allocation.
+    // Unsigned (hi:lo) / d where hi < d. A divisor below 2^32 (every multiply: SCALE is 10^8) takes two 64-by-32
+    // divisions in schoolbook long division of 32-bit digits: hi < d keeps both partial dividends within 64 bits
+    // and both partial quotients within 32. Wider divisors fall back to shift-and-subtract: 64 steps.
+    // Hand-written rather than BigInteger because it runs on the engine's allocation-free hot path.
     private static long divide128(final long hi, final long lo, final long d)
     {
+        if ((d >>> 32) == 0)
+        {
+            final long upper = (hi << 32) | (lo >>> 32);
+            final long upperQuotient = Long.divideUnsigned(upper, d);
+            final long lower = (Long.remainderUnsigned(upper, d) << 32) | (lo & 0xFFFF_FFFFL);
+            return (upperQuotient << 32) | Long.divideUnsigned(lower, d);
+        }
         long remainder = hi;
         long quotient = 0;
         for (int bit = 63; bit >= 0; bit--)

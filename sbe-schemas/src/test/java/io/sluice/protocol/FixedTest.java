@@ -241,6 +241,27 @@ class FixedTest
         assertThrows(ArithmeticException.class, () -> Fixed.mulDiv(1, 1, 0));
     }
 
+    @Test
+    void shouldMulDivWithThirtyTwoBitDivisorsAroundTheirEdges()
+    {
+        final long[] divisors = { 1, 2, 3, Fixed.SCALE, (1L << 31) - 1, 1L << 31, (1L << 31) + 1, 0xFFFF_FFFEL, 0xFFFF_FFFFL,
+            1L << 32, (1L << 32) + 1 };
+        final Random random = new Random(13);
+        for (final long c : divisors)
+        {
+            for (int i = 0; i < 20_000; i++)
+            {
+                // Products above 2^64 with a quotient that still fits: the two-digit division path.
+                final long a = random.nextLong() >>> (1 + random.nextInt(8));
+                final long b = (random.nextLong() >>> 33) | 1L;
+                final long signedA = random.nextBoolean() ? a : -a;
+                final long signedC = random.nextBoolean() ? c : -c;
+                assertEquals(expectedMulDiv(signedA, b, signedC), Fixed.mulDiv(signedA, b, signedC),
+                    () -> "mulDiv(" + signedA + ", " + b + ", " + signedC + ")");
+            }
+        }
+    }
+
     private static long expectedMulDiv(final long a, final long b, final long c)
     {
         final BigInteger exact = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c));

@@ -44,6 +44,7 @@ final class CoreOutputs
     private final AlertEncoder alert = new AlertEncoder();
     private final io.sluice.sbe.AmendOrderEncoder amendOrder = new io.sluice.sbe.AmendOrderEncoder();
     private final RiskUsageEncoder riskUsage = new RiskUsageEncoder();
+    private final io.sluice.sbe.ParseResultEncoder parseResult = new io.sluice.sbe.ParseResultEncoder();
     private static final byte[][] LIMIT_NAMES = new byte[Limit.VALUES.length][];
 
     static
@@ -314,6 +315,46 @@ final class CoreOutputs
             .timestampNs(nowNs)
             .putDetail(detail.buffer(), 0, detail.length());
         emit(gatewayStatus.encodedLength());
+    }
+
+    /**
+     * The answer to a dry run (allocates nothing itself; its caller, the dry run, may).
+     */
+    void parseResult(
+        final long requestTimeNs,
+        final long nowNs,
+        final io.sluice.sbe.ParseOutcome outcome,
+        final RejectReason reason,
+        final io.sluice.sbe.SignalFormat format,
+        final int accountId,
+        final long limitValue,
+        final long actualValue,
+        final DirectBuffer signalId,
+        final int signalIdOffset,
+        final int signalIdLength,
+        final String field,
+        final AsciiText detail,
+        final byte[] intents)
+    {
+        parseResult.wrapAndApplyHeader(buffer, 0, header)
+            .requestTimeNs(requestTimeNs)
+            .timestampNs(nowNs)
+            .outcome(outcome)
+            .reason(reason == null ? RejectReason.NULL_VAL : reason)
+            .format(format == null ? io.sluice.sbe.SignalFormat.NULL_VAL : format);
+        putName(accounts, accountId, parseResult.offset() + io.sluice.sbe.ParseResultEncoder.accountEncodingOffset(),
+            io.sluice.sbe.ParseResultEncoder.accountLength());
+        parseResult.limitValue(limitValue).actualValue(actualValue);
+        parseResult.putSignalId(signalId, signalIdOffset, signalIdLength);
+        fieldText.clear();
+        if (field != null)
+        {
+            fieldText.append(field);
+        }
+        parseResult.putField(fieldText.buffer(), 0, fieldText.length());
+        parseResult.putDetail(detail.buffer(), 0, detail.length());
+        parseResult.putIntents(intents, 0, intents.length);
+        emit(parseResult.encodedLength());
     }
 
     void engineError(final int inputTemplateId, final long nowNs, final AsciiText detail)

@@ -117,6 +117,24 @@ final class CoreOutputs
         emit(amendOrder.encodedLength());
     }
 
+    /** A new entry price (LIMIT) or trigger (STOP) for a live order; every other field unchanged (null). */
+    void amendEntry(final Order order, final long price, final long stopPrice, final long nowNs)
+    {
+        amendOrder.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, amendOrder.offset() + io.sluice.sbe.AmendOrderEncoder.clientOrderIdEncodingOffset(), order.key);
+        amendOrder
+            .putAccount(accounts.padded(order.accountId), 0)
+            .putVenue(venues.padded(order.venueId), 0)
+            .putSymbol(instruments.padded(order.instrumentId), 0)
+            .quantity(Fixed.NULL)
+            .price(price)
+            .stopPrice(stopPrice)
+            .takeProfit(Fixed.NULL)
+            .stopLoss(Fixed.NULL)
+            .timestampNs(nowNs);
+        emit(amendOrder.encodedLength());
+    }
+
     void cancelOrder(final Order order, final long nowNs)
     {
         cancelOrder.wrapAndApplyHeader(buffer, 0, header);

@@ -525,6 +525,12 @@ public final class EngineCore
             final io.sluice.engine.parse.ParsedLeg leg = parsed.leg(legIndex);
             final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
             final int instrumentId = symbol.length() > 0 ? instruments.lookup(symbol.buffer(), 0, symbol.length()) : NameIndex.MISSING;
+            if (symbol.length() == 0 && managesPending(leg.action()))
+            {
+                lastPlacedKey = 0;
+                managePending(accountId, -1, leg); // "change entry" / "cancel" of the previous signal
+                continue;
+            }
             if (instrumentId == NameIndex.MISSING)
             {
                 text.clear().append("unknown symbol ").append(symbol.buffer(), 0, symbol.length());
@@ -565,6 +571,13 @@ public final class EngineCore
                 case MOVE_SL_TO_BREAKEVEN:
                     lastPlacedKey = 0;
                     amendStops(accountId, instrumentId, venueId, leg);
+                    break;
+                case NEW_ENTRY:
+                case CANCEL:
+                case CANCEL_LONG:
+                case CANCEL_SHORT:
+                    lastPlacedKey = 0;
+                    managePending(accountId, instrumentId, leg);
                     break;
                 default:
                     lastPlacedKey = 0;
@@ -823,6 +836,125 @@ public final class EngineCore
         return lot == Fixed.NULL || lot <= 0 ? quantity : quantity - quantity % lot;
     }
 
+    // ---- Pending-signal management: "change entry" and "cancel the BTC signal" ------------------------------------
+    // They address the account's still-pending entry orders (live, not reducing, not already being cancelled): in the
+    // leg's symbol, or, when the message names none (it refers to the previous signal), in the symbol of the account's
+    // most recently placed pending entry order. Orders are visited in key order, so the outputs never depend on the
+    // order book's iteration order.
+    private final PendingEntryFilter pendingEntry = new PendingEntryFilter();
+
+    private static final class PendingEntryFilter implements OrderBook.OrderFilter
+    {
+        private int accountId;
+        private int instrumentId;
+        private Side side;
+        private boolean repriceable;
+
+        public boolean accepts(final Order order)
+        {
+            return order.accountId == accountId && (instrumentId < 0 || order.instrumentId == instrumentId) &&
+                !order.reduceOnly && (side == null || order.side == side) &&
+                (order.status == OrdStatus.PENDING_NEW || order.status == OrdStatus.NEW || order.status == OrdStatus.PARTIALLY_FILLED) &&
+                (!repriceable || order.ordType != OrdType.MARKET);
+        }
+    }
+
+    private static boolean managesPending(final io.sluice.engine.parse.LegAction action)
+    {
+        return action == io.sluice.engine.parse.LegAction.NEW_ENTRY || action == io.sluice.engine.parse.LegAction.CANCEL ||
+            action == io.sluice.engine.parse.LegAction.CANCEL_LONG || action == io.sluice.engine.parse.LegAction.CANCEL_SHORT;
+    }
+
+    // Point the filter at the leg's pending entry orders; false when there are none.
+    private boolean selectPendingEntries(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final io.sluice.engine.parse.LegAction action = leg.action();
+        pendingEntry.accountId = accountId;
+        pendingEntry.instrumentId = instrumentId;
+        pendingEntry.side = action == io.sluice.engine.parse.LegAction.CANCEL_LONG ? Side.BUY :
+            action == io.sluice.engine.parse.LegAction.CANCEL_SHORT ? Side.SELL : leg.side();
+        pendingEntry.repriceable = action == io.sluice.engine.parse.LegAction.NEW_ENTRY;
+        if (instrumentId < 0)
+        {
+            final Order latest = orders.latestCreated(pendingEntry);
+            if (latest == null)
+            {
+                return false;
+            }
+            pendingEntry.instrumentId = latest.instrumentId;
+        }
+        return orders.nextInKeyOrder(0, true, pendingEntry) != null;
+    }
+
+    private void managePending(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final boolean newEntry = leg.action() == io.sluice.engine.parse.LegAction.NEW_ENTRY;
+        if (newEntry && (leg.price() == Fixed.NULL || leg.price() <= 0))
+        {
+            text.clear().append("a change of entry without a new price");
+            reject(RejectReason.INVALID_FIELD, "entry", accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        if (!selectPendingEntries(accountId, instrumentId, leg))
+        {
+            text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
+            if (instrumentId >= 0)
+            {
+                text.append(" in ").append(instruments.name(instrumentId));
+            }
+            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        for (Order order = orders.nextInKeyOrder(0, true, pendingEntry); order != null;
+            order = orders.nextInKeyOrder(order.key, false, pendingEntry))
+        {
+            order.updatedNs = nowNs;
+            if (newEntry)
+            {
+                // A LIMIT order gets the new price, a STOP order the new trigger; the venue's answer follows as usual.
+                final boolean trigger = order.ordType == OrdType.STOP;
+                if (trigger)
+                {
+                    order.stopPrice = leg.price();
+                }
+                else
+                {
+                    order.price = leg.price();
+                }
+                out.amendEntry(order, trigger ? Fixed.NULL : leg.price(), trigger ? leg.price() : Fixed.NULL, nowNs);
+                text.clear().append("entry changed to ").appendFixed(leg.price()).append(" by signal ")
+                    .append(signalIdView, 0, signalIdView.capacity());
+                out.orderUpdate(order, text.buffer(), 0, text.length(), nowNs);
+            }
+            else
+            {
+                order.status = OrdStatus.PENDING_CANCEL;
+                out.cancelOrder(order, nowNs);
+                text.clear().append("cancelled by signal ").append(signalIdView, 0, signalIdView.capacity());
+                out.orderUpdate(order, text.buffer(), 0, text.length(), nowNs);
+            }
+        }
+    }
+
+    // The dry run of a "change entry" or "cancel": would it find pending orders?
+    private boolean dryRunPending(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final boolean newEntry = leg.action() == io.sluice.engine.parse.LegAction.NEW_ENTRY;
+        if (newEntry && (leg.price() == Fixed.NULL || leg.price() <= 0))
+        {
+            text.clear().append("a change of entry without a new price");
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.INVALID_FIELD, "entry", accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        if (!selectPendingEntries(accountId, instrumentId, leg))
+        {
+            text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        return true;
+    }
+
     // ---- Dry run (POST /api/v1/signals/parse) ------------------------------------------------------------------
     // A RawSignal with dryRun=TRUE is parsed, completed and judged like a real one — its format, the channel's
     // settings, the completion rules, the account, the dedup verdict, the approval threshold, the hedge-pair flag
@@ -942,6 +1074,10 @@ public final class EngineCore
     {
         final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
         final int instrumentId = symbol.length() > 0 ? instruments.lookup(symbol.buffer(), 0, symbol.length()) : NameIndex.MISSING;
+        if (symbol.length() == 0 && managesPending(leg.action()))
+        {
+            return dryRunPending(accountId, -1, leg);
+        }
         if (instrumentId == NameIndex.MISSING)
         {
             text.clear().append("unknown symbol ").append(symbol.buffer(), 0, symbol.length());
@@ -1002,6 +1138,11 @@ public final class EngineCore
                 }
                 return true;
             }
+            case NEW_ENTRY:
+            case CANCEL:
+            case CANCEL_LONG:
+            case CANCEL_SHORT:
+                return dryRunPending(accountId, instrumentId, leg);
             default:
                 text.clear().append("management action ").append(leg.action().name())
                     .append(" is recognised but this engine does not act on it yet");

@@ -158,4 +158,74 @@ class DryRunTest
         assertEquals(RejectReason.UNPARSEABLE, broken.reason());
         assertEquals("b-1", broken.signalId());
     }
+
+    @Test
+    void shouldJudgeChangesAndCancellationsOfPendingSignalsWithoutTouchingTheOrders()
+    {
+        start(Map.of());
+        assertEquals(RejectReason.NOT_A_SIGNAL,
+            dryRun(SignalFormat.FREE_TEXT, "x-1", "main", 1, "Cancel BTCUSDT buy limit").reason(), "nothing pending yet");
+        feed(frames.signal(SignalFormat.FREE_TEXT, "e-1", "main", "BTCUSDT BUY 64000 SL 63000 TP 67000"));
+        assertEquals(1, core.liveOrders());
+
+        assertEquals(ParseOutcome.ROUTE, dryRun(SignalFormat.FREE_TEXT, "x-2", "main", 2, "Cancel BTCUSDT buy limit").outcome());
+        assertEquals(ParseOutcome.ROUTE, dryRun(SignalFormat.FREE_TEXT, "x-3", "main", 3, "Change entry to 64100").outcome());
+        assertEquals(RejectReason.NOT_A_SIGNAL,
+            dryRun(SignalFormat.FREE_TEXT, "x-4", "alt", 4, "Cancel BTCUSDT buy limit").reason(), "another account's order");
+        assertEquals(1, core.liveOrders());
+    }
+
+    @Test
+    void shouldRefuseAPairEntryWhileTheAccountsPairFlagIsUp()
+    {
+        final String hedge = "NIFTY28MAR2421500CE";
+        final String main = "NIFTY28MAR2421000CE";
+        start(Map.of("sluice.instruments", "BTCUSDT," + hedge + "," + main,
+            "sluice.instrument." + hedge + ".calendar", "ALWAYS", "sluice.instrument." + main + ".calendar", "ALWAYS"));
+        feed(frames.marketData(hedge, "10", "11"));
+        feed(frames.marketData(main, "50", "51"));
+        final String entry = "{\"account\":\"main\",\"pair\":\"P\",\"event\":\"ENTRY\",\"legs\":[" +
+            "{\"symbol\":\"" + main + "\",\"side\":\"SELL\",\"qty\":\"1\"},{\"symbol\":\"" + hedge + "\",\"side\":\"BUY\",\"qty\":\"1\"}]}";
+        final ParseResultDecoder fine = dryRun(SignalFormat.HEDGE_PAIR_JSON, "h-0", "main", 1, entry);
+        assertEquals(ParseOutcome.ROUTE, fine.outcome());
+        fine.signalId();
+        fine.field();
+        fine.detail();
+        final String intents = fine.intents();
+        assertTrue(intents.indexOf("\"side\":\"BUY\"") < intents.indexOf("\"side\":\"SELL\""), "BUY leg first: " + intents);
+
+        feed(frames.signal(SignalFormat.HEDGE_PAIR_JSON, "h-1", "main", entry));
+        final String first = outputs.newOrder(0).clientOrderId().trim();
+        feed(frames.report(first, io.sluice.sbe.ExecType.REJECTED, io.sluice.sbe.OrdStatus.REJECTED, io.sluice.sbe.Side.BUY,
+            "0", "0", "0", "margin"));
+        assertEquals(RejectReason.PAIR_BLOCKED, dryRun(SignalFormat.HEDGE_PAIR_JSON, "h-2", "main", 2, entry).reason());
+    }
+
+    @Test
+    void shouldReplayDryRunsToTheSameOutputsByteForByte()
+    {
+        final CapturedOutputs first = new CapturedOutputs();
+        final CapturedOutputs second = new CapturedOutputs();
+        final Settings settings = Settings.of(Map.of("sluice.account.main.ordersPerSecond", "0", "sluice.source.default.defaultQty", "1"));
+        final EngineCore a = new EngineCore(CoreConfig.from(settings), first);
+        final EngineCore b = new EngineCore(CoreConfig.from(settings), second);
+        for (final EngineCore c : new EngineCore[] { a, b })
+        {
+            c.onFrame(0, nowNs, frames.buffer(), 0, frames.gatewayStatus("paper", GatewayState.UP));
+            c.onFrame(1, nowNs, frames.buffer(), 0, frames.marketData("BTCUSDT", "64990", "65010"));
+            final RawSignalEncoder encoder = new RawSignalEncoder().wrapAndApplyHeader(dryBuffer, 0, new MessageHeaderEncoder())
+                .source(SignalSource.TELEGRAM).format(SignalFormat.FREE_TEXT).ingressTimeNs(9).dryRun(io.sluice.sbe.BooleanType.TRUE)
+                .signalId("r-1").account("main").idempotencyKey("r-1");
+            final byte[] body = "BTC long 64000-64500 SL 63000 TP1 66000 TP2 67000".getBytes(StandardCharsets.UTF_8);
+            encoder.putBody(body, 0, body.length).channel("");
+            c.onFrame(2, nowNs, dryBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        }
+        assertEquals(first.frames.size(), second.frames.size());
+        for (int i = 0; i < first.frames.size(); i++)
+        {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.frames.get(i), second.frames.get(i));
+        }
+        assertEquals(a.stateHash(), b.stateHash());
+        assertEquals(ParseResultDecoder.TEMPLATE_ID, first.templateId(first.frames.size() - 1));
+    }
 }

@@ -213,6 +213,35 @@ class IngestSystemTest
         assertEquals(1, newOrders(), "only the approved signal traded");
     }
 
+    @Test
+    void shouldChangeTheEntryOfAPendingSignalAndCancelAnotherThroughTheirChannel()
+    {
+        sluice = new SystemHarness(dir, deskSource(Map.of()));
+        final String first = json(postText("/webhook/tradingview/" + SECRET, "BTCUSDT BUY 60000 SL 59000 TP 70000")).path("signalId").asText();
+        final String entry = sluice.awaitJson("/api/v1/signals/" + first, s -> "ORDERED".equals(s.path("status").asText()), "routed")
+            .path("orders").get(0).asText();
+        sluice.awaitJson("/api/v1/orders/" + entry, o -> "NEW".equals(o.path("status").asText()), "resting below the market");
+
+        final HttpResponse<String> change = postText("/webhook/tradingview/" + SECRET, "Change entry for BTCUSDT to 66000");
+        assertEquals(200, change.statusCode(), change.body());
+        final JsonNode filled = sluice.awaitJson("/api/v1/orders/" + entry, o -> "FILLED".equals(o.path("status").asText()),
+            "re-priced above the market, it fills");
+        SystemHarness.assertDecimal("66000", filled.path("avgPrice"), "filled at the new entry");
+
+        final String second = json(postText("/webhook/tradingview/" + SECRET, "BTCUSDT BUY 61000 SL 59000 TP 70000")).path("signalId").asText();
+        final String resting = sluice.awaitJson("/api/v1/signals/" + second, s -> "ORDERED".equals(s.path("status").asText()), "routed")
+            .path("orders").get(0).asText();
+        sluice.awaitJson("/api/v1/orders/" + resting, o -> "NEW".equals(o.path("status").asText()), "resting");
+        postText("/webhook/tradingview/" + SECRET, "cancel the BTC signal");
+        sluice.awaitJson("/api/v1/orders/" + resting, o -> "CANCELED".equals(o.path("status").asText()), "the pending signal is cancelled");
+
+        // The same text again is a duplicate (TradingView bodies are deduplicated by hash); other words, nothing pending.
+        final String third = json(postText("/webhook/tradingview/" + SECRET, "Cancel the BTCUSDT signal")).path("signalId").asText();
+        final JsonNode refused = sluice.awaitJson("/api/v1/signals/" + third, s -> "REJECTED".equals(s.path("status").asText()), "refused");
+        assertEquals("NOT_A_SIGNAL", refused.path("reject").path("reason").asText());
+        assertEquals(2, newOrders(), "management places no orders");
+    }
+
     private static boolean hasAlert(final JsonNode alerts, final String type, final String severity)
     {
         for (final JsonNode alert : alerts.path("alerts"))

@@ -134,7 +134,7 @@ public final class IngressPublisher
      * @param channel        configured source name, e.g. a Telegram channel or TradingView source (ASCII), or empty.
      * @return the outcome.
      */
-    public synchronized Result publishSignal(
+    public Result publishSignal(
         final SignalSource source,
         final SignalFormat format,
         final long ingressTimeNs,
@@ -143,6 +143,35 @@ public final class IngressPublisher
         final String idempotencyKey,
         final byte[] body,
         final String channel)
+    {
+        return publishSignal(source, format, ingressTimeNs, signalId, account, idempotencyKey, body, channel, false);
+    }
+
+    /**
+     * Publish one RawSignal, or a dry run of one: the engine judges a dry run like a real signal, changes nothing
+     * and answers with a ParseResult echoing {@code ingressTimeNs}.
+     *
+     * @param source         where the signal came from.
+     * @param format         body format.
+     * @param ingressTimeNs  wall clock at receipt, epoch ns; a dry run's correlation key.
+     * @param signalId       id of the signal (ASCII, at most 1024 characters).
+     * @param account        account named by the signal (ASCII).
+     * @param idempotencyKey dedup key, or empty.
+     * @param body           the bytes to parse (secrets already blanked).
+     * @param channel        configured source name, or empty.
+     * @param dryRun         true to ask what the engine would do, trading nothing.
+     * @return the outcome.
+     */
+    public synchronized Result publishSignal(
+        final SignalSource source,
+        final SignalFormat format,
+        final long ingressTimeNs,
+        final String signalId,
+        final String account,
+        final String idempotencyKey,
+        final byte[] body,
+        final String channel,
+        final boolean dryRun)
     {
         checkAscii("channel", channel);
         checkAscii("signalId", signalId);
@@ -155,7 +184,7 @@ public final class IngressPublisher
         rawSignalEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
             .source(source)
             .format(format)
-            .ingressTimeNs(ingressTimeNs).dryRun(io.sluice.sbe.BooleanType.FALSE)
+            .ingressTimeNs(ingressTimeNs).dryRun(dryRun ? io.sluice.sbe.BooleanType.TRUE : io.sluice.sbe.BooleanType.FALSE)
             .signalId(signalId)
             .account(account)
             .idempotencyKey(idempotencyKey)

@@ -67,7 +67,7 @@ public final class FrameFormatter
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final int MAX_TEMPLATE_ID = RiskUsageDecoder.TEMPLATE_ID;
+    private static final int MAX_TEMPLATE_ID = Math.max(RiskUsageDecoder.TEMPLATE_ID, io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID);
     private static final String[] NAMES = new String[MAX_TEMPLATE_ID + 1];
     // Block length of each template by schema version (index = version, the last entry for every later one).
     private static final int[][] BLOCK_LENGTHS = new int[MAX_TEMPLATE_ID + 1][];
@@ -98,6 +98,7 @@ public final class FrameFormatter
         register(AmendOrderDecoder.TEMPLATE_ID, "AmendOrder", AmendOrderDecoder.BLOCK_LENGTH);
         register(AlertDecoder.TEMPLATE_ID, "Alert", AlertDecoder.BLOCK_LENGTH);
         register(RiskUsageDecoder.TEMPLATE_ID, "RiskUsage", RiskUsageDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID, "ParseResult", io.sluice.sbe.ParseResultDecoder.BLOCK_LENGTH);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -119,6 +120,7 @@ public final class FrameFormatter
     private final AmendOrderDecoder amendOrder = new AmendOrderDecoder();
     private final AlertDecoder alert = new AlertDecoder();
     private final RiskUsageDecoder riskUsage = new RiskUsageDecoder();
+    private final io.sluice.sbe.ParseResultDecoder parseResult = new io.sluice.sbe.ParseResultDecoder();
 
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
@@ -346,6 +348,9 @@ public final class FrameFormatter
                 break;
             case RiskUsageDecoder.TEMPLATE_ID:
                 formatRiskUsage(riskUsage.wrap(frame, offset, blockLength, version), out);
+                break;
+            case io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID:
+                formatParseResult(parseResult.wrap(frame, offset, blockLength, version), out);
                 break;
             default:
                 throw new IllegalStateException("no formatter for templateId " + templateId);
@@ -658,6 +663,26 @@ public final class FrameFormatter
             fixedValue(out, limitValue);
         }
         out.append(']');
+    }
+
+    private void formatParseResult(final io.sluice.sbe.ParseResultDecoder d, final StringBuilder out)
+    {
+        time(out, "requestTimeNs", d.requestTimeNs());
+        time(out, "timestampNs", d.timestampNs());
+        enumValue(out, "outcome", d.outcomeRaw(), raw -> io.sluice.sbe.ParseOutcome.get((short)raw));
+        enumValue(out, "reason", d.reasonRaw(), raw -> RejectReason.get(raw));
+        enumValue(out, "format", d.formatRaw(), raw -> SignalFormat.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixed(out, "limitValue", d.limitValue());
+        fixed(out, "actualValue", d.actualValue());
+        d.wrapSignalId(varData);
+        varText(out, "signalId", true, -1);
+        d.wrapField(varData);
+        varText(out, "field", true, -1);
+        d.wrapDetail(varData);
+        varText(out, "detail", false, -1);
+        d.wrapIntents(varData);
+        varText(out, "intents", false, -1);
     }
 
     private void fixedChars(final StringBuilder out, final String name, final int fieldLength)

@@ -275,6 +275,24 @@ class FrameFormatterTest
     }
 
     @Test
+    void shouldFormatParseResultWithItsIntents()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+        final io.sluice.sbe.ParseResultEncoder encoder = new io.sluice.sbe.ParseResultEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .requestTimeNs(T0).timestampNs(T0).outcome(io.sluice.sbe.ParseOutcome.REFUSE)
+            .reason(io.sluice.sbe.RejectReason.MAX_ORDER_QTY).format(SignalFormat.FREE_TEXT).account("acct-1")
+            .limitValue(Fixed.of(10)).actualValue(Fixed.NULL)
+            .signalId("t-1").field("qty").detail("qty 11 exceeds maxOrderQty 10").intents("{\"leg\":0}\n{\"leg\":1}");
+        assertEquals(
+            "ParseResult requestTimeNs=" + T0_TEXT + " timestampNs=" + T0_TEXT + " outcome=REFUSE reason=MAX_ORDER_QTY" +
+            " format=FREE_TEXT account=acct-1 limitValue=10 actualValue=null signalId=\"t-1\" field=\"qty\"" +
+            " detail=\"qty 11 exceeds maxOrderQty 10\" intents=\"{\\\"leg\\\":0}\\n{\\\"leg\\\":1}\"",
+            format(new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength())));
+        assertEquals("ParseResult", FrameFormatter.messageName(io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID));
+    }
+
+    @Test
     void shouldFormatRiskUsageLimitsAsNameUsedOverLimit()
     {
         assertEquals(
@@ -459,9 +477,9 @@ class FrameFormatterTest
     void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
     {
         final Frame frame = TestFrames.unknownTemplate(99, 10);
-        assertEquals("UNKNOWN templateId=99 version=2 length=18", format(frame));
-        assertEquals("UNKNOWN templateId=0 version=2 length=12", format(TestFrames.unknownTemplate(0, 4)));
-        assertEquals("UNKNOWN templateId=19 version=2 length=12", format(TestFrames.unknownTemplate(19, 4)));
+        assertEquals("UNKNOWN templateId=99 version=3 length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=3 length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=19 version=3 length=12", format(TestFrames.unknownTemplate(19, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -499,7 +517,7 @@ class FrameFormatterTest
         new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
         final String line = format(frame);
         assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
-        assertTrue(line.contains("blockLength 139 < 140 of version 2"), line);
+        assertTrue(line.contains("blockLength 139 < 140 of version 3"), line);
     }
 
     @Test
@@ -585,7 +603,7 @@ class FrameFormatterTest
     @Test
     void shouldMapNamesAndTemplateIds()
     {
-        assertEquals(18, FrameFormatter.messageNames().size());
+        assertEquals(19, FrameFormatter.messageNames().size());
         assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
         assertEquals("Alert", FrameFormatter.messageNames().get(16));
         assertEquals("RiskUsage", FrameFormatter.messageNames().get(17));

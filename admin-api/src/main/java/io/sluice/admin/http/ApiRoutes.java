@@ -107,6 +107,34 @@ public final class ApiRoutes
         }
     }
 
+    /**
+     * Answer a request whose answer comes later (a dry run waits for the engine), without blocking the caller.
+     *
+     * @param request the request.
+     * @return the answer to come (never completed exceptionally), or null when the request is answered by {@link #handle}.
+     */
+    public java.util.concurrent.CompletableFuture<ApiResponse> deferred(final ApiRequest request)
+    {
+        if (ingest == null)
+        {
+            return null;
+        }
+        try
+        {
+            return ingest.deferred(request);
+        }
+        catch (final ApiException ex)
+        {
+            return java.util.concurrent.CompletableFuture.completedFuture(ApiResponse.error(ex));
+        }
+        catch (final RuntimeException ex)
+        {
+            errorHandler.onError(ex);
+            return java.util.concurrent.CompletableFuture.completedFuture(ApiResponse.error(new ApiException(
+                HttpResponseStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the request could not be processed", null)));
+        }
+    }
+
     private ApiResponse route(final ApiRequest request)
     {
         if (ingest != null)

@@ -55,7 +55,17 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             write(ctx, HttpVersion.HTTP_1_1, response, false);
             return;
         }
-        final ApiResponse response = routes.handle(toApiRequest(request, ctx.channel().remoteAddress()));
+        final ApiRequest apiRequest = toApiRequest(request, ctx.channel().remoteAddress());
+        final java.util.concurrent.CompletableFuture<ApiResponse> later = routes.deferred(apiRequest);
+        if (later != null)
+        {
+            // Answered when the engine has (a dry run): the event loop is not held meanwhile.
+            final HttpVersion version = request.protocolVersion();
+            final boolean keepAlive = HttpUtil.isKeepAlive(request);
+            later.thenAccept(response -> ctx.executor().execute(() -> write(ctx, version, response, keepAlive)));
+            return;
+        }
+        final ApiResponse response = routes.handle(apiRequest);
         write(ctx, request.protocolVersion(), response, HttpUtil.isKeepAlive(request));
     }
 

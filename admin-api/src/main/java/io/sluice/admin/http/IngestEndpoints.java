@@ -16,7 +16,8 @@ import org.agrona.concurrent.EpochNanoClock;
  *   POST /webhook/tradingview          POST /webhook/tradingview/{secret}        POST /webhook/telegram
  *   POST /api/v1/placeorder            POST /api/v1/placesmartorder              POST /api/v1/basketorder
  *   POST /api/v1/optionsmultiorder     POST /api/v1/closeposition
- *   POST /api/v1/signals/hedge-pair    POST /api/v1/signals/manual
+ *   POST /api/v1/signals/hedge-pair    POST /api/v1/signals/manual               POST /api/v1/signals/parse (answered later)
+ *   POST /api/v1/pairs/clear-flag
  *   GET  /api/v1/approvals             POST /api/v1/approvals/{id}/approve       POST /api/v1/approvals/{id}/reject
  * </pre>
  * Webhook paths never echo the request path in an error: it may hold a secret.
@@ -32,6 +33,8 @@ public final class IngestEndpoints
     private final ManualSignalEndpoint manual;
     private final ApprovalEndpoints approvals;
     private final TelegramWebhookEndpoint telegram;
+    private final ParseEndpoint parse;
+    private final PairFlagEndpoint pairFlag;
 
     /**
      * The endpoints over their collaborators.
@@ -61,6 +64,26 @@ public final class IngestEndpoints
         this.manual = new ManualSignalEndpoint(publisher, pendingSignals, signalIds, clock, maxBodyBytes);
         this.approvals = new ApprovalEndpoints(publisher, readModel, clock);
         this.telegram = new TelegramWebhookEndpoint(settings, telegram);
+        this.pairFlag = new PairFlagEndpoint(publisher, clock);
+        this.parse = new ParseEndpoint(publisher, settings, readModel.parseResults(), signalIds, clock, ParseEndpoint.DEFAULT_TIMEOUT_MS);
+    }
+
+    /**
+     * Start answering a request whose answer comes later (the dry run of POST /api/v1/signals/parse).
+     *
+     * @param request the request.
+     * @return the answer to come, or null when the request is not one of these.
+     * @throws ApiException when the request is refused at once.
+     */
+    java.util.concurrent.CompletableFuture<ApiResponse> deferred(final ApiRequest request)
+    {
+        final List<String> s = request.segments();
+        if (s.size() == 4 && s.get(0).equals("api") && s.get(1).equals("v1") && s.get(2).equals("signals") && s.get(3).equals("parse"))
+        {
+            allow(request.method(), POST);
+            return parse.parse(request);
+        }
+        return null;
     }
 
     /**
@@ -108,6 +131,11 @@ public final class IngestEndpoints
                 return manual.submit(request);
             }
             return null;
+        }
+        if (s.size() == 4 && resource.equals("pairs") && s.get(3).equals("clear-flag"))
+        {
+            allow(method, POST);
+            return pairFlag.clear(request);
         }
         if (s.size() == 5 && resource.equals("approvals"))
         {

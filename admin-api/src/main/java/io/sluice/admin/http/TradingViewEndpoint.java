@@ -156,7 +156,7 @@ final class TradingViewEndpoint
         return open;
     }
 
-    private static String idempotencyKey(final Source source, final String clientId, final JsonNode json, final byte[] body)
+    static String idempotencyKey(final Source source, final String clientId, final JsonNode json, final byte[] body)
     {
         final IdempotencyRule rule = source.idempotency();
         if (rule == IdempotencyRule.NONE)

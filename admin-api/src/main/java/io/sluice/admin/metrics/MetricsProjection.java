@@ -88,6 +88,11 @@ public final class MetricsProjection implements JournalHandler
                     if (kind == JournalRecord.KIND_INPUT)
                     {
                         rawSignal.wrap(buffer, bodyOffset, blockLength, version);
+                        if (rawSignal.actingVersion() >= RawSignalDecoder.dryRunSinceVersion() &&
+                            rawSignal.dryRun() == io.sluice.sbe.BooleanType.TRUE)
+                        {
+                            break; // a dry run is no signal
+                        }
                         final String source = rawSignal.source().name();
                         final String signalId = rawSignal.signalId();
                         registry.add("sluice_signals_total", 1, "source", source);

@@ -77,6 +77,8 @@ public final class ReadModel implements JournalHandler
     private final ConcurrentHashMap<String, PriceView> prices = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, TimeSeries> priceSeries = new ConcurrentHashMap<>();
     private final TimeSeries pnlSeries = new TimeSeries(PNL_POINTS, SECOND_NS);
+    private final ParseResults parseResults = new ParseResults();
+    private final io.sluice.sbe.ParseResultDecoder parseResultDecoder = new io.sluice.sbe.ParseResultDecoder();
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final RawSignalDecoder rawSignalDecoder = new RawSignalDecoder();
@@ -240,6 +242,10 @@ public final class ReadModel implements JournalHandler
                 riskUsageDecoder.wrap(buffer, offset, blockLength, version);
                 onRiskUsage(index, riskUsageDecoder);
                 break;
+            case io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID:
+                parseResultDecoder.wrap(buffer, offset, blockLength, version);
+                onParseResult(parseResultDecoder);
+                break;
             default:
                 break;
         }
@@ -250,6 +256,10 @@ public final class ReadModel implements JournalHandler
         final String source = decoder.source().name();
         decoder.format();
         final long ingressTimeNs = decoder.ingressTimeNs();
+        if (decoder.actingVersion() >= RawSignalDecoder.dryRunSinceVersion() && decoder.dryRun() == io.sluice.sbe.BooleanType.TRUE)
+        {
+            return; // a dry run (POST /api/v1/signals/parse) is no signal: its answer is a ParseResult
+        }
         final String signalId = decoder.signalId();
         final String account = decoder.account();
         final String idempotencyKey = decoder.idempotencyKey();
@@ -264,6 +274,37 @@ public final class ReadModel implements JournalHandler
         }
         final SignalView base = current != null ? current : createSignal(signalId);
         signals.put(signalId, base.received(source, account, emptyToNull(idempotencyKey), ingressTimeNs, index));
+    }
+
+    // The answer to a dry run: handed to the request waiting for it, kept nowhere else.
+    private void onParseResult(final io.sluice.sbe.ParseResultDecoder d)
+    {
+        final long requestTimeNs = d.requestTimeNs();
+        d.timestampNs();
+        final String outcome = d.outcome().name();
+        final io.sluice.sbe.RejectReason reason = d.reason();
+        final io.sluice.sbe.SignalFormat format = d.format();
+        final String account = d.account().trim();
+        final long limitValue = d.limitValue();
+        final long actualValue = d.actualValue();
+        final String signalId = d.signalId();
+        final String field = d.field();
+        final String detail = d.detail();
+        final String intents = d.intents();
+        parseResults.complete(new ParseResultView(requestTimeNs, outcome,
+            reason == io.sluice.sbe.RejectReason.NULL_VAL ? null : reason.name(),
+            format == io.sluice.sbe.SignalFormat.NULL_VAL ? null : format.name(), emptyToNull(account), limitValue, actualValue,
+            signalId, emptyToNull(field), emptyToNull(detail), intents));
+    }
+
+    /**
+     * Requests waiting for the answers to their dry runs.
+     *
+     * @return the waiters, completed by this read model's tail.
+     */
+    public ParseResults parseResults()
+    {
+        return parseResults;
     }
 
     private void onNewOrder(final long index, final NewOrderDecoder decoder)

@@ -56,8 +56,11 @@ public record SignalView(
             list.add(clientOrderId);
             newOrders = List.copyOf(list);
         }
-        final SignalStatus newStatus = status == SignalStatus.REJECTED ? status : SignalStatus.ORDERED;
-        return new SignalView(signalId, newStatus, source, account, idempotencyKey, receivedAtNs, journalIndex, newOrders, reject, repeats);
+        // A signal held for approval and then approved is ordered: it no longer waits.
+        final boolean approved = status == SignalStatus.REJECTED && reject != null && "AWAITING_APPROVAL".equals(reject.reason());
+        final SignalStatus newStatus = status == SignalStatus.REJECTED && !approved ? status : SignalStatus.ORDERED;
+        return new SignalView(signalId, newStatus, source, account, idempotencyKey, receivedAtNs, journalIndex, newOrders,
+            approved ? null : reject, repeats);
     }
 
     SignalView rejected(final RejectView reject)

@@ -41,6 +41,8 @@ public final class AccessPolicy
         rule("POST", "/api/v1/signals", Role.OPERATOR),
         rule("POST", "/api/v1/signals/hedge-pair", Role.OPERATOR),
         rule("POST", "/api/v1/signals/manual", Role.OPERATOR),
+        rule("POST", "/api/v1/signals/parse", Role.OPERATOR),
+        rule("POST", "/api/v1/pairs/clear-flag", Role.OPERATOR),
         rule("POST", "/api/v1/kill", Role.OPERATOR),
         rule("POST", "/api/v1/resume", Role.OPERATOR),
         rule("POST", "/api/v1/flatten", Role.OPERATOR),

@@ -88,6 +88,10 @@ public final class StreamEvents
                     return null;
                 }
                 final RawSignalDecoder d = rawSignal.wrap(buffer, bodyOffset, blockLength, version);
+                if (d.actingVersion() >= RawSignalDecoder.dryRunSinceVersion() && d.dryRun() == io.sluice.sbe.BooleanType.TRUE)
+                {
+                    return null; // a dry run (POST /api/v1/signals/parse) is no signal
+                }
                 data.put("source", d.source().name());
                 data.put("format", d.format().name());
                 timeNs = d.ingressTimeNs();

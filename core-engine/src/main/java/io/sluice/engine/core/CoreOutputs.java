@@ -44,6 +44,7 @@ final class CoreOutputs
     private final AlertEncoder alert = new AlertEncoder();
     private final io.sluice.sbe.AmendOrderEncoder amendOrder = new io.sluice.sbe.AmendOrderEncoder();
     private final RiskUsageEncoder riskUsage = new RiskUsageEncoder();
+    private final io.sluice.sbe.ParseResultEncoder parseResult = new io.sluice.sbe.ParseResultEncoder();
     private static final byte[][] LIMIT_NAMES = new byte[Limit.VALUES.length][];
 
     static
@@ -112,6 +113,24 @@ final class CoreOutputs
             .stopPrice(Fixed.NULL)
             .takeProfit(takeProfit)
             .stopLoss(stopLoss)
+            .timestampNs(nowNs);
+        emit(amendOrder.encodedLength());
+    }
+
+    /** A new entry price (LIMIT) or trigger (STOP) for a live order; every other field unchanged (null). */
+    void amendEntry(final Order order, final long price, final long stopPrice, final long nowNs)
+    {
+        amendOrder.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, amendOrder.offset() + io.sluice.sbe.AmendOrderEncoder.clientOrderIdEncodingOffset(), order.key);
+        amendOrder
+            .putAccount(accounts.padded(order.accountId), 0)
+            .putVenue(venues.padded(order.venueId), 0)
+            .putSymbol(instruments.padded(order.instrumentId), 0)
+            .quantity(Fixed.NULL)
+            .price(price)
+            .stopPrice(stopPrice)
+            .takeProfit(Fixed.NULL)
+            .stopLoss(Fixed.NULL)
             .timestampNs(nowNs);
         emit(amendOrder.encodedLength());
     }
@@ -314,6 +333,46 @@ final class CoreOutputs
             .timestampNs(nowNs)
             .putDetail(detail.buffer(), 0, detail.length());
         emit(gatewayStatus.encodedLength());
+    }
+
+    /**
+     * The answer to a dry run (allocates nothing itself; its caller, the dry run, may).
+     */
+    void parseResult(
+        final long requestTimeNs,
+        final long nowNs,
+        final io.sluice.sbe.ParseOutcome outcome,
+        final RejectReason reason,
+        final io.sluice.sbe.SignalFormat format,
+        final int accountId,
+        final long limitValue,
+        final long actualValue,
+        final DirectBuffer signalId,
+        final int signalIdOffset,
+        final int signalIdLength,
+        final String field,
+        final AsciiText detail,
+        final byte[] intents)
+    {
+        parseResult.wrapAndApplyHeader(buffer, 0, header)
+            .requestTimeNs(requestTimeNs)
+            .timestampNs(nowNs)
+            .outcome(outcome)
+            .reason(reason == null ? RejectReason.NULL_VAL : reason)
+            .format(format == null ? io.sluice.sbe.SignalFormat.NULL_VAL : format);
+        putName(accounts, accountId, parseResult.offset() + io.sluice.sbe.ParseResultEncoder.accountEncodingOffset(),
+            io.sluice.sbe.ParseResultEncoder.accountLength());
+        parseResult.limitValue(limitValue).actualValue(actualValue);
+        parseResult.putSignalId(signalId, signalIdOffset, signalIdLength);
+        fieldText.clear();
+        if (field != null)
+        {
+            fieldText.append(field);
+        }
+        parseResult.putField(fieldText.buffer(), 0, fieldText.length());
+        parseResult.putDetail(detail.buffer(), 0, detail.length());
+        parseResult.putIntents(intents, 0, intents.length);
+        emit(parseResult.encodedLength());
     }
 
     void engineError(final int inputTemplateId, final long nowNs, final AsciiText detail)

@@ -58,6 +58,19 @@ final class DedupWindow
     }
 
     /**
+     * Whether a key is inside the window, changing nothing (the dry run's dedup verdict).
+     *
+     * @param key   hash of the idempotency key.
+     * @param nowNs event time.
+     * @return true when {@link #isDuplicate} would call it a duplicate now.
+     */
+    boolean contains(final long key, final long nowNs)
+    {
+        final long seenNs = index.get(key);
+        return seenNs != MISSING && nowNs - seenNs < windowNs;
+    }
+
+    /**
      * Forget keys older than the window.
      *
      * @param nowNs event time.

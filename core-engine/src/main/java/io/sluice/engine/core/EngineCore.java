@@ -258,9 +258,8 @@ public final class EngineCore
 
         if (dryRun)
         {
-            // Safety first: a dry run must never trade. Until dry-run outcomes have their own output,
-            // it is answered with a refusal that says so.
-            rejectSignal(RejectReason.NOT_A_SIGNAL, null, -1, -1, "dry run: decided nothing, routed nothing");
+            // A dry run never trades: it is judged without changing state and answered with a ParseResult.
+            dryRun();
             return;
         }
         if (rawSignal.format() != SignalFormat.CANONICAL_JSON)
@@ -526,6 +525,12 @@ public final class EngineCore
             final io.sluice.engine.parse.ParsedLeg leg = parsed.leg(legIndex);
             final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
             final int instrumentId = symbol.length() > 0 ? instruments.lookup(symbol.buffer(), 0, symbol.length()) : NameIndex.MISSING;
+            if (symbol.length() == 0 && managesPending(leg.action()))
+            {
+                lastPlacedKey = 0;
+                managePending(accountId, -1, leg); // "change entry" / "cancel" of the previous signal
+                continue;
+            }
             if (instrumentId == NameIndex.MISSING)
             {
                 text.clear().append("unknown symbol ").append(symbol.buffer(), 0, symbol.length());
@@ -566,6 +571,13 @@ public final class EngineCore
                 case MOVE_SL_TO_BREAKEVEN:
                     lastPlacedKey = 0;
                     amendStops(accountId, instrumentId, venueId, leg);
+                    break;
+                case NEW_ENTRY:
+                case CANCEL:
+                case CANCEL_LONG:
+                case CANCEL_SHORT:
+                    lastPlacedKey = 0;
+                    managePending(accountId, instrumentId, leg);
                     break;
                 default:
                     lastPlacedKey = 0;
@@ -822,6 +834,448 @@ public final class EngineCore
     {
         final long lot = rules.lotSize(instrumentId);
         return lot == Fixed.NULL || lot <= 0 ? quantity : quantity - quantity % lot;
+    }
+
+    // ---- Pending-signal management: "change entry" and "cancel the BTC signal" ------------------------------------
+    // They address the account's still-pending entry orders (live, not reducing, not already being cancelled): in the
+    // leg's symbol, or, when the message names none (it refers to the previous signal), in the symbol of the account's
+    // most recently placed pending entry order. Orders are visited in key order, so the outputs never depend on the
+    // order book's iteration order.
+    private final PendingEntryFilter pendingEntry = new PendingEntryFilter();
+
+    private static final class PendingEntryFilter implements OrderBook.OrderFilter
+    {
+        private int accountId;
+        private int instrumentId;
+        private Side side;
+        private boolean repriceable;
+
+        public boolean accepts(final Order order)
+        {
+            return order.accountId == accountId && (instrumentId < 0 || order.instrumentId == instrumentId) &&
+                !order.reduceOnly && (side == null || order.side == side) &&
+                (order.status == OrdStatus.PENDING_NEW || order.status == OrdStatus.NEW || order.status == OrdStatus.PARTIALLY_FILLED) &&
+                (!repriceable || order.ordType != OrdType.MARKET);
+        }
+    }
+
+    private static boolean managesPending(final io.sluice.engine.parse.LegAction action)
+    {
+        return action == io.sluice.engine.parse.LegAction.NEW_ENTRY || action == io.sluice.engine.parse.LegAction.CANCEL ||
+            action == io.sluice.engine.parse.LegAction.CANCEL_LONG || action == io.sluice.engine.parse.LegAction.CANCEL_SHORT;
+    }
+
+    // Point the filter at the leg's pending entry orders; false when there are none.
+    private boolean selectPendingEntries(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final io.sluice.engine.parse.LegAction action = leg.action();
+        pendingEntry.accountId = accountId;
+        pendingEntry.instrumentId = instrumentId;
+        pendingEntry.side = action == io.sluice.engine.parse.LegAction.CANCEL_LONG ? Side.BUY :
+            action == io.sluice.engine.parse.LegAction.CANCEL_SHORT ? Side.SELL : leg.side();
+        pendingEntry.repriceable = action == io.sluice.engine.parse.LegAction.NEW_ENTRY;
+        if (instrumentId < 0)
+        {
+            final Order latest = orders.latestCreated(pendingEntry);
+            if (latest == null)
+            {
+                return false;
+            }
+            pendingEntry.instrumentId = latest.instrumentId;
+        }
+        return orders.nextInKeyOrder(0, true, pendingEntry) != null;
+    }
+
+    private void managePending(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final boolean newEntry = leg.action() == io.sluice.engine.parse.LegAction.NEW_ENTRY;
+        if (newEntry && (leg.price() == Fixed.NULL || leg.price() <= 0))
+        {
+            text.clear().append("a change of entry without a new price");
+            reject(RejectReason.INVALID_FIELD, "entry", accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        if (!selectPendingEntries(accountId, instrumentId, leg))
+        {
+            text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
+            if (instrumentId >= 0)
+            {
+                text.append(" in ").append(instruments.name(instrumentId));
+            }
+            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        for (Order order = orders.nextInKeyOrder(0, true, pendingEntry); order != null;
+            order = orders.nextInKeyOrder(order.key, false, pendingEntry))
+        {
+            order.updatedNs = nowNs;
+            if (newEntry)
+            {
+                // A LIMIT order gets the new price, a STOP order the new trigger; the venue's answer follows as usual.
+                final boolean trigger = order.ordType == OrdType.STOP;
+                if (trigger)
+                {
+                    order.stopPrice = leg.price();
+                }
+                else
+                {
+                    order.price = leg.price();
+                }
+                out.amendEntry(order, trigger ? Fixed.NULL : leg.price(), trigger ? leg.price() : Fixed.NULL, nowNs);
+                text.clear().append("entry changed to ").appendFixed(leg.price()).append(" by signal ")
+                    .append(signalIdView, 0, signalIdView.capacity());
+                out.orderUpdate(order, text.buffer(), 0, text.length(), nowNs);
+            }
+            else
+            {
+                order.status = OrdStatus.PENDING_CANCEL;
+                out.cancelOrder(order, nowNs);
+                text.clear().append("cancelled by signal ").append(signalIdView, 0, signalIdView.capacity());
+                out.orderUpdate(order, text.buffer(), 0, text.length(), nowNs);
+            }
+        }
+    }
+
+    // The dry run of a "change entry" or "cancel": would it find pending orders?
+    private boolean dryRunPending(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final boolean newEntry = leg.action() == io.sluice.engine.parse.LegAction.NEW_ENTRY;
+        if (newEntry && (leg.price() == Fixed.NULL || leg.price() <= 0))
+        {
+            text.clear().append("a change of entry without a new price");
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.INVALID_FIELD, "entry", accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        if (!selectPendingEntries(accountId, instrumentId, leg))
+        {
+            text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        return true;
+    }
+
+    // ---- Dry run (POST /api/v1/signals/parse) ------------------------------------------------------------------
+    // A RawSignal with dryRun=TRUE is parsed, completed and judged like a real one — its format, the channel's
+    // settings, the completion rules, the account, the dedup verdict, the approval threshold, the hedge-pair flag
+    // and the pre-trade gates of each leg that would be routed now, against the current state — and answered with
+    // one ParseResult. Nothing changes: no dedup record, no order, no approval, no pair, no rate token. The intents
+    // are rendered as JSON text, so a dry run allocates: it is a user's test, not the trading path.
+    private static final byte[] NO_INTENTS = new byte[0];
+    private static final int MAX_INTENTS_BYTES = 4000;
+    private byte[] dryIntents = NO_INTENTS;
+    private SignalFormat dryFormat;
+
+    private void dryRun()
+    {
+        dryFormat = rawSignal.format();
+        dryIntents = NO_INTENTS;
+        intent.idLength = 0;
+        final boolean canonical = dryFormat == SignalFormat.CANONICAL_JSON;
+        final io.sluice.engine.parse.ParseContext context = parseContexts.forChannel(channelView, 0, channelView.capacity());
+        final boolean canonicalParsed = canonical && parser.parse(bodyView, 0, bodyView.capacity(), intent);
+        if (parsers.parse(dryFormat, bodyView, 0, bodyView.capacity(), context, parsed) && !canonical)
+        {
+            final io.sluice.engine.parse.AsciiSlot named = parsed.account();
+            final int factsAccount = accountView.capacity() > 0 ? accounts.lookup(accountView, 0, accountView.capacity()) :
+                named.length() > 0 ? accounts.lookup(named.buffer(), 0, named.length()) : 0;
+            marketFacts.accountId = Math.max(0, factsAccount);
+            completer.complete(parsed, context, marketFacts);
+        }
+        final byte[] rendered = io.sluice.engine.parse.ParsedSignalFormatter.format(parsed)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dryIntents = rendered.length <= MAX_INTENTS_BYTES ? rendered : java.util.Arrays.copyOf(rendered, MAX_INTENTS_BYTES);
+        if (canonical)
+        {
+            if (!canonicalParsed)
+            {
+                dryRefuse(parser.errorReason, parser.errorField, -1, parser.errorDetail);
+                return;
+            }
+            dryRunCanonical();
+            return;
+        }
+        if (!parsed.isParsed())
+        {
+            dryRefuse(parsed.rejectReason() == null ? RejectReason.UNPARSEABLE : parsed.rejectReason(), parsed.errorField(), -1,
+                parsed.errorDetail() == null ? "unparseable" : parsed.errorDetail());
+            return;
+        }
+        if (!parsed.mayAct())
+        {
+            dryRefuse(RejectReason.NOT_A_SIGNAL, null, -1, parsed.errorDetail() == null ? "not a new trade" : parsed.errorDetail());
+            return;
+        }
+        if (signalIdView.capacity() == 0)
+        {
+            dryRefuse(RejectReason.INVALID_FIELD, "id", -1, "signal has no id");
+            return;
+        }
+        final io.sluice.engine.parse.AsciiSlot parsedAccount = parsed.account();
+        final int accountId = accountView.capacity() > 0 ? accounts.lookup(accountView, 0, accountView.capacity()) :
+            parsedAccount.length() > 0 ? accounts.lookup(parsedAccount.buffer(), 0, parsedAccount.length()) :
+            accounts.size() == 1 ? 0 : NameIndex.MISSING;
+        if (accountId == NameIndex.MISSING)
+        {
+            dryRefuse(RejectReason.UNKNOWN_ACCOUNT, "account", -1, "no such account, or none given by the signal or its source");
+            return;
+        }
+        final DirectBuffer key = keyView.capacity() > 0 ? keyView : signalIdView;
+        if (dedup.contains(Ascii.hash(accounts.hash(accountId), key, 0, key.capacity()), nowNs))
+        {
+            text.clear().append("signal id already seen for account ").append(accounts.name(accountId));
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.DUPLICATE, "id", accountId, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        final long minConfidence = limits.account(accountId, Limit.MIN_CONFIDENCE);
+        if (minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence)
+        {
+            text.clear().append("completed with confidence ").appendLong(parsed.confidence())
+                .append(", below minConfidence ").appendFixed(minConfidence).append(": would wait for an operator's approval");
+            dryAnswer(io.sluice.sbe.ParseOutcome.AWAIT_APPROVAL, RejectReason.AWAITING_APPROVAL, null, accountId,
+                minConfidence, Fixed.of(parsed.confidence()), text);
+            return;
+        }
+        final boolean hedgePair = parsed.pairEvent() != io.sluice.engine.parse.PairEvent.NONE && parsed.legCount() == 2;
+        if (hedgePair && parsed.pairEvent() == io.sluice.engine.parse.PairEvent.ENTRY && pairBlocked[accountId])
+        {
+            text.clear().append("a previous hedge pair of account ").append(accounts.name(accountId))
+                .append(" failed a leg; an operator must clear the flag (CLEAR_PAIR_FLAG) before new pair entries");
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.PAIR_BLOCKED, null, accountId, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        if (hedgePair)
+        {
+            final io.sluice.engine.parse.AsciiSlot second = parsed.leg(1).symbol();
+            if (pairs.free() < 0 || second.length() == 0 || instruments.lookup(second.buffer(), 0, second.length()) == NameIndex.MISSING)
+            {
+                text.clear().append(pairs.free() < 0 ? "too many hedge pairs in flight" : "unknown symbol in the second leg: ")
+                    .append(second.buffer(), 0, second.length());
+                dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, pairs.free() < 0 ? RejectReason.ORDER_CAPACITY : RejectReason.UNKNOWN_SYMBOL,
+                    pairs.free() < 0 ? null : "symbol", accountId, Fixed.NULL, Fixed.NULL, text);
+                return;
+            }
+        }
+        // Hedge pairs route their first leg now (the second after it fills); other signals route every leg.
+        final int legsNow = hedgePair ? 1 : parsed.legCount();
+        for (int legIndex = 0; legIndex < legsNow; legIndex++)
+        {
+            if (!dryRunLeg(accountId, parsed.leg(legIndex)))
+            {
+                return;
+            }
+        }
+        text.clear();
+        dryAnswer(io.sluice.sbe.ParseOutcome.ROUTE, null, null, accountId, Fixed.NULL, Fixed.NULL, text);
+    }
+
+    // One leg of a parsed signal through the checks and gates it would meet; false after answering its refusal.
+    private boolean dryRunLeg(final int accountId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final io.sluice.engine.parse.AsciiSlot symbol = leg.symbol();
+        final int instrumentId = symbol.length() > 0 ? instruments.lookup(symbol.buffer(), 0, symbol.length()) : NameIndex.MISSING;
+        if (symbol.length() == 0 && managesPending(leg.action()))
+        {
+            return dryRunPending(accountId, -1, leg);
+        }
+        if (instrumentId == NameIndex.MISSING)
+        {
+            text.clear().append("unknown symbol ").append(symbol.buffer(), 0, symbol.length());
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.UNKNOWN_SYMBOL, "symbol", accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        final io.sluice.engine.parse.AsciiSlot venueHint = leg.venue();
+        final int hinted = venueHint.length() > 0 ? venues.lookup(venueHint.buffer(), 0, venueHint.length()) : NameIndex.MISSING;
+        final int venueId = hinted != NameIndex.MISSING ? hinted : accountVenue[accountId];
+        final long position = positions.quantity(accountId, instrumentId);
+        switch (leg.action())
+        {
+            case OPEN:
+                if (leg.quantity() == Fixed.NULL || leg.quantity() <= 0)
+                {
+                    text.clear().append("no quantity: the signal gives none and no rule could complete it");
+                    dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.INVALID_FIELD, "qty", accountId, Fixed.NULL, Fixed.NULL, text);
+                    return false;
+                }
+                return dryGates(accountId, instrumentId, venueId, leg.side(), leg.ordType() == null ? OrdType.MARKET : leg.ordType(),
+                    leg.quantity(), leg.price(), leg.stopPrice(), leg.reduceOnly());
+            case CLOSE_LONG:
+            case CLOSE_SHORT:
+            case CLOSE_ALL:
+            case CLOSE_PART:
+            {
+                final boolean closesLong = position > 0 && leg.action() != io.sluice.engine.parse.LegAction.CLOSE_SHORT;
+                final boolean closesShort = position < 0 && leg.action() != io.sluice.engine.parse.LegAction.CLOSE_LONG;
+                if (!closesLong && !closesShort)
+                {
+                    text.clear().append("nothing to close: position is ").appendFixed(position);
+                    dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, position, text);
+                    return false;
+                }
+                long quantity = Math.abs(position);
+                if (leg.action() == io.sluice.engine.parse.LegAction.CLOSE_PART && leg.closePercent() != Fixed.NULL)
+                {
+                    quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, leg.closePercent(), Fixed.of(100)));
+                }
+                else if (leg.quantity() != Fixed.NULL && leg.quantity() > 0)
+                {
+                    quantity = Math.min(quantity, leg.quantity());
+                }
+                return dryGates(accountId, instrumentId, venueId, closesLong ? Side.SELL : Side.BUY, OrdType.MARKET, quantity,
+                    Fixed.NULL, Fixed.NULL, true);
+            }
+            case NEW_SL:
+            case NEW_TP:
+            case NEW_SLTP:
+            case MOVE_SL_TO_BREAKEVEN:
+            {
+                final boolean sideMatches = leg.side() == null || (position > 0) == (leg.side() == Side.BUY);
+                if (position == 0 || positions.openingOrder(accountId, instrumentId) == 0 || !sideMatches)
+                {
+                    text.clear().append("no open position to change stops on for ").append(instruments.name(instrumentId));
+                    dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, position, text);
+                    return false;
+                }
+                return true;
+            }
+            case NEW_ENTRY:
+            case CANCEL:
+            case CANCEL_LONG:
+            case CANCEL_SHORT:
+                return dryRunPending(accountId, instrumentId, leg);
+            default:
+                text.clear().append("management action ").append(leg.action().name())
+                    .append(" is recognised but this engine does not act on it yet");
+                dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, Fixed.NULL, text);
+                return false;
+        }
+    }
+
+    // The canonical format's checks in the engine's order: id, account, symbol, venue, dedup, sizing, gates.
+    private void dryRunCanonical()
+    {
+        if (signalIdView.capacity() == 0 && intent.idLength == 0)
+        {
+            dryRefuse(RejectReason.INVALID_FIELD, "id", -1, "signal has no id");
+            return;
+        }
+        final int accountId;
+        if (accountView.capacity() > 0)
+        {
+            if (intent.accountLength > 0 &&
+                !Ascii.equals(bodyView, intent.accountOffset, intent.accountLength, accountView, 0, accountView.capacity()))
+            {
+                dryRefuse(RejectReason.INVALID_FIELD, "account", -1, "account differs from the source's account");
+                return;
+            }
+            accountId = accounts.lookup(accountView, 0, accountView.capacity());
+        }
+        else if (intent.accountLength > 0)
+        {
+            accountId = accounts.lookup(bodyView, intent.accountOffset, intent.accountLength);
+        }
+        else
+        {
+            dryRefuse(RejectReason.INVALID_FIELD, "account", -1, "account is required");
+            return;
+        }
+        if (accountId == NameIndex.MISSING)
+        {
+            dryRefuse(RejectReason.UNKNOWN_ACCOUNT, "account", -1, "no such account");
+            return;
+        }
+        final int instrumentId = instruments.lookup(bodyView, intent.symbolOffset, intent.symbolLength);
+        if (instrumentId == NameIndex.MISSING)
+        {
+            text.clear().append("unknown symbol ").append(bodyView, intent.symbolOffset, intent.symbolLength);
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.UNKNOWN_SYMBOL, "symbol", accountId, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        final int venueId = intent.venueLength > 0 ?
+            venues.lookup(bodyView, intent.venueOffset, intent.venueLength) : accountVenue[accountId];
+        if (venueId == NameIndex.MISSING)
+        {
+            text.clear().append("unknown venue ").append(bodyView, intent.venueOffset, intent.venueLength);
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.UNKNOWN_VENUE, "venue", accountId, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        final long accountHash = accounts.hash(accountId);
+        final boolean seen;
+        if (keyView.capacity() > 0)
+        {
+            seen = dedup.contains(Ascii.hash(accountHash, keyView, 0, keyView.capacity()), nowNs);
+        }
+        else
+        {
+            seen = intent.idLength > 0 && dedup.contains(Ascii.hash(accountHash, bodyView, intent.idOffset, intent.idLength), nowNs);
+        }
+        final DirectBuffer idBuffer = signalIdView.capacity() > 0 ? signalIdView : bodyView;
+        final int idOffset = signalIdView.capacity() > 0 ? 0 : intent.idOffset;
+        final int idLength = signalIdView.capacity() > 0 ? signalIdView.capacity() : intent.idLength;
+        if (seen || orders.contains(ClientOrderIds.key(accountHash, idBuffer, idOffset, idLength, 0, 0)))
+        {
+            text.clear().append("signal id already seen for account ").append(accounts.name(accountId));
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.DUPLICATE, "id", accountId, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        if (intent.quantity == Fixed.NULL && !sizeFromRisk(accountId, instrumentId))
+        {
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.INVALID_FIELD, sizingField, accountId, Fixed.NULL, Fixed.NULL, text);
+            return;
+        }
+        if (dryGates(accountId, instrumentId, venueId, intent.side, intent.ordType, intent.quantity, intent.price,
+            intent.stopPrice, intent.reduceOnly))
+        {
+            text.clear();
+            dryAnswer(io.sluice.sbe.ParseOutcome.ROUTE, null, null, accountId, Fixed.NULL, Fixed.NULL, text);
+        }
+    }
+
+    // The pre-trade gates and the order capacity, spending nothing; false after answering the refusal.
+    private boolean dryGates(
+        final int accountId, final int instrumentId, final int venueId, final Side side, final OrdType ordType,
+        final long quantity, final long price, final long stopPrice, final boolean reduceOnly)
+    {
+        final int slices = rules.slices(instrumentId, quantity);
+        orderCheck.set(accountId, instrumentId, venueId, side, ordType, quantity, price, stopPrice, reduceOnly, slices, nowNs);
+        final boolean passed;
+        risk.probe = true;
+        try
+        {
+            passed = risk.check(orderCheck, venueStates[venueId], prices, positions, accountRisk);
+        }
+        finally
+        {
+            risk.probe = false;
+        }
+        if (!passed)
+        {
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, risk.reason, risk.field, accountId, risk.limitValue, risk.actualValue, risk.detail);
+            return false;
+        }
+        if (orders.capacity() - orders.size() < slices)
+        {
+            text.clear().append("live order capacity ").appendLong(orders.capacity()).append(" reached");
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.ORDER_CAPACITY, null, accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        return true;
+    }
+
+    private void dryRefuse(final RejectReason reason, final String field, final int accountId, final String detail)
+    {
+        text.clear().append(detail == null ? "" : detail);
+        dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, reason, field, accountId, Fixed.NULL, Fixed.NULL, text);
+    }
+
+    private void dryAnswer(
+        final io.sluice.sbe.ParseOutcome outcome, final RejectReason reason, final String field, final int accountId,
+        final long limitValue, final long actualValue, final AsciiText detail)
+    {
+        final boolean bodyId = signalIdView.capacity() == 0 && intent.idLength > 0;
+        out.parseResult(rawSignal.ingressTimeNs(), nowNs, outcome, reason, dryFormat, accountId, limitValue, actualValue,
+            bodyId ? bodyView : signalIdView, bodyId ? intent.idOffset : 0, bodyId ? intent.idLength : signalIdView.capacity(),
+            field, detail, dryIntents);
     }
 
     private void onExecutionReport()

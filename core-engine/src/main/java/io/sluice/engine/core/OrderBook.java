@@ -76,6 +76,51 @@ final class OrderBook
         }
     }
 
+    /**
+     * The live order with the smallest key above {@code after} (or the smallest of all when {@code first}) that
+     * {@code filter} accepts: visiting orders in key order, whatever the map's iteration order. Allocation-free.
+     */
+    Order nextInKeyOrder(final long after, final boolean first, final OrderFilter filter)
+    {
+        Order next = null;
+        final Long2ObjectHashMap<Order>.ValueIterator iterator = live.values().iterator();
+        while (iterator.hasNext())
+        {
+            final Order order = iterator.next();
+            if ((first || order.key > after) && (next == null || order.key < next.key) && filter.accepts(order))
+            {
+                next = order;
+            }
+        }
+        return next;
+    }
+
+    /**
+     * The most recently created live order {@code filter} accepts (the larger key among equals), or null.
+     * Allocation-free and independent of the map's iteration order.
+     */
+    Order latestCreated(final OrderFilter filter)
+    {
+        Order latest = null;
+        final Long2ObjectHashMap<Order>.ValueIterator iterator = live.values().iterator();
+        while (iterator.hasNext())
+        {
+            final Order order = iterator.next();
+            if (filter.accepts(order) && (latest == null || order.createdNs > latest.createdNs ||
+                (order.createdNs == latest.createdNs && order.key > latest.key)))
+            {
+                latest = order;
+            }
+        }
+        return latest;
+    }
+
+    /** Chooses orders for {@link #nextInKeyOrder}. */
+    interface OrderFilter
+    {
+        boolean accepts(Order order);
+    }
+
     long stateHash()
     {
         // Order-independent combination: the map's iteration order is not part of the state.

@@ -43,6 +43,8 @@ final class PreTradeRisk
     long limitValue;
     long actualValue;
     final AsciiText detail = new AsciiText();
+    /** True while a dry run asks: the gates decide as usual but spend no rate tokens. */
+    boolean probe;
 
     PreTradeRisk(
         final CoreConfig config,
@@ -366,8 +368,11 @@ final class PreTradeRisk
             limitValue = Fixed.of(accountLimited ? rate : venueOrdersPerSecond[v]);
             return false;
         }
-        accountRates.acquire(a, rate, burst, order.nowNs, order.slices);
-        venueRates.acquire(v, venueOrdersPerSecond[v], venueOrderBurst[v], order.nowNs, order.slices);
+        if (!probe)
+        {
+            accountRates.acquire(a, rate, burst, order.nowNs, order.slices);
+            venueRates.acquire(v, venueOrdersPerSecond[v], venueOrderBurst[v], order.nowNs, order.slices);
+        }
         return true;
     }
 

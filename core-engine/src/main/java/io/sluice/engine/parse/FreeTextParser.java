@@ -592,7 +592,8 @@ public final class FreeTextParser implements SignalParser
             {
                 if (role == null && symbol(k))
                 {
-                    field = field == FIELD_ENTRY_IMPLICIT ? field : FIELD_NONE;
+                    // "change entry for BTCUSDT to 64500": the symbol sits between the keyword and its value.
+                    field = field == FIELD_ENTRY_IMPLICIT || (field == FIELD_ENTRY && changeEntry) ? field : FIELD_NONE;
                 }
                 continue;
             }

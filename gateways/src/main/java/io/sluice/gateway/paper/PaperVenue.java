@@ -7,6 +7,7 @@ import io.sluice.gateway.ReportPublisher;
 import io.sluice.gateway.Venue;
 import io.sluice.protocol.Fixed;
 import io.sluice.protocol.Settings;
+import io.sluice.sbe.AmendOrderDecoder;
 import io.sluice.sbe.CancelOrderDecoder;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.NewOrderDecoder;
@@ -258,6 +259,8 @@ public final class PaperVenue implements Venue
         nextMarketDataNs = nowNs + marketDataIntervalNs;
     }
 
+    private final AsciiField amendId = new AsciiField(AmendOrderDecoder.clientOrderIdLength());
+
     /**
      * Validate, acknowledge and execute (or rest) a new order.
      *
@@ -363,6 +366,44 @@ public final class PaperVenue implements Venue
                 .appendText(incoming.clientOrderId());
         }
         publisher.executionReport(execution, nowNs);
+    }
+
+    /**
+     * Re-price a resting order (a signal's "change entry"): a new limit price and stop trigger replace the old (null
+     * leaves one as it was), and the order meets the current prices at once, as after a price change. An amend of an
+     * order that is not open changes nothing: its last report stands. Quantities and the stops of positions are not
+     * simulated.
+     *
+     * @param amend decoder over the AmendOrder.
+     * @param nowNs epoch nanoseconds of this duty cycle.
+     */
+    public void onAmendOrder(final AmendOrderDecoder amend, final long nowNs)
+    {
+        amendId.setFromFixed(amend.buffer(), amend.offset() + AmendOrderDecoder.clientOrderIdEncodingOffset(),
+            AmendOrderDecoder.clientOrderIdLength());
+        for (int i = 0, size = openOrders.size(); i < size; i++)
+        {
+            final PaperOrder open = openOrders.get(i);
+            if (open.identity.clientOrderId().contentEquals(amendId))
+            {
+                final long price = amend.price();
+                final long stopPrice = amend.stopPrice();
+                if (price != Fixed.NULL && price > 0 && open.limitPrice != Fixed.NULL)
+                {
+                    open.limitPrice = price;
+                }
+                if (stopPrice != Fixed.NULL && stopPrice > 0 && open.stopPrice != Fixed.NULL && !open.triggered)
+                {
+                    open.stopPrice = stopPrice;
+                }
+                if (execute(open, nowNs))
+                {
+                    openOrders.remove(i);
+                    retire(open);
+                }
+                return;
+            }
+        }
     }
 
     /**

@@ -241,6 +241,40 @@ class PaperVenueTest
     }
 
     @Test
+    void shouldRepriceARestingLimitOnAmendAndFillOnceItCrosses()
+    {
+        orders.limit("A1", "BTCUSDT", Side.BUY, px("1"), px("60000"));
+        reports.awaitExecutionReports("A1", 1);
+
+        amend("A1", "BTCUSDT", px("61000"));
+        venue.setPrice("BTCUSDT", px("64000"));
+        reports.awaitMarketData((md) -> md.last() == px("64000"), "BTCUSDT at 64000");
+        reports.drain();
+        assertEquals(1, reports.executionReports("A1").size(), "re-priced below the market it keeps resting");
+        assertEquals(1, venue.openOrderCount());
+
+        amend("A1", "BTCUSDT", px("64500"));
+        assertReport(reports.awaitExecutionReport("A1", ExecType.TRADE), ExecType.TRADE, OrdStatus.FILLED, "1", "64500", "1", "0", "64500");
+        assertEquals(0, venue.openOrderCount());
+
+        amend("A1", "BTCUSDT", px("1"));
+        venue.setPrice("BTCUSDT", px("64100"));
+        reports.awaitMarketData((md) -> md.last() == px("64100"), "BTCUSDT at 64100");
+        reports.drain();
+        assertEquals(2, reports.executionReports("A1").size(), "an amend of a filled order changes nothing");
+    }
+
+    private void amend(final String clientOrderId, final String symbol, final long price)
+    {
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(new byte[256]);
+        final io.sluice.sbe.AmendOrderEncoder encoder = new io.sluice.sbe.AmendOrderEncoder()
+            .wrapAndApplyHeader(buffer, 0, new io.sluice.sbe.MessageHeaderEncoder())
+            .clientOrderId(clientOrderId).account("ACC1").venue("paper").symbol(symbol)
+            .quantity(Fixed.NULL).price(price).stopPrice(Fixed.NULL).takeProfit(Fixed.NULL).stopLoss(Fixed.NULL).timestampNs(1);
+        orders.send(buffer, 0, io.sluice.sbe.MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    @Test
     void shouldRejectCancelOfUnknownOrder()
     {
         orders.cancel("NOPE", "BTCUSDT");

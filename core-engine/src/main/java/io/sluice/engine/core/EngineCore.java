@@ -1597,7 +1597,7 @@ public final class EngineCore
     public void writeState(final io.sluice.engine.snapshot.StateWriter out)
     {
         out.section(0x5C01).putLong(sequence).putLong(nowNs).putLong(framesProcessed).putLong(errors)
-            .putLong(lastUsageNs).putLong(lastPlacedKey).putBoolean(globalFlattenPending)
+            .putLong(lastUsageNs).putBoolean(globalFlattenPending)
             .putBooleans(flattenPending).putBooleans(pairBlocked).putLongs(venueHeartbeatNs).putInt(venueStates.length);
         for (final GatewayState state : venueStates)
         {
@@ -1642,7 +1642,6 @@ public final class EngineCore
         framesProcessed = in.getLong();
         errors = in.getLong();
         lastUsageNs = in.getLong();
-        lastPlacedKey = in.getLong();
         globalFlattenPending = in.getBoolean();
         in.getBooleans(flattenPending);
         in.getBooleans(pairBlocked);

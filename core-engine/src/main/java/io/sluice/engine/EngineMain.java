@@ -31,7 +31,8 @@ public final class EngineMain implements Callable<Integer>
             Engine engine = Engine.launch(new EngineContext().settings(settings)))
         {
             final EngineContext ctx = engine.context();
-            System.out.println("sluice-engine: journal " + ctx.journalDir() + ", replayed " + engine.inputsReplayed() +
+            System.out.println("sluice-engine: " + engine.recoverySummary());
+            System.out.println("sluice-engine: journal " + ctx.journalDir() + ", recovered " + engine.inputsReplayed() +
                 " inputs; ingress " + ctx.ingressChannel() + " stream " + ctx.ingressStreamId() +
                 ", reports stream " + ctx.reportsStreamId() + ", venues " + ctx.coreConfig().venues() +
                 (engine.recoveredOutputs() > 0 ? "; sent " + engine.recoveredOutputs() + " outputs a crash kept out of the journal" : ""));

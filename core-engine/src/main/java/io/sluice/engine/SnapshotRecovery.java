@@ -1,0 +1,119 @@
+package io.sluice.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.sluice.engine.core.EngineCore;
+import io.sluice.engine.snapshot.SnapshotException;
+import io.sluice.engine.snapshot.SnapshotFile;
+import io.sluice.engine.snapshot.SnapshotStore;
+import io.sluice.engine.snapshot.StateReader;
+import io.sluice.journal.Journal;
+import io.sluice.journal.JournalReader;
+import io.sluice.journal.JournalRecord;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Recovery at start: the newest valid snapshot, then the journal after it replayed and compared; with no valid
+ * snapshot, the whole journal. A snapshot is valid when its file checks (magic, version, length, CRC), it was taken
+ * under this configuration, the journal still holds its input at its index, and the core restored from it has the
+ * recorded {@code stateHash()}. An invalid one is skipped, with the reason, in favour of the one before it.
+ */
+final class SnapshotRecovery
+{
+    /** What recovery did. */
+    record Outcome(EngineCore core, JournalReplay.Result replay, SnapshotFile.Snapshot snapshot, List<String> skipped)
+    {
+        /** One line for the log. */
+        String describe()
+        {
+            final StringBuilder text = new StringBuilder();
+            if (snapshot == null)
+            {
+                text.append("no valid snapshot; replayed ").append(replay.inputs()).append(" events from the start of the journal");
+            }
+            else
+            {
+                text.append("restored snapshot at journal index ").append(snapshot.journalIndex())
+                    .append(" (engine sequence ").append(snapshot.sequence()).append("), replayed ")
+                    .append(replay.inputs()).append(" events after it");
+            }
+            for (final String reason : skipped)
+            {
+                text.append("; skipped ").append(reason);
+            }
+            return text.toString();
+        }
+    }
+
+    private SnapshotRecovery()
+    {
+    }
+
+    static Outcome recover(
+        final Journal journal, final Supplier<EngineCore> newCore, final SnapshotStore store, final long fingerprint)
+    {
+        final List<String> skipped = new ArrayList<>();
+        for (final Path path : store.newestFirst())
+        {
+            final SnapshotFile.Snapshot snapshot;
+            try
+            {
+                snapshot = SnapshotFile.read(path);
+            }
+            catch (final IOException | SnapshotException ex)
+            {
+                skipped.add(path.getFileName() + " (" + ex.getMessage() + ")");
+                continue;
+            }
+            if (snapshot.fingerprint() != fingerprint)
+            {
+                skipped.add(path.getFileName() + " (taken under another configuration)");
+                continue;
+            }
+            if (!journalHoldsInput(journal, snapshot.journalIndex(), snapshot.sequence()))
+            {
+                skipped.add(path.getFileName() + " (the journal does not hold its input at index " + snapshot.journalIndex() + ")");
+                continue;
+            }
+            final EngineCore core = newCore.get();
+            try
+            {
+                core.readState(new StateReader().wrap(new UnsafeBuffer(snapshot.state()), 0, snapshot.state().length));
+            }
+            catch (final SnapshotException | IndexOutOfBoundsException | IllegalArgumentException ex)
+            {
+                skipped.add(path.getFileName() + " (" + ex.getMessage() + ")");
+                continue;
+            }
+            if (core.stateHash() != snapshot.stateHash())
+            {
+                skipped.add(path.getFileName() + " (restored state hash differs from the recorded one)");
+                continue;
+            }
+            final JournalReplay.Result replay = JournalReplay.replayAfter(
+                journal, core, snapshot.journalIndex(), snapshot.sequence(), snapshot.timestampNs(), Long.MAX_VALUE);
+            return new Outcome(core, replay, snapshot, skipped);
+        }
+        final EngineCore core = newCore.get();
+        return new Outcome(core, JournalReplay.replay(journal, core, Long.MAX_VALUE), null, skipped);
+    }
+
+    private static boolean journalHoldsInput(final Journal journal, final long index, final long sequence)
+    {
+        try (JournalReader reader = journal.reader())
+        {
+            if (!reader.moveToIndex(index))
+            {
+                return false;
+            }
+            final boolean[] match = { false };
+            reader.poll((recordIndex, kind, recordSequence, timestampNs, buffer, offset, length) ->
+                match[0] = recordIndex == index && kind == JournalRecord.KIND_INPUT && recordSequence == sequence, 1);
+            return match[0];
+        }
+    }
+}

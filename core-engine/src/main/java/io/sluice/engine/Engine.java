@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable
     private final long inputsRecovered;
     private final long recoveredOutputs;
     private final String recoverySummary;
+    private final long recoveredStateHash;
     private final long snapshotIndex;
     private final Snapshotter snapshotter;
     private final CoreStage coreStage;
@@ -72,10 +73,12 @@ public final class Engine implements AutoCloseable
         {
             journal.close();
             aeron.close();
-            throw new IllegalStateException("journal replay diverged; the engine will not start.\n" + recovery.divergence().describe());
+            throw new IllegalStateException("journal replay diverged; the engine will not start (" + outcome.describe() + ").\n" +
+                recovery.divergence().describe());
         }
         this.inputsReplayed = recovery.inputs();
         this.inputsRecovered = core.framesProcessed();
+        this.recoveredStateHash = core.stateHash();
         this.recoveredOutputs = recovery.unjournaled().size();
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
@@ -154,6 +157,12 @@ public final class Engine implements AutoCloseable
     public String recoverySummary()
     {
         return recoverySummary;
+    }
+
+    /** The core's stateHash() right after recovery, before the first new input. */
+    public long recoveredStateHash()
+    {
+        return recoveredStateHash;
     }
 
     /** Snapshots written since start (periodic and at clean shutdown). */

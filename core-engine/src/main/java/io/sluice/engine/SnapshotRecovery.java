@@ -74,9 +74,12 @@ final class SnapshotRecovery
                 skipped.add(path.getFileName() + " (taken under another configuration)");
                 continue;
             }
-            if (!journalHoldsInput(journal, snapshot.journalIndex(), snapshot.sequence()))
+            if (!journalHoldsInput(journal, snapshot.journalIndex(), snapshot.sequence(), snapshot.timestampNs()))
             {
-                skipped.add(path.getFileName() + " (the journal does not hold its input at index " + snapshot.journalIndex() + ")");
+                // Ahead of the journal (its tail was lost in an OS crash, or the journal was replaced): the journal is
+                // the truth. Set aside, so it can never match records written at the same index later.
+                skipped.add(path.getFileName() + " (the journal does not hold its input at index " + snapshot.journalIndex() +
+                    "; set aside as " + setAside(path) + ")");
                 continue;
             }
             final EngineCore core = newCore.get();
@@ -102,7 +105,21 @@ final class SnapshotRecovery
         return new Outcome(core, JournalReplay.replay(journal, core, Long.MAX_VALUE), null, skipped);
     }
 
-    private static boolean journalHoldsInput(final Journal journal, final long index, final long sequence)
+    private static String setAside(final Path path)
+    {
+        final Path stale = path.resolveSibling(path.getFileName() + ".stale");
+        try
+        {
+            java.nio.file.Files.move(path, stale, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return stale.getFileName().toString();
+        }
+        catch (final IOException ex)
+        {
+            return "nothing (" + ex.getMessage() + ")";
+        }
+    }
+
+    private static boolean journalHoldsInput(final Journal journal, final long index, final long sequence, final long timestampNs)
     {
         try (JournalReader reader = journal.reader())
         {
@@ -111,8 +128,9 @@ final class SnapshotRecovery
                 return false;
             }
             final boolean[] match = { false };
-            reader.poll((recordIndex, kind, recordSequence, timestampNs, buffer, offset, length) ->
-                match[0] = recordIndex == index && kind == JournalRecord.KIND_INPUT && recordSequence == sequence, 1);
+            reader.poll((recordIndex, kind, recordSequence, recordTimestampNs, buffer, offset, length) ->
+                match[0] = recordIndex == index && kind == JournalRecord.KIND_INPUT && recordSequence == sequence &&
+                    recordTimestampNs == timestampNs, 1);
             return match[0];
         }
     }

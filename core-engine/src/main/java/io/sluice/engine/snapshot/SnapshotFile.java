@@ -73,9 +73,18 @@ public final class SnapshotFile
         final ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         header.putLong(0, MAGIC).putInt(8, FORMAT_VERSION).putInt(12, length).putLong(16, journalIndex)
             .putLong(24, sequence).putLong(32, timestampNs).putLong(40, stateHash).putLong(48, fingerprint);
-        final ByteBuffer body = ByteBuffer.allocate(length);
-        state.getBytes(0, body, length);
-        body.flip();
+        final ByteBuffer body;
+        if (state.byteArray() != null)
+        {
+            // The writer's own array: no copy of a state that may be megabytes.
+            body = ByteBuffer.wrap(state.byteArray(), (int)(state.addressOffset() - org.agrona.BufferUtil.ARRAY_BASE_OFFSET), length).slice();
+        }
+        else
+        {
+            body = ByteBuffer.allocate(length);
+            state.getBytes(0, body, length);
+            body.flip();
+        }
         final CRC32C crc = new CRC32C();
         crc.update(header.array(), 0, 56);
         crc.update(body.duplicate());

@@ -22,13 +22,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  * under this configuration, the journal still holds its input at its index, and the core restored from it has the
  * recorded {@code stateHash()}. An invalid one is skipped, with the reason, in favour of the one before it.
  */
-final class SnapshotRecovery
+public final class SnapshotRecovery
 {
     /** What recovery did. */
-    record Outcome(EngineCore core, JournalReplay.Result replay, SnapshotFile.Snapshot snapshot, List<String> skipped)
+    public record Outcome(EngineCore core, JournalReplay.Result replay, SnapshotFile.Snapshot snapshot, List<String> skipped)
     {
         /** One line for the log. */
-        String describe()
+        public String describe()
         {
             final StringBuilder text = new StringBuilder();
             if (snapshot == null)
@@ -56,8 +56,31 @@ final class SnapshotRecovery
     static Outcome recover(
         final Journal journal, final Supplier<EngineCore> newCore, final SnapshotStore store, final long fingerprint)
     {
+        return recover(journal, newCore, store, fingerprint, Long.MAX_VALUE, true);
+    }
+
+    /**
+     * Rebuild a core from the newest valid snapshot at or before {@code untilIndex} and the journal after it, up to
+     * {@code untilIndex}.
+     *
+     * @param journal    the journal.
+     * @param newCore    builds a fresh core of the configuration in use.
+     * @param store      the snapshots, or null to replay the whole journal.
+     * @param fingerprint of the configuration in use.
+     * @param untilIndex last journal index to include, or Long.MAX_VALUE for all.
+     * @param setAside   whether a snapshot ahead of the journal is renamed {@code .stale} (false for read-only tools).
+     * @return the core, the replay after the snapshot and what was skipped.
+     */
+    public static Outcome recover(
+        final Journal journal,
+        final Supplier<EngineCore> newCore,
+        final SnapshotStore store,
+        final long fingerprint,
+        final long untilIndex,
+        final boolean setAside)
+    {
         final List<String> skipped = new ArrayList<>();
-        for (final Path path : store.newestFirst())
+        for (final Path path : store == null ? List.<Path>of() : store.newestFirst())
         {
             final SnapshotFile.Snapshot snapshot;
             try
@@ -67,6 +90,10 @@ final class SnapshotRecovery
             catch (final IOException | SnapshotException ex)
             {
                 skipped.add(path.getFileName() + " (" + ex.getMessage() + ")");
+                continue;
+            }
+            if (snapshot.journalIndex() > untilIndex)
+            {
                 continue;
             }
             if (snapshot.fingerprint() != fingerprint)
@@ -79,7 +106,7 @@ final class SnapshotRecovery
                 // Ahead of the journal (its tail was lost in an OS crash, or the journal was replaced): the journal is
                 // the truth. Set aside, so it can never match records written at the same index later.
                 skipped.add(path.getFileName() + " (the journal does not hold its input at index " + snapshot.journalIndex() +
-                    "; set aside as " + setAside(path) + ")");
+                    (setAside ? "; set aside as " + setAside(path) : "") + ")");
                 continue;
             }
             final EngineCore core = newCore.get();
@@ -98,11 +125,11 @@ final class SnapshotRecovery
                 continue;
             }
             final JournalReplay.Result replay = JournalReplay.replayAfter(
-                journal, core, snapshot.journalIndex(), snapshot.sequence(), snapshot.timestampNs(), Long.MAX_VALUE);
+                journal, core, snapshot.journalIndex(), snapshot.sequence(), snapshot.timestampNs(), untilIndex);
             return new Outcome(core, replay, snapshot, skipped);
         }
         final EngineCore core = newCore.get();
-        return new Outcome(core, JournalReplay.replay(journal, core, Long.MAX_VALUE), null, skipped);
+        return new Outcome(core, JournalReplay.replay(journal, core, untilIndex), null, skipped);
     }
 
     private static String setAside(final Path path)

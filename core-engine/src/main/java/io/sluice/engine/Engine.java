@@ -57,7 +57,7 @@ public final class Engine implements AutoCloseable
     {
         this.ctx = ctx;
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(ctx.aeronDirectoryName()));
-        this.journal = Journal.open(ctx.journalDir());
+        this.journal = Journal.open(ctx.journalDir(), ctx.syncOnBatch());
         // Recovery: the newest valid snapshot, then every journaled input after it replayed, comparing outputs
         // with the journal (no valid snapshot: the whole journal). A divergence means this build would not have
         // decided what was journaled: refuse to start rather than trade on it.

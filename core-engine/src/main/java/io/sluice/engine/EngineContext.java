@@ -26,7 +26,7 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * sluice.engine.waitStrategy=sleeping    ring stages waiting: sleeping | yielding | busy-spin | blocking
  * sluice.idle=backoff                    ingress agent idle: backoff | sleeping | yielding | busy-spin
  * sluice.engine.tickMs=1000              Tick frames for timers
- * sluice.journal.sync=none               none (process-crash safe) | batch (msync at end of each batch)
+ * sluice.journal.sync=none               none (process-crash safe) | batch (synchronous msync at the end of each ring batch)
  * sluice.snapshot.every=100000           snapshot the core every N events (and at clean shutdown); 0 = off
  * sluice.snapshot.keep=3                 snapshot files kept
  * sluice.snapshot.dir=&lt;journal&gt;/snapshots  where snapshots are written

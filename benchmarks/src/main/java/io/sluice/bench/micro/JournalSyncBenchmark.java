@@ -50,7 +50,7 @@ public class JournalSyncBenchmark
     {
         syncOnBatch = sync.equals("batch");
         dir = JournalAppendBenchmark.tempDir();
-        journal = Journal.open(dir);
+        journal = Journal.open(dir, syncOnBatch); // as the engine opens it for the mode
         appender = journal.appender();
     }
 

@@ -32,7 +32,7 @@ public final class EngineMain implements Callable<Integer>
         {
             final EngineContext ctx = engine.context();
             System.out.println("sluice-engine: " + engine.recoverySummary());
-            System.out.println("sluice-engine: journal " + ctx.journalDir() + ", recovered " + engine.inputsReplayed() +
+            System.out.println("sluice-engine: journal " + ctx.journalDir() + ", replayed " + engine.inputsReplayed() +
                 " inputs; ingress " + ctx.ingressChannel() + " stream " + ctx.ingressStreamId() +
                 ", reports stream " + ctx.reportsStreamId() + ", venues " + ctx.coreConfig().venues() +
                 (engine.recoveredOutputs() > 0 ? "; sent " + engine.recoveredOutputs() + " outputs a crash kept out of the journal" : ""));

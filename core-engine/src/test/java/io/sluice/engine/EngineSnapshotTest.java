@@ -249,6 +249,25 @@ class EngineSnapshotTest
     }
 
     @Test
+    void shouldSkipASnapshotWhoseRestoredStateFailsItsHash() throws IOException
+    {
+        engine = start(settings("1000000"));
+        trade("h-");
+        engine.close();
+        engine = null;
+        final SnapshotFile.Snapshot written = SnapshotFile.read(snapshotFiles().get(0));
+        // A well-formed file (CRC good) whose state does not give the recorded hash.
+        SnapshotFile.write(written.path().getParent(), written.journalIndex(), written.sequence(), written.timestampNs(),
+            written.stateHash() + 1, written.fingerprint(), new org.agrona.concurrent.UnsafeBuffer(written.state()), written.state().length);
+
+        final long expected = fullReplayHash(settings("1000000"));
+        engine = start(settings("1000000"));
+        assertEquals(-1, engine.snapshotIndex(), engine.recoverySummary());
+        assertTrue(engine.recoverySummary().contains("(restored state hash differs from the recorded one)"), engine.recoverySummary());
+        assertEquals(expected, engine.recoveredStateHash());
+    }
+
+    @Test
     void shouldNotUseASnapshotTakenUnderAnotherConfiguration() throws IOException
     {
         engine = start(settings("1000000"));

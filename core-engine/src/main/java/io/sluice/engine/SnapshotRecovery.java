@@ -20,7 +20,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Recovery at start: the newest valid snapshot, then the journal after it replayed and compared; with no valid
  * snapshot, the whole journal. A snapshot is valid when its file checks (magic, version, length, CRC), it was taken
  * under this configuration, the journal still holds its input at its index, and the core restored from it has the
- * recorded {@code stateHash()}. An invalid one is skipped, with the reason, in favour of the one before it.
+ * recorded {@code stateHash()}. An invalid one is skipped, with the reason, in favour of the one before it. When
+ * the replay after a valid snapshot diverges, the whole journal is replayed instead: if that is identical the
+ * snapshot lacked state (a bug, reported in the summary), otherwise this build disagrees with the journal and the
+ * engine refuses to start as before.
  */
 public final class SnapshotRecovery
 {
@@ -126,6 +129,17 @@ public final class SnapshotRecovery
             }
             final JournalReplay.Result replay = JournalReplay.replayAfter(
                 journal, core, snapshot.journalIndex(), snapshot.sequence(), snapshot.timestampNs(), untilIndex);
+            if (!replay.identical())
+            {
+                // Either this build decides differently (the whole journal will diverge too, and the engine stops), or
+                // the snapshot misses state that decides outputs: then the whole journal replays identically and is
+                // used instead. Older snapshots would miss the same state, so none is tried.
+                final String divergence = replay.divergence().describe();
+                skipped.add(path.getFileName() + " (the replay after it diverged: " +
+                    divergence.substring(0, divergence.indexOf('\n') < 0 ? divergence.length() : divergence.indexOf('\n')) +
+                    "; replayed the whole journal instead)");
+                break;
+            }
             return new Outcome(core, replay, snapshot, skipped);
         }
         final EngineCore core = newCore.get();

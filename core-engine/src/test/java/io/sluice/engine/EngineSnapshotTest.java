@@ -268,6 +268,58 @@ class EngineSnapshotTest
     }
 
     @Test
+    void shouldReplayTheWholeJournalWhenTheReplayAfterASnapshotDivergesButTheJournalDoesNot() throws IOException
+    {
+        engine = start(settings("5"));
+        trade("m-");
+        await(() -> engine.snapshotsWritten() >= 2, "periodic snapshots");
+        rejectsBefore = journalCount(RiskRejectDecoder.TEMPLATE_ID);
+        signal("m-1", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
+        await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the repeat of m-1 is refused");
+        engine.close();
+        engine = null;
+
+        // A snapshot before the repeat that lacks state (here: all of it, an empty core's), well-formed and with a
+        // matching hash: the replay after it accepts the repeat where the journal refused it.
+        final long[] lastSignal = { -1 };
+        readJournal((index, kind, templateId) ->
+        {
+            if (kind == JournalRecord.KIND_INPUT && templateId == io.sluice.sbe.RawSignalDecoder.TEMPLATE_ID)
+            {
+                lastSignal[0] = index;
+            }
+        });
+        SnapshotFile.Snapshot chosen = null;
+        for (final Path file : snapshotFiles())
+        {
+            final SnapshotFile.Snapshot snapshot = SnapshotFile.read(file);
+            if (chosen == null && snapshot.journalIndex() < lastSignal[0])
+            {
+                chosen = snapshot;
+            }
+            else
+            {
+                Files.delete(file);
+            }
+        }
+        assertTrue(chosen != null, "a periodic snapshot before the repeat");
+        final io.sluice.engine.core.EngineCore empty = new io.sluice.engine.core.EngineCore(
+            new EngineContext().settings(settings("5")).conclude().coreConfig(), (b, o, l) -> {});
+        final io.sluice.engine.snapshot.StateWriter writer = new io.sluice.engine.snapshot.StateWriter(1024);
+        empty.writeState(writer);
+        SnapshotFile.write(chosen.path().getParent(), chosen.journalIndex(), chosen.sequence(), chosen.timestampNs(),
+            empty.stateHash(), chosen.fingerprint(), writer.buffer(), writer.length());
+
+        final long expected = fullReplayHash(settings("5"));
+        engine = start(settings("5"));
+        assertEquals(-1, engine.snapshotIndex(), engine.recoverySummary());
+        assertTrue(engine.recoverySummary().contains("(the replay after it diverged: divergence at engine sequence"),
+            engine.recoverySummary());
+        assertTrue(engine.recoverySummary().startsWith("no valid snapshot; replayed"), engine.recoverySummary());
+        assertEquals(expected, engine.recoveredStateHash());
+    }
+
+    @Test
     void shouldNotUseASnapshotTakenUnderAnotherConfiguration() throws IOException
     {
         engine = start(settings("1000000"));

@@ -1590,7 +1590,9 @@ public final class EngineCore
     /**
      * Write every piece of state that decides future outputs (snapshots; allocates a little, so it runs between
      * events, never per event). The free-text and other parsers keep no memory between messages (their settings
-     * come from configuration), so the parse contexts have nothing to write.
+     * come from configuration), so the parse contexts have nothing to write. Any new field or component that decides
+     * outputs must be written here, read in {@link #readState}, and hashed in {@link #stateHash()}
+     * (SnapshotRestoreTest and ComponentSnapshotTest check the round trip).
      *
      * @param out reusable writer.
      */

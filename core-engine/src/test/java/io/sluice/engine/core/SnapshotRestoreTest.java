@@ -25,7 +25,6 @@ import io.sluice.sbe.OrdStatus;
 import io.sluice.sbe.RiskRejectDecoder;
 import io.sluice.sbe.Side;
 import io.sluice.sbe.SignalFormat;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +85,6 @@ class SnapshotRestoreTest
     static final class Stream
     {
         private final Random random = new Random(20241121L);
-        private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
         private final MessageHeaderEncoder header = new MessageHeaderEncoder();
         private final ExecutionReportEncoder report = new ExecutionReportEncoder();
         private final Frames frames = new Frames();
@@ -134,10 +132,6 @@ class SnapshotRestoreTest
             final int length = frame();
             final byte[] copy = new byte[length];
             frames.buffer().getBytes(0, copy);
-            if (length < 0)
-            {
-                throw new AssertionError();
-            }
             return new Input(sequence++, nowNs, copy);
         }
 

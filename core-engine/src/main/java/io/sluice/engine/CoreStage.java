@@ -12,11 +12,16 @@ import org.agrona.DirectBuffer;
 final class CoreStage implements EventHandler<RingEvent>, OutputPort
 {
     private final EngineCore core;
+    private final Snapshotter snapshotter;
     private RingEvent current;
+    private long lastSequence = -1;
+    private long lastJournalIndex = -1;
+    private long lastTimestampNs;
 
-    CoreStage(final EngineCore core)
+    CoreStage(final EngineCore core, final Snapshotter snapshotter)
     {
         this.core = core;
+        this.snapshotter = snapshotter;
     }
 
     public void onStart()
@@ -29,6 +34,16 @@ final class CoreStage implements EventHandler<RingEvent>, OutputPort
         current = event;
         core.onFrame(event.sequence, event.timestampNs, event.frame, 0, event.frameLength);
         current = null;
+        lastSequence = event.sequence;
+        lastJournalIndex = event.journalIndex;
+        lastTimestampNs = event.timestampNs;
+        snapshotter.afterEvent(core, lastSequence, lastJournalIndex, lastTimestampNs);
+    }
+
+    /** After the pipeline drained at a clean shutdown: the final snapshot. */
+    void onCleanShutdown()
+    {
+        snapshotter.onCleanShutdown(core, lastSequence, lastJournalIndex, lastTimestampNs);
     }
 
     public void onOutput(final DirectBuffer buffer, final int offset, final int length)

@@ -33,6 +33,7 @@ final class EgressStage implements EventHandler<RingEvent>
     private volatile boolean running = true;
     private JournalAppender appender;
     private final java.util.List<JournalReplay.PendingOutput> recovered;
+    private final java.util.concurrent.atomic.AtomicLong journaledThrough = new java.util.concurrent.atomic.AtomicLong(-1);
 
     EgressStage(
         final Journal journal,
@@ -71,6 +72,12 @@ final class EgressStage implements EventHandler<RingEvent>
         appender.close();
     }
 
+    /** Engine sequence of the last input whose outputs are all journaled (snapshots wait for it). */
+    long journaledThrough()
+    {
+        return journaledThrough.get();
+    }
+
     void stop()
     {
         running = false;
@@ -87,6 +94,7 @@ final class EgressStage implements EventHandler<RingEvent>
             route(event.outputs, offset, length);
             position = offset + length;
         }
+        journaledThrough.lazySet(event.sequence);
         event.clear();
     }
 

@@ -10,6 +10,8 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.aeron.Aeron;
 import io.aeron.Subscription;
 import io.sluice.engine.core.EngineCore;
+import io.sluice.engine.snapshot.ConfigFingerprint;
+import io.sluice.engine.snapshot.SnapshotStore;
 import io.sluice.journal.Journal;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -43,24 +45,40 @@ public final class Engine implements AutoCloseable
     private final AtomicCounter backPressure;
     private final AtomicCounter stageErrors;
     private final long inputsReplayed;
+    private final long inputsRecovered;
     private final long recoveredOutputs;
+    private final String recoverySummary;
+    private final long recoveredStateHash;
+    private final long snapshotIndex;
+    private final Snapshotter snapshotter;
+    private final CoreStage coreStage;
 
     private Engine(final EngineContext ctx)
     {
         this.ctx = ctx;
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(ctx.aeronDirectoryName()));
-        this.journal = Journal.open(ctx.journalDir());
-        this.core = new EngineCore(ctx.coreConfig(), (buffer, offset, length) -> {});
-        // Recovery: replay every journaled input, comparing outputs with the journal. A divergence means
-        // this build would not have decided what was journaled: refuse to start rather than trade on it.
-        final JournalReplay.Result recovery = JournalReplay.replay(journal, core, Long.MAX_VALUE);
+        this.journal = Journal.open(ctx.journalDir(), ctx.syncOnBatch());
+        // Recovery: the newest valid snapshot, then every journaled input after it replayed, comparing outputs
+        // with the journal (no valid snapshot: the whole journal). A divergence means this build would not have
+        // decided what was journaled: refuse to start rather than trade on it.
+        final long fingerprint = ConfigFingerprint.of(ctx.settings());
+        final SnapshotStore snapshots = new SnapshotStore(ctx.snapshotDir(), ctx.snapshotKeep());
+        final SnapshotRecovery.Outcome outcome = SnapshotRecovery.recover(
+            journal, () -> new EngineCore(ctx.coreConfig(), (buffer, offset, length) -> {}), snapshots, fingerprint);
+        this.core = outcome.core();
+        this.recoverySummary = outcome.describe();
+        this.snapshotIndex = outcome.snapshot() == null ? -1 : outcome.snapshot().journalIndex();
+        final JournalReplay.Result recovery = outcome.replay();
         if (!recovery.identical())
         {
             journal.close();
             aeron.close();
-            throw new IllegalStateException("journal replay diverged; the engine will not start.\n" + recovery.divergence().describe());
+            throw new IllegalStateException("journal replay diverged; the engine will not start (" + outcome.describe() + ").\n" +
+                recovery.divergence().describe());
         }
         this.inputsReplayed = recovery.inputs();
+        this.inputsRecovered = core.framesProcessed();
+        this.recoveredStateHash = core.stateHash();
         this.recoveredOutputs = recovery.unjournaled().size();
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
@@ -75,9 +93,11 @@ public final class Engine implements AutoCloseable
             RingEvent::new, ctx.ringSize(), Engine::stageThread, ProducerType.SINGLE, ctx.waitStrategy());
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(stageErrors));
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
+        this.snapshotter = new Snapshotter(snapshots, fingerprint, ctx.snapshotEvery(), egress::journaledThrough);
+        this.coreStage = new CoreStage(core, snapshotter);
         disruptor
             .handleEventsWith(new JournalStage(journal, ctx.syncOnBatch()))
-            .then(new CoreStage(core))
+            .then(coreStage)
             .then(egress);
         final RingBuffer<RingEvent> ring = disruptor.start();
 
@@ -112,10 +132,43 @@ public final class Engine implements AutoCloseable
         System.err.println("sluice-engine: ingress error: " + throwable);
     }
 
-    /** Inputs replayed from the journal at start. */
+    /**
+     * Inputs whose effects were recovered at start: those the restored snapshot holds plus those replayed after it
+     * (without a snapshot, every journaled input, all replayed).
+     */
     public long inputsReplayed()
     {
+        return inputsRecovered;
+    }
+
+    /** Inputs actually replayed from the journal at start: after the restored snapshot, or all without one. */
+    public long inputsReplayedAfterSnapshot()
+    {
         return inputsReplayed;
+    }
+
+    /** Journal index of the snapshot recovery started from, or -1 when it replayed the whole journal. */
+    public long snapshotIndex()
+    {
+        return snapshotIndex;
+    }
+
+    /** How the engine recovered, for the log: "restored snapshot at journal index I …, replayed N events after it". */
+    public String recoverySummary()
+    {
+        return recoverySummary;
+    }
+
+    /** The core's stateHash() right after recovery, before the first new input. */
+    public long recoveredStateHash()
+    {
+        return recoveredStateHash;
+    }
+
+    /** Snapshots written since start (periodic and at clean shutdown). */
+    public long snapshotsWritten()
+    {
+        return snapshotter.snapshotsWritten();
     }
 
     /** Outputs of the last inputs before a crash that the journal lacked; journaled and sent at start. */
@@ -138,15 +191,23 @@ public final class Engine implements AutoCloseable
     public void close()
     {
         CloseHelper.quietClose(ingressRunner);
+        boolean drained = true;
         try
         {
             disruptor.shutdown(5, TimeUnit.SECONDS);
         }
         catch (final TimeoutException ex)
         {
+            drained = false;
             egress.stop();
             disruptor.halt();
         }
+        if (drained && ctx.snapshotEvery() > 0)
+        {
+            // Every event was processed and its outputs journaled: snapshot the final state for a fast restart.
+            coreStage.onCleanShutdown();
+        }
+        CloseHelper.quietClose(snapshotter);
         CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors);
         journal.close();
         aeron.close();

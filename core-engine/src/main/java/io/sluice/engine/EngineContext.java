@@ -26,7 +26,10 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * sluice.engine.waitStrategy=sleeping    ring stages waiting: sleeping | yielding | busy-spin | blocking
  * sluice.idle=backoff                    ingress agent idle: backoff | sleeping | yielding | busy-spin
  * sluice.engine.tickMs=1000              Tick frames for timers
- * sluice.journal.sync=none               none (process-crash safe) | batch (msync at end of each batch)
+ * sluice.journal.sync=none               none (process-crash safe) | batch (synchronous msync at the end of each ring batch)
+ * sluice.snapshot.every=100000           snapshot the core every N events (and at clean shutdown); 0 = off
+ * sluice.snapshot.keep=3                 snapshot files kept
+ * sluice.snapshot.dir=&lt;journal&gt;/snapshots  where snapshots are written
  * </pre>
  */
 public final class EngineContext
@@ -50,6 +53,9 @@ public final class EngineContext
     private String idleStrategyName;
     private long tickIntervalNs;
     private boolean syncOnBatch;
+    private long snapshotEvery;
+    private int snapshotKeep;
+    private Path snapshotDir;
 
     /**
      * Read every option from settings.
@@ -125,6 +131,17 @@ public final class EngineContext
             throw new IllegalArgumentException("sluice.journal.sync must be none or batch, was " + sync);
         }
         syncOnBatch = sync.equals("batch");
+        snapshotEvery = settings.getLong("sluice.snapshot.every", 100_000);
+        if (snapshotEvery < 0)
+        {
+            throw new IllegalArgumentException("sluice.snapshot.every must be 0 (off) or a number of events, was " + snapshotEvery);
+        }
+        snapshotKeep = settings.getInt("sluice.snapshot.keep", 3);
+        if (snapshotKeep < 1)
+        {
+            throw new IllegalArgumentException("sluice.snapshot.keep must be at least 1, was " + snapshotKeep);
+        }
+        snapshotDir = Path.of(settings.get("sluice.snapshot.dir", journalDir.resolve("snapshots").toString()));
         return this;
     }
 
@@ -224,5 +241,21 @@ public final class EngineContext
     public boolean syncOnBatch()
     {
         return syncOnBatch;
+    }
+
+    /** Events between snapshots; 0 when snapshots are off. */
+    public long snapshotEvery()
+    {
+        return snapshotEvery;
+    }
+
+    public int snapshotKeep()
+    {
+        return snapshotKeep;
+    }
+
+    public Path snapshotDir()
+    {
+        return snapshotDir;
     }
 }

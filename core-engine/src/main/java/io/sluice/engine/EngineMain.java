@@ -31,6 +31,7 @@ public final class EngineMain implements Callable<Integer>
             Engine engine = Engine.launch(new EngineContext().settings(settings)))
         {
             final EngineContext ctx = engine.context();
+            System.out.println("sluice-engine: " + engine.recoverySummary());
             System.out.println("sluice-engine: journal " + ctx.journalDir() + ", replayed " + engine.inputsReplayed() +
                 " inputs; ingress " + ctx.ingressChannel() + " stream " + ctx.ingressStreamId() +
                 ", reports stream " + ctx.reportsStreamId() + ", venues " + ctx.coreConfig().venues() +

@@ -98,10 +98,45 @@ public final class JournalReplay
      */
     public static Result replay(final Journal journal, final EngineCore core, final long untilIndex)
     {
+        return replay(journal, core, -1, -1, 0, untilIndex);
+    }
+
+    /**
+     * Replay the journal after a snapshot through a core restored from it: records up to and including the
+     * snapshot's input are skipped, and so are the outputs of inputs the snapshot includes (they follow its
+     * input in the journal).
+     *
+     * @param journal             the journal.
+     * @param core                a core restored from the snapshot; its outputs are captured for comparison.
+     * @param snapshotIndex       journal index of the last input the snapshot includes.
+     * @param snapshotSequence    engine sequence of that input.
+     * @param snapshotTimestampNs its event time.
+     * @param untilIndex          last journal index to replay, or Long.MAX_VALUE for all.
+     * @return what was replayed after the snapshot and compared.
+     */
+    public static Result replayAfter(
+        final Journal journal,
+        final EngineCore core,
+        final long snapshotIndex,
+        final long snapshotSequence,
+        final long snapshotTimestampNs,
+        final long untilIndex)
+    {
+        return replay(journal, core, snapshotIndex, snapshotSequence, snapshotTimestampNs, untilIndex);
+    }
+
+    private static Result replay(
+        final Journal journal,
+        final EngineCore core,
+        final long fromIndex,
+        final long afterSequence,
+        final long afterTimestampNs,
+        final long untilIndex)
+    {
         final Map<Long, ArrayDeque<byte[]>> produced = new LinkedHashMap<>();
         final long[] current = { -1 };
-        final long[] counters = new long[3]; // inputs, compared, last index
-        final long[] last = { -1, 0 };
+        final long[] counters = { 0, 0, fromIndex }; // inputs, compared, last index
+        final long[] last = { afterSequence, afterTimestampNs };
         final Divergence[] divergence = new Divergence[1];
         final FrameFormatter formatter = new FrameFormatter();
         final Map<Long, Long> inputTimes = new LinkedHashMap<>();
@@ -114,6 +149,10 @@ public final class JournalReplay
         });
         try (JournalReader reader = journal.reader())
         {
+            if (fromIndex >= 0 && !reader.moveToIndex(fromIndex))
+            {
+                throw new IllegalStateException("the journal has no record at index " + fromIndex);
+            }
             boolean more = true;
             while (more && divergence[0] == null)
             {
@@ -122,6 +161,10 @@ public final class JournalReplay
                     if (index > untilIndex || divergence[0] != null)
                     {
                         return;
+                    }
+                    if (sequence <= afterSequence)
+                    {
+                        return; // inside the snapshot: its input and outputs were decided before it was taken
                     }
                     counters[2] = index;
                     if (kind == JournalRecord.KIND_INPUT)

@@ -33,7 +33,7 @@ final class JournalStage implements EventHandler<RingEvent>
 
     public void onEvent(final RingEvent event, final long sequence, final boolean endOfBatch)
     {
-        appender.append(JournalRecord.KIND_INPUT, event.sequence, event.timestampNs, event.frame, 0, event.frameLength);
+        event.journalIndex = appender.append(JournalRecord.KIND_INPUT, event.sequence, event.timestampNs, event.frame, 0, event.frameLength);
         if (endOfBatch && syncOnBatch)
         {
             appender.sync();

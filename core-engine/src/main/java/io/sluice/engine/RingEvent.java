@@ -16,6 +16,8 @@ final class RingEvent
     int frameLength;
     long sequence;
     long timestampNs;
+    /** Journal index of the input record, set by the journal stage. */
+    long journalIndex = -1;
 
     /** Outputs, each stored as [int32 length][SBE message]. */
     final ExpandableArrayBuffer outputs = new ExpandableArrayBuffer(2048);

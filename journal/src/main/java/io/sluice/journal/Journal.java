@@ -48,6 +48,28 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * Open (creating if needed) the journal in a directory, choosing what {@link JournalAppender#sync()} does.
+     * <p>
+     * Chronicle's default sync mode is {@code ASYNC} ({@code msync(MS_ASYNC)}), which on Linux only schedules the
+     * write-back and returns: nothing is on the device when it returns. With {@code durableSync} the appenders'
+     * {@code sync()} is a synchronous {@code msync(MS_SYNC)}: the records are on the device when it returns (what
+     * {@code sluice.journal.sync=batch} promises).
+     *
+     * @param dir         journal directory.
+     * @param durableSync whether sync() waits for the device.
+     * @return the journal.
+     */
+    public static Journal open(final Path dir, final boolean durableSync)
+    {
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir.toFile()).rollCycle(ROLL_CYCLE);
+        if (durableSync)
+        {
+            builder.syncMode(net.openhft.chronicle.bytes.SyncMode.SYNC);
+        }
+        return new Journal(dir, builder.build());
+    }
+
+    /**
      * Open the journal with a given clock deciding the roll cycle of appended records (tests write past days).
      *
      * @param dir   journal directory.

@@ -103,6 +103,16 @@ public final class Settings
         return new Settings(map);
     }
 
+    /**
+     * Every key set, in sorted order (e.g. to fingerprint the configuration a snapshot was taken under).
+     *
+     * @return the keys.
+     */
+    public java.util.SortedSet<String> keys()
+    {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(values.keySet()));
+    }
+
     public String get(final String key, final String defaultValue)
     {
         final String value = values.get(key);

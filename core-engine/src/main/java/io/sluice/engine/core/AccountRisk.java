@@ -195,6 +195,26 @@ final class AccountRisk
         return true;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putLongs(balance).putLongs(equity).putLongs(marginAvailable).putInts(tradesToday)
+            .putLongs(realizedAtDayStart).putLongs(dayPeakPnl).putLongs(nextResetNs).putLongs(nextSquareOffNs)
+            .putBooleans(dirty);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        in.getLongs(balance);
+        in.getLongs(equity);
+        in.getLongs(marginAvailable);
+        in.getInts(tradesToday);
+        in.getLongs(realizedAtDayStart);
+        in.getLongs(dayPeakPnl);
+        in.getLongs(nextResetNs);
+        in.getLongs(nextSquareOffNs);
+        in.getBooleans(dirty);
+    }
+
     long stateHash()
     {
         long hash = Arrays.hashCode(balance);
@@ -205,6 +225,7 @@ final class AccountRisk
         hash = 31 * hash + Arrays.hashCode(dayPeakPnl);
         hash = 31 * hash + Arrays.hashCode(nextResetNs);
         hash = 31 * hash + Arrays.hashCode(nextSquareOffNs);
+        hash = 31 * hash + Arrays.hashCode(dirty);
         return hash;
     }
 }

@@ -68,6 +68,28 @@ final class ApprovalQueue
         ids[slot] = 0;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(lengths.length);
+        for (int i = 0; i < lengths.length; i++)
+        {
+            out.putLong(ids[i]).putBytes(frames[i], 0, lengths[i]);
+        }
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        if (in.getInt() != lengths.length)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException("approval queue of another capacity");
+        }
+        for (int i = 0; i < lengths.length; i++)
+        {
+            ids[i] = in.getLong();
+            lengths[i] = in.getBytes(frames[i], 0);
+        }
+    }
+
     long stateHash()
     {
         long hash = 7;
@@ -75,8 +97,13 @@ final class ApprovalQueue
         {
             if (lengths[i] != 0)
             {
+                hash = 31 * hash + i;
                 hash = 31 * hash + ids[i];
-                hash = 31 * hash + frames[i].getStringWithoutLengthAscii(0, Math.min(lengths[i], 64)).hashCode();
+                hash = 31 * hash + lengths[i];
+                for (int b = 0; b < lengths[i]; b++)
+                {
+                    hash = 31 * hash + frames[i].getByte(b);
+                }
             }
         }
         return hash;

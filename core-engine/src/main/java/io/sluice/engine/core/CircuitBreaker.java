@@ -62,8 +62,33 @@ final class CircuitBreaker
         return windowNs;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(faultTimesNs.length);
+        for (final long[] times : faultTimesNs)
+        {
+            out.putLongs(times);
+        }
+        out.putInts(heads).putInts(counts);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        if (in.getInt() != faultTimesNs.length)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException("circuit breaker of another number of venues");
+        }
+        for (final long[] times : faultTimesNs)
+        {
+            in.getLongs(times);
+        }
+        in.getInts(heads);
+        in.getInts(counts);
+    }
+
     long stateHash()
     {
-        return java.util.Arrays.deepHashCode(faultTimesNs) * 31L + java.util.Arrays.hashCode(counts);
+        return (java.util.Arrays.deepHashCode(faultTimesNs) * 31L + java.util.Arrays.hashCode(counts)) * 31L +
+            java.util.Arrays.hashCode(heads);
     }
 }

@@ -95,6 +95,35 @@ final class DedupWindow
         return count;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(keys.length).putInt(count);
+        for (int i = 0, slot = tail; i < count; i++, slot = (slot + 1) % keys.length)
+        {
+            out.putLong(keys[slot]).putLong(timesNs[slot]);
+        }
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int capacity = in.getInt();
+        final int entries = in.getInt();
+        if (capacity != keys.length || entries < 0 || entries > capacity)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException("dedup window of " + capacity + " keys, this one holds " + keys.length);
+        }
+        index.clear();
+        for (int i = 0; i < entries; i++)
+        {
+            keys[i] = in.getLong();
+            timesNs[i] = in.getLong();
+            index.put(keys[i], timesNs[i]);
+        }
+        tail = 0;
+        count = entries;
+        head = entries % keys.length;
+    }
+
     long stateHash()
     {
         long hash = 17;

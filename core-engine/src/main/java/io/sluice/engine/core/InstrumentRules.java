@@ -154,6 +154,25 @@ final class InstrumentRules
         return (int)Math.min(255, (quantity + freeze - 1) / freeze);
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putLongs(tickSize).putLongs(lotSize).putLongs(minQty).putLongs(maxQty).putLongs(minNotional)
+            .putLongs(freezeQty).putLongs(contractSize).putLongs(usualQty).putInts(calendar);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        in.getLongs(tickSize);
+        in.getLongs(lotSize);
+        in.getLongs(minQty);
+        in.getLongs(maxQty);
+        in.getLongs(minNotional);
+        in.getLongs(freezeQty);
+        in.getLongs(contractSize);
+        in.getLongs(usualQty);
+        in.getInts(calendar);
+    }
+
     long stateHash()
     {
         long hash = Arrays.hashCode(tickSize);
@@ -163,6 +182,8 @@ final class InstrumentRules
         hash = 31 * hash + Arrays.hashCode(minNotional);
         hash = 31 * hash + Arrays.hashCode(freezeQty);
         hash = 31 * hash + Arrays.hashCode(contractSize);
+        hash = 31 * hash + Arrays.hashCode(usualQty);
+        hash = 31 * hash + Arrays.hashCode(calendar);
         return hash;
     }
 }

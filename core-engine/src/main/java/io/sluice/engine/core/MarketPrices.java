@@ -71,6 +71,19 @@ final class MarketPrices
         return lasts[instrumentId] != Fixed.NULL ? lasts[instrumentId] : Fixed.NULL;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putLongs(bids).putLongs(asks).putLongs(lasts).putLongs(updatedNs);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        in.getLongs(bids);
+        in.getLongs(asks);
+        in.getLongs(lasts);
+        in.getLongs(updatedNs);
+    }
+
     long stateHash()
     {
         return ((Arrays.hashCode(bids) * 31L + Arrays.hashCode(asks)) * 31 + Arrays.hashCode(lasts)) * 31 + Arrays.hashCode(updatedNs);

@@ -77,6 +77,55 @@ final class Order
             status == OrdStatus.REJECTED || status == OrdStatus.EXPIRED;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putLong(key).putInt(accountId).putInt(instrumentId).putInt(venueId)
+            .putInt(side == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : side.value())
+            .putInt(ordType == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : ordType.value())
+            .putInt(timeInForce == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : timeInForce.value())
+            .putLong(quantity).putLong(price).putLong(stopPrice).putLong(takeProfit).putLong(stopLoss)
+            .putBoolean(reduceOnly)
+            .putInt(positionSide == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : positionSide.value())
+            .putInt(product == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : product.value())
+            .putInt(leg).putInt(attempt)
+            .putInt(status == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : status.value())
+            .putLong(cumQty).putLong(avgPrice).putBytes(venueOrderId).putLong(createdNs).putLong(updatedNs);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int none = io.sluice.engine.snapshot.StateWriter.NULL_ENUM;
+        key = in.getLong();
+        accountId = in.getInt();
+        instrumentId = in.getInt();
+        venueId = in.getInt();
+        int value = in.getInt();
+        side = value == none ? null : Side.get((short)value);
+        value = in.getInt();
+        ordType = value == none ? null : OrdType.get((short)value);
+        value = in.getInt();
+        timeInForce = value == none ? null : TimeInForce.get((short)value);
+        quantity = in.getLong();
+        price = in.getLong();
+        stopPrice = in.getLong();
+        takeProfit = in.getLong();
+        stopLoss = in.getLong();
+        reduceOnly = in.getBoolean();
+        value = in.getInt();
+        positionSide = value == none ? null : io.sluice.sbe.PositionSide.get((short)value);
+        value = in.getInt();
+        product = value == none ? null : io.sluice.sbe.Product.get((short)value);
+        leg = in.getInt();
+        attempt = in.getInt();
+        value = in.getInt();
+        status = value == none ? null : OrdStatus.get((short)value);
+        cumQty = in.getLong();
+        avgPrice = in.getLong();
+        in.getBytes(venueOrderId);
+        createdNs = in.getLong();
+        updatedNs = in.getLong();
+    }
+
     long stateHash()
     {
         long hash = key;
@@ -91,6 +140,17 @@ final class Order
         hash = 31 * hash + cumQty;
         hash = 31 * hash + avgPrice;
         hash = 31 * hash + java.util.Arrays.hashCode(venueOrderId);
+        hash = 31 * hash + (timeInForce == null ? -1 : timeInForce.value());
+        hash = 31 * hash + stopPrice;
+        hash = 31 * hash + takeProfit;
+        hash = 31 * hash + stopLoss;
+        hash = 31 * hash + (reduceOnly ? 1 : 0);
+        hash = 31 * hash + (positionSide == null ? -1 : positionSide.value());
+        hash = 31 * hash + (product == null ? -1 : product.value());
+        hash = 31 * hash + leg;
+        hash = 31 * hash + attempt;
+        hash = 31 * hash + createdNs;
+        hash = 31 * hash + updatedNs;
         return hash;
     }
 }

@@ -121,6 +121,48 @@ final class OrderBook
         boolean accepts(Order order);
     }
 
+    /**
+     * Live orders in the reverse of the map's iteration order: inserting them back in this order rebuilds the
+     * same open-addressing layout, so iteration (which decides the order of e.g. a flatten's cancels) is the same.
+     */
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        final int size = live.size();
+        out.putInt(capacity).putInt(size);
+        final Order[] inOrder = new Order[size];
+        int i = size;
+        final Long2ObjectHashMap<Order>.ValueIterator iterator = live.values().iterator();
+        while (iterator.hasNext())
+        {
+            inOrder[--i] = iterator.next();
+        }
+        for (final Order order : inOrder)
+        {
+            order.writeState(out);
+        }
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int snapshotCapacity = in.getInt();
+        final int size = in.getInt();
+        if (snapshotCapacity != capacity || size < 0 || size > capacity)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException(
+                "order book of capacity " + snapshotCapacity + ", this one has " + capacity);
+        }
+        while (!live.isEmpty())
+        {
+            release(live.values().iterator().next());
+        }
+        for (int i = 0; i < size; i++)
+        {
+            final Order order = acquire();
+            order.readState(in);
+            add(order);
+        }
+    }
+
     long stateHash()
     {
         // Order-independent combination: the map's iteration order is not part of the state.

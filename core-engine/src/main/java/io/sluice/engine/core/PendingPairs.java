@@ -97,8 +97,66 @@ final class PendingPairs
         quantity[slot] = Fixed.NULL;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        final int capacity = state.length;
+        out.putInts(state).putLongs(orderKey).putInts(accountId).putInts(instrumentId).putInts(venueId);
+        for (int i = 0; i < capacity; i++)
+        {
+            out.putInt(side[i] == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : side[i].value())
+                .putInt(ordType[i] == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : ordType[i].value())
+                .putInt(action[i] == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : action[i].ordinal())
+                .putBytes(signalId[i], 0, signalIdLength[i]);
+        }
+        out.putLongs(quantity).putLongs(price).putLongs(takeProfit).putLongs(stopLoss).putBooleans(reduceOnly);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int none = io.sluice.engine.snapshot.StateWriter.NULL_ENUM;
+        in.getInts(state);
+        in.getLongs(orderKey);
+        in.getInts(accountId);
+        in.getInts(instrumentId);
+        in.getInts(venueId);
+        for (int i = 0; i < state.length; i++)
+        {
+            int value = in.getInt();
+            side[i] = value == none ? null : Side.get((short)value);
+            value = in.getInt();
+            ordType[i] = value == none ? null : OrdType.get((short)value);
+            value = in.getInt();
+            action[i] = value == none ? null : LegAction.values()[value];
+            signalIdLength[i] = in.getBytes(signalId[i], 0);
+        }
+        in.getLongs(quantity);
+        in.getLongs(price);
+        in.getLongs(takeProfit);
+        in.getLongs(stopLoss);
+        in.getBooleans(reduceOnly);
+    }
+
     long stateHash()
     {
-        return Arrays.hashCode(state) * 31L + Arrays.hashCode(orderKey) * 17L + Arrays.hashCode(quantity);
+        long hash = Arrays.hashCode(state) * 31L + Arrays.hashCode(orderKey) * 17L + Arrays.hashCode(quantity);
+        hash = 31 * hash + Arrays.hashCode(accountId);
+        hash = 31 * hash + Arrays.hashCode(instrumentId);
+        hash = 31 * hash + Arrays.hashCode(venueId);
+        hash = 31 * hash + Arrays.hashCode(price);
+        hash = 31 * hash + Arrays.hashCode(takeProfit);
+        hash = 31 * hash + Arrays.hashCode(stopLoss);
+        hash = 31 * hash + Arrays.hashCode(reduceOnly);
+        for (int i = 0; i < state.length; i++)
+        {
+            hash = 31 * hash + (side[i] == null ? -1 : side[i].value());
+            hash = 31 * hash + (ordType[i] == null ? -1 : ordType[i].value());
+            hash = 31 * hash + (action[i] == null ? -1 : action[i].ordinal());
+            hash = 31 * hash + signalIdLength[i];
+            for (int b = 0; b < signalIdLength[i]; b++)
+            {
+                hash = 31 * hash + signalId[i].getByte(b);
+            }
+        }
+        return hash;
     }
 }

@@ -47,8 +47,21 @@ final class Position
         quantity = newQuantity;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putLong(quantity).putLong(avgPrice).putLong(realizedPnl).putLong(updatedNs);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        quantity = in.getLong();
+        avgPrice = in.getLong();
+        realizedPnl = in.getLong();
+        updatedNs = in.getLong();
+    }
+
     long stateHash()
     {
-        return ((quantity * 31) + avgPrice) * 31 + realizedPnl;
+        return (((quantity * 31) + avgPrice) * 31 + realizedPnl) * 31 + updatedNs;
     }
 }

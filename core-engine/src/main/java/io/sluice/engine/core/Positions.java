@@ -168,6 +168,41 @@ final class Positions
         return mark != Fixed.NULL ? mark : position.avgPrice;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(table.length);
+        for (int a = 0; a < table.length; a++)
+        {
+            out.putLongs(pendingBuy[a]).putLongs(pendingSell[a]).putLongs(openingOrder[a]).putInt(table[a].length);
+            for (final Position position : table[a])
+            {
+                position.writeState(out);
+            }
+        }
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        if (in.getInt() != table.length)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException("positions of another number of accounts");
+        }
+        for (int a = 0; a < table.length; a++)
+        {
+            in.getLongs(pendingBuy[a]);
+            in.getLongs(pendingSell[a]);
+            in.getLongs(openingOrder[a]);
+            if (in.getInt() != table[a].length)
+            {
+                throw new io.sluice.engine.snapshot.SnapshotException("positions of another number of instruments");
+            }
+            for (final Position position : table[a])
+            {
+                position.readState(in);
+            }
+        }
+    }
+
     long stateHash()
     {
         long hash = java.util.Arrays.deepHashCode(pendingBuy) * 31L + java.util.Arrays.deepHashCode(pendingSell);

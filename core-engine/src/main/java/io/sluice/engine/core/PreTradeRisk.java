@@ -451,6 +451,51 @@ final class PreTradeRisk
         instrumentStates[instrumentId] = state;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(globalState.value());
+        writeStates(out, accountStates);
+        writeStates(out, venueStates);
+        writeStates(out, instrumentStates);
+        out.putBooleans(dayLocked).putBooleans(venueBreakerTripped).putBooleans(venueHaltedByGateway);
+        accountRates.writeState(out);
+        venueRates.writeState(out);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        globalState = TradingState.get((short)in.getInt());
+        readStates(in, accountStates);
+        readStates(in, venueStates);
+        readStates(in, instrumentStates);
+        in.getBooleans(dayLocked);
+        in.getBooleans(venueBreakerTripped);
+        in.getBooleans(venueHaltedByGateway);
+        accountRates.readState(in);
+        venueRates.readState(in);
+    }
+
+    private static void writeStates(final io.sluice.engine.snapshot.StateWriter out, final TradingState[] states)
+    {
+        out.putInt(states.length);
+        for (final TradingState state : states)
+        {
+            out.putInt(state.value());
+        }
+    }
+
+    private static void readStates(final io.sluice.engine.snapshot.StateReader in, final TradingState[] states)
+    {
+        if (in.getInt() != states.length)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException("trading states of another configuration");
+        }
+        for (int i = 0; i < states.length; i++)
+        {
+            states[i] = TradingState.get((short)in.getInt());
+        }
+    }
+
     long stateHash()
     {
         long hash = globalState.value();

@@ -49,6 +49,16 @@ final class RateLimiter
         theoreticalArrivalNs[bucket] = Math.max(theoreticalArrivalNs[bucket], nowNs) + intervalNs * count;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putLongs(theoreticalArrivalNs);
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        in.getLongs(theoreticalArrivalNs);
+    }
+
     long stateHash()
     {
         return java.util.Arrays.hashCode(theoreticalArrivalNs);

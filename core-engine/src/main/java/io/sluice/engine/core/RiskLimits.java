@@ -49,6 +49,39 @@ final class RiskLimits
         overrides[accountId][instrumentId][limit.ordinal()] = value;
     }
 
+    void writeState(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(accountLimits.length);
+        for (int a = 0; a < accountLimits.length; a++)
+        {
+            out.putLongs(accountLimits[a]).putInt(overrides[a].length);
+            for (final long[] override : overrides[a])
+            {
+                out.putLongs(override);
+            }
+        }
+    }
+
+    void readState(final io.sluice.engine.snapshot.StateReader in)
+    {
+        if (in.getInt() != accountLimits.length)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException("limits of another number of accounts");
+        }
+        for (int a = 0; a < accountLimits.length; a++)
+        {
+            in.getLongs(accountLimits[a]);
+            if (in.getInt() != overrides[a].length)
+            {
+                throw new io.sluice.engine.snapshot.SnapshotException("limits of another number of instruments");
+            }
+            for (final long[] override : overrides[a])
+            {
+                in.getLongs(override);
+            }
+        }
+    }
+
     long stateHash()
     {
         long hash = Arrays.deepHashCode(accountLimits);

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import io.sluice.engine.JournalReplay;
+import io.sluice.engine.SnapshotRecovery;
+import io.sluice.engine.snapshot.ConfigFingerprint;
+import io.sluice.engine.snapshot.SnapshotStore;
 import io.sluice.engine.core.CoreConfig;
 import io.sluice.engine.core.EngineCore;
 import io.sluice.journal.Journal;
@@ -30,6 +33,9 @@ public final class StateAtMain implements Callable<Integer>
     @Option(names = "--config", description = "Configuration file: must match the engine's.")
     private Path config;
 
+    @Option(names = "--full-replay", description = "Replay from the start of the journal, ignoring snapshots.")
+    private boolean fullReplay;
+
     public Integer call()
     {
         final Settings settings = config != null ? Settings.load(config) : Settings.load();
@@ -42,11 +48,19 @@ public final class StateAtMain implements Callable<Integer>
         try (Journal journal = Journal.openReadOnly(journalDir))
         {
             final long untilIndex = untilIndex(journal);
-            final EngineCore core = new EngineCore(CoreConfig.from(settings), (buffer, offset, length) -> {});
-            final JournalReplay.Result result = JournalReplay.replay(journal, core, untilIndex);
+            final CoreConfig coreConfig = CoreConfig.from(settings);
+            // The nearest snapshot at or before the index, then the journal after it (read-only: nothing renamed).
+            final SnapshotStore snapshots = new SnapshotStore(
+                Path.of(settings.get("sluice.snapshot.dir", journalDir.resolve("snapshots").toString())), 1);
+            final SnapshotRecovery.Outcome outcome = SnapshotRecovery.recover(journal,
+                () -> new EngineCore(coreConfig, (buffer, offset, length) -> {}),
+                fullReplay ? null : snapshots,
+                ConfigFingerprint.of(settings), untilIndex, false);
+            final JournalReplay.Result result = outcome.replay();
             System.out.println("state after journal index " + result.lastIndex() + " (" + result.inputs() + " inputs replayed" +
+                (outcome.snapshot() == null ? "" : " after the snapshot at index " + outcome.snapshot().journalIndex()) +
                 (result.identical() ? "" : "; WARNING: " + result.divergence().describe()) + ")");
-            System.out.print(core.describe());
+            System.out.print(outcome.core().describe());
             return 0;
         }
     }

@@ -112,6 +112,45 @@ class ToolsTest
         assertTrue(!end.contains("live order"), end);
     }
 
+    @Test
+    void shouldRebuildTheStateFromTheNearestSnapshotAtOrBeforeTheIndex() throws java.io.IOException
+    {
+        writeJournal(false);
+        // A snapshot after the signal (engine sequence 2), as the engine would have written it.
+        final long[] signalIndex = { -1 };
+        try (Journal journal = Journal.openReadOnly(dir.resolve("journal")); io.sluice.journal.JournalReader reader = journal.reader())
+        {
+            while (reader.poll((index, kind, sequence, time, b, o, l) ->
+            {
+                if (kind == JournalRecord.KIND_INPUT && sequence == 2)
+                {
+                    signalIndex[0] = index;
+                }
+            }, 100) > 0)
+            {
+                Thread.onSpinWait();
+            }
+            final EngineCore core = new EngineCore(CoreConfig.from(Settings.of(Map.of())), (b, o, l) -> { });
+            assertTrue(io.sluice.engine.JournalReplay.replay(journal, core, signalIndex[0]).identical());
+            final io.sluice.engine.snapshot.StateWriter writer = new io.sluice.engine.snapshot.StateWriter(1024);
+            core.writeState(writer);
+            new io.sluice.engine.snapshot.SnapshotStore(dir.resolve("journal").resolve("snapshots"), 3).write(signalIndex[0], 2, T0 + 2,
+                core.stateHash(), io.sluice.engine.snapshot.ConfigFingerprint.of(Settings.load()), writer.buffer(), writer.length());
+        }
+
+        final String viaSnapshot = run(new StateAtMain(), 0, "--dir", dir.resolve("journal").toString(), "--state-at", String.valueOf(Long.MAX_VALUE));
+        assertTrue(viaSnapshot.contains("1 inputs replayed after the snapshot at index " + signalIndex[0]), viaSnapshot);
+        final String full = run(new StateAtMain(), 0, "--dir", dir.resolve("journal").toString(), "--state-at", String.valueOf(Long.MAX_VALUE),
+            "--full-replay");
+        assertTrue(full.contains("4 inputs replayed)"), full);
+        assertEquals(full.substring(full.indexOf('\n')), viaSnapshot.substring(viaSnapshot.indexOf('\n')), "the same state either way");
+        assertTrue(viaSnapshot.contains("position BTCUSDT qty 2 avg 65000"), viaSnapshot);
+
+        final String before = run(new StateAtMain(), 0, "--dir", dir.resolve("journal").toString(),
+            "--state-at", java.time.Instant.ofEpochSecond(0, T0 + 1).toString());
+        assertTrue(!before.contains("after the snapshot"), "a snapshot after the index is not used: " + before);
+    }
+
     private static String run(final Object command, final int expectedExit, final String... args)
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

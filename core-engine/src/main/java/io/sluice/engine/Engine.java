@@ -52,6 +52,7 @@ public final class Engine implements AutoCloseable
     private final long snapshotIndex;
     private final Snapshotter snapshotter;
     private final CoreStage coreStage;
+    private final java.util.List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Engine(final EngineContext ctx)
     {
@@ -90,7 +91,7 @@ public final class Engine implements AutoCloseable
 
         // The pipeline, wired in one place: journal → core → egress, each on its own thread.
         this.disruptor = new Disruptor<>(
-            RingEvent::new, ctx.ringSize(), Engine::stageThread, ProducerType.SINGLE, ctx.waitStrategy());
+            RingEvent::new, ctx.ringSize(), this::stageThread, ProducerType.SINGLE, ctx.waitStrategy());
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(stageErrors));
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
         this.snapshotter = new Snapshotter(snapshots, fingerprint, ctx.snapshotEvery(), egress::journaledThrough);
@@ -119,11 +120,30 @@ public final class Engine implements AutoCloseable
         return new Engine(ctx.conclude());
     }
 
-    private static Thread stageThread(final Runnable runnable)
+    private Thread stageThread(final Runnable runnable)
     {
         final Thread thread = new Thread(runnable, "sluice-stage");
         thread.setDaemon(true);
+        stageThreads.add(thread);
         return thread;
+    }
+
+    // Disruptor's shutdown and halt only signal the stages: wait until their threads have left every stage's code
+    // (including a stage still in onStart) before the journal they use is unmapped, or a late access faults.
+    private void awaitStageThreads()
+    {
+        for (final Thread thread : stageThreads)
+        {
+            try
+            {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void onAgentError(final Throwable throwable)
@@ -202,6 +222,7 @@ public final class Engine implements AutoCloseable
             egress.stop();
             disruptor.halt();
         }
+        awaitStageThreads();
         if (drained && ctx.snapshotEvery() > 0)
         {
             // Every event was processed and its outputs journaled: snapshot the final state for a fast restart.

@@ -51,6 +51,7 @@ public final class IndiaVenue implements Venue
     private final SessionManager sessions;
     private final InstrumentSync instruments;
     private final OrderFlow orders;
+    private final OptionQuotes optionQuotes;
     private final ExecutorService io;
     private final Queue<PushedUpdate> pushed = new ConcurrentLinkedQueue<>();
     // The duty cycle's time, for callbacks that are wired before the first cycle.
@@ -137,6 +138,8 @@ public final class IndiaVenue implements Venue
         this.orders = new OrderFlow(config, broker, reporter, sessions, instruments);
         flow[0] = orders;
         sessions.wire(orders, () -> instruments.quoteSoon(clock[0]), () -> instruments.isReady(clock[0]));
+        this.optionQuotes = new OptionQuotes(config, broker, reporter, sessions::anyWithSession, instruments::snapshot,
+            instruments::referencePrice, this::tradedSymbols);
     }
 
     /**
@@ -212,6 +215,7 @@ public final class IndiaVenue implements Venue
             sessions.doWork(nowNs) +
             orders.doWork(nowNs) +
             instruments.doWork(nowNs) +
+            optionQuotes.doWork(nowNs) +
             dailyJobs(nowNs) +
             publishStateChange(nowNs);
     }
@@ -304,6 +308,25 @@ public final class IndiaVenue implements Venue
     public RestBroker broker()
     {
         return broker;
+    }
+
+    // Symbols with open orders or broker positions: their prices matter most.
+    private void tradedSymbols(final java.util.Set<String> into)
+    {
+        orders.openSymbols(into);
+        final InstrumentSnapshot snapshot = instruments.snapshot();
+        for (final AccountSession session : sessions.all())
+        {
+            for (final BrokerPosition position : session.positions())
+            {
+                final io.sluice.gateway.india.instruments.Instrument instrument = position.netQty() == 0 ? null :
+                    snapshot.byVenueSymbol(position.venueSymbol());
+                if (instrument != null)
+                {
+                    into.add(instrument.symbol());
+                }
+            }
+        }
     }
 
     private int drainPushed(final long nowNs)

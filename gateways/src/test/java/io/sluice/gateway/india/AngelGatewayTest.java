@@ -205,6 +205,14 @@ class AngelGatewayTest
         assertEquals(List.of(), angel.violations());
     }
 
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start();
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), angel, false);
+    }
+
     private void start()
     {
         angel = new FakeAngel("smartkey", "A123456", "4321", TOTP_SECRET, clock::epochMillis);

@@ -181,6 +181,14 @@ class DhanGatewayTest
         assertEquals(List.of(), dhan.violations());
     }
 
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start();
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), dhan, false);
+    }
+
     private void start()
     {
         dhan = new FakeDhan("1000000132", "dhan-token-1", clock::epochMillis);

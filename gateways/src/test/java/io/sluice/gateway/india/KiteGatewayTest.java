@@ -100,6 +100,12 @@ class KiteGatewayTest
         assertEquals(Fixed.parse("0.05"), call.tickSize());
         assertEquals(Fixed.of(50), call.lotSize());
         assertEquals(Fixed.of(1800), call.freezeQty());
+        assertEquals("NIFTY", call.underlying());
+        assertEquals("CE", call.kind());
+        assertEquals(20240104, call.expiryDate());
+        assertEquals(Fixed.of(21750), call.strike());
+        assertEquals("NFO", call.segment());
+        assertEquals(20240101, call.syncDate(), "the trading day of the master");
         final Path csv = dir.resolve("data").resolve("instrument_tokens-kite-2024-01-01.csv");
         Await.until("snapshot CSV", harness::step, () -> Files.exists(csv));
         assertEquals(166, harness.venue().instrumentSnapshot().instruments().size());
@@ -457,6 +463,14 @@ class KiteGatewayTest
         harness.reports().awaitExecutionReport(clientOrderId, ExecType.NEW);
         Await.until("the poll after the place", harness::step, () -> kite.requests("GET", "/orders").size() > polls);
         harness.reports().settle(50);
+    }
+
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start(Map.of("sluice.kite.optionQuoteIntervalMs", "200"));
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), kite, true);
     }
 
     private void start(final Map<String, String> overrides)

@@ -78,6 +78,7 @@ class KiteOptionsSystemTest
         settings.remove("sluice.instrument." + CALL + ".calendar");
         settings.put("sluice.instrument.NIFTY.calendar", "ALWAYS");
         settings.put("sluice.kite.optionQuoteIntervalMs", "200");
+        settings.put("sluice.kite.marketHours", "00:00-23:59"); // option quotes are polled in market hours
         kite.instrumentLast("NFO:NIFTY2410421750CE", "102.35");
         sluice = new SystemHarness(dir, settings, "kite", brokerDay);
 

@@ -56,8 +56,8 @@ import java.util.function.UnaryOperator;
  * <tr><td>{@code sluice.<v>.pollIntervalMs}</td><td>broker's (1000 or 2000)</td><td>order-book polling while orders are open</td></tr>
  * <tr><td>{@code sluice.<v>.fundsIntervalMs}</td><td>60000</td><td>AccountUpdate refresh</td></tr>
  * <tr><td>{@code sluice.<v>.quoteIntervalMs}</td><td>60000</td><td>underlying quote refresh (ATM reference, MarketData)</td></tr>
- * <tr><td>{@code sluice.<v>.optionQuoteIntervalMs}</td><td>2000</td><td>LTP poll of the options that matter (one request;
- *     the brokers allow about one quote request per second), published as MarketData</td></tr>
+ * <tr><td>{@code sluice.<v>.optionQuoteIntervalMs}</td><td>2000</td><td>LTP poll of the options that matter in market hours
+ *     (one request; the brokers allow about one quote request per second), published as MarketData</td></tr>
  * <tr><td>{@code sluice.<v>.optionQuoteStrikes}</td><td>3</td><td>strikes each side of ATM polled (calls and puts of the
  *     nearest expiry); 0 polls only the options below</td></tr>
  * <tr><td>{@code sluice.<v>.optionQuoteSymbols}</td><td></td><td>more canonical symbols always polled; options with open

@@ -21,7 +21,8 @@ import java.util.function.ToLongFunction;
  * second), each answer published as MarketData. What matters, in this order, up to the broker's batch size: options
  * with open orders or positions, the configured {@code optionQuoteSymbols}, then the calls and puts of the nearest
  * expiry within {@code optionQuoteStrikes} strikes of each underlying's ATM (where signals such as
- * {@code NIFTY:CUR:OTM2:PE} land).
+ * {@code NIFTY:CUR:OTM2:PE} land). Polls run in market hours (and around the clock when orders outside them go as AMO);
+ * an unchanged price is published again only every {@link #REPUBLISH_NS}, often enough for the engine's quote-age gate.
  */
 final class OptionQuotes
 {
@@ -33,6 +34,10 @@ final class OptionQuotes
     private final ToLongFunction<String> referencePrice;
     private final Consumer<Set<String>> tradedSymbols;
 
+    /** An unchanged last price is published again after this long (the engine's default maxQuoteAgeMs is 60 s). */
+    static final long REPUBLISH_NS = 15_000_000_000L;
+
+    private final Map<String, long[]> published = new java.util.HashMap<>();
     private boolean inFlight;
     private long nextPollNs;
 
@@ -62,7 +67,8 @@ final class OptionQuotes
         }
         final AccountSession session = readySession.get();
         final InstrumentSnapshot instruments = snapshot.get();
-        if (session == null || instruments.tradingDate() == null)
+        final boolean trading = config.amoOutsideMarketHours() || config.schedule().inside(nowNs, config.marketHours());
+        if (!trading || session == null || instruments.tradingDate() == null)
         {
             return 0;
         }
@@ -87,10 +93,21 @@ final class OptionQuotes
             inFlight = false;
             if (result.isOk())
             {
-                result.value().forEach((symbol, last) -> reporter.underlying(symbol, last, now));
+                result.value().forEach((symbol, last) -> publish(symbol, last, now));
             }
         }, nowNs);
         return 1;
+    }
+
+    private void publish(final String symbol, final long last, final long nowNs)
+    {
+        final long[] previous = published.computeIfAbsent(symbol, (s) -> new long[] {Fixed.NULL, 0});
+        if (previous[0] != last || nowNs - previous[1] >= REPUBLISH_NS)
+        {
+            previous[0] = last;
+            previous[1] = nowNs;
+            reporter.underlying(symbol, last, nowNs);
+        }
     }
 
     /**

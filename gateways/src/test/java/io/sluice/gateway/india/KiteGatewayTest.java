@@ -468,7 +468,7 @@ class KiteGatewayTest
     @Test
     void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
     {
-        start(Map.of("sluice.kite.optionQuoteIntervalMs", "200"));
+        start(Map.of("sluice.kite.marketHours", "00:00-23:59", "sluice.kite.optionQuoteIntervalMs", "200"));
         harness.reports().awaitStatus(GatewayState.UP);
         OptionLtp.assertAtmOptionsQuoted(harness.reports(), kite, true);
     }

@@ -183,7 +183,7 @@ class UpstoxGatewayTest
     @Test
     void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
     {
-        start(Map.of("sluice.upstox.optionQuoteIntervalMs", "200"));
+        start(Map.of("sluice.upstox.marketHours", "00:00-23:59", "sluice.upstox.optionQuoteIntervalMs", "200"));
         harness.reports().awaitStatus(GatewayState.UP);
         OptionLtp.assertAtmOptionsQuoted(harness.reports(), upstox, false);
     }

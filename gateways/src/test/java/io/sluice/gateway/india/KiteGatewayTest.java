@@ -473,6 +473,22 @@ class KiteGatewayTest
         OptionLtp.assertAtmOptionsQuoted(harness.reports(), kite, true);
     }
 
+    @Test
+    void shouldAlsoPollTheLastPriceOfAnOptionWithAnOpenOrderFarFromAtm()
+    {
+        start(Map.of("sluice.kite.marketHours", "00:00-23:59", "sluice.kite.optionQuoteIntervalMs", "200"));
+        final IndiaReports reports = harness.reports();
+        reports.awaitStatus(GatewayState.UP);
+        final String far = "NIFTY04JAN2422500CE";
+        kite.instrumentLast("NFO:NIFTY2410422500CE", "3.1");
+        harness.newOrder("FARSTRIKE0001", far, Side.BUY, OrdType.LIMIT, "50", "2.5", null, Product.NRML);
+        reports.awaitExecutionReport("FARSTRIKE0001", ExecType.NEW);
+
+        final MarketDataEvent quote = reports.await(MarketDataEvent.class, (m) -> m.symbol().equals(far), far + " priced while its order works");
+        assertEquals(Fixed.parse("3.1"), quote.last());
+        assertEquals(List.of(), kite.violations());
+    }
+
     private void start(final Map<String, String> overrides)
     {
         kite = new FakeKite(API_KEY, API_SECRET, clock::epochMillis);

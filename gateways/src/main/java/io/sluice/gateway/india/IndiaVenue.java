@@ -31,13 +31,14 @@ import java.util.function.UnaryOperator;
  * <li>apply order updates the broker pushed (Kite postbacks);</li>
  * <li>sessions: rate-limited sends, login retries, reconciliation, order-book polling, funds;</li>
  * <li>orders: lookups of places with unknown outcome, orders that waited too long for their account;</li>
- * <li>instruments: master download retries, quotes, snapshot build;</li>
+ * <li>instruments: master download retries, quotes, snapshot build; option last prices;</li>
  * <li>daily jobs in the market's zone: the morning job (master refresh, logins, reconciliation) and cleanup;</li>
  * <li>publish GatewayStatus when the state or its reason changed (the heartbeat repeats it).</li>
  * </ol>
  * State: UP when every account is ready and instruments are loaded; RECONCILING while logging in, reconciling or
  * loading instruments (orders wait); DEGRADED with the reasons while an account has no session (its orders are refused
- * with {@code SESSION_EXPIRED}) or instruments are unavailable.
+ * with {@code SESSION_EXPIRED}; the engine still routes to a DEGRADED gateway, so the other accounts keep trading) or
+ * instruments are unavailable. Option last prices: {@link OptionQuotes}.
  * <p>
  * Settings: {@link IndiaConfig} and each broker's class ({@link KiteApi}, {@link AngelApi}, {@link UpstoxApi},
  * {@link DhanApi}).

@@ -130,6 +130,7 @@ public final class EngineCore
         this.venueHeartbeatNs = new long[venues.size()];
         this.positions = new Positions(accounts.size(), instruments.capacity());
         this.prices = new MarketPrices(instruments.capacity());
+        this.positions.instrumentsInUse(instruments.size());
         this.dedup = new DedupWindow(config.dedupCapacity, config.dedupWindowNs);
         this.orders = new OrderBook(config.maxLiveOrders);
         this.calendars = new SessionCalendars(config.settings);
@@ -1103,6 +1104,7 @@ public final class EngineCore
             underlyingId = underlyingLength > 0 ? instruments.lookup(buffer, underlyingOffset, underlyingLength) : NameIndex.MISSING;
         }
         rules.onLearned(instrumentId, underlyingId);
+        positions.instrumentsInUse(instruments.size());
         return instrumentId;
     }
 

@@ -35,7 +35,12 @@ class DynamicInstrumentsTest
 
     private static EngineCore newCore(final OutputPort port, final String spare)
     {
-        final Map<String, String> settings = new HashMap<>();
+        return newCore(port, spare, Map.of());
+    }
+
+    private static EngineCore newCore(final OutputPort port, final String spare, final Map<String, String> more)
+    {
+        final Map<String, String> settings = new HashMap<>(more);
         settings.put("sluice.accounts", "desk");
         settings.put("sluice.account.desk.venue", "paper");
         settings.put("sluice.account.desk.ordersPerSecond", "0");
@@ -59,6 +64,17 @@ class DynamicInstrumentsTest
         final MarketDataEncoder encoder = new MarketDataEncoder().wrapAndApplyHeader(frames.buffer(), 0, new MessageHeaderEncoder())
             .venue("paper").symbol(symbol).bid(Fixed.NULL).ask(Fixed.NULL).last(Fixed.parse(last)).timestampNs(1);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int fill(final String clientOrderId, final String qty, final String price)
+    {
+        final io.sluice.sbe.ExecutionReportEncoder report = new io.sluice.sbe.ExecutionReportEncoder()
+            .wrapAndApplyHeader(frames.buffer(), 0, new MessageHeaderEncoder())
+            .clientOrderId(clientOrderId).venueOrderId("K1").account("desk").venue("paper").symbol(CALL)
+            .execType(io.sluice.sbe.ExecType.TRADE).ordStatus(io.sluice.sbe.OrdStatus.FILLED).side(io.sluice.sbe.Side.BUY)
+            .lastQty(Fixed.parse(qty)).lastPrice(Fixed.parse(price)).cumQty(Fixed.parse(qty)).leavesQty(0).avgPrice(Fixed.parse(price))
+            .transactTimeNs(1).tradeId("T1").commission(Fixed.NULL).commissionAsset("").text("");
+        return MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength();
     }
 
     private int marketBuy(final String id, final String qty)
@@ -88,6 +104,23 @@ class DynamicInstrumentsTest
         assertEquals(CALL, order.symbol().trim());
         assertEquals(Fixed.of(50), order.quantity());
         assertEquals(1, core.liveOrders());
+    }
+
+    @Test
+    void shouldCountALearnedOptionsPositionInTheAccountsExposure()
+    {
+        final EngineCore core = newCore(outputs, null, Map.of("sluice.account.desk.maxGrossExposure", "6000"));
+        feed(core, NSE_OPEN_NS, frames.gatewayStatus("paper", GatewayState.UP));
+        feed(core, NSE_OPEN_NS, frames.option(CALL, "NIFTY", "0.05", "50"));
+        feed(core, NSE_OPEN_NS, quote(CALL, "102.35"));
+        feed(core, NSE_OPEN_NS, marketBuy("first", "50"));
+        final String clientOrderId = outputs.newOrder(0).clientOrderId().trim();
+        feed(core, NSE_OPEN_NS, fill(clientOrderId, "50", "102.35"));
+        assertEquals(Fixed.of(50), outputs.positionUpdate(0).quantity());
+        outputs.clear();
+
+        feed(core, NSE_OPEN_NS, marketBuy("second", "50"));
+        assertEquals(RejectReason.MAX_GROSS_EXPOSURE, outputs.reject(0).reason(), "5117.5 held + 5117.5 more > 6000");
     }
 
     @Test

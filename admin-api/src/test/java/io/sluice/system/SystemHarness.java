@@ -171,11 +171,16 @@ final class SystemHarness implements AutoCloseable
         awaitEngine(20);
     }
 
-    /** Wait until admin-api sees the engine subscribed and the venue's gateway UP, with a deadline in seconds. */
+    /**
+     * Wait until admin-api sees the engine subscribed and the venue's gateway UP (or the state a test expects instead,
+     * setting {@code sluice.test.gatewayState}, e.g. DEGRADED with an account whose session is gone), with a deadline
+     * in seconds.
+     */
     void awaitEngine(final int seconds)
     {
-        awaitJson("/health", h -> h.path("engineConnected").asBoolean() && "UP".equals(h.path("gateways").path(venue).asText()),
-            "engine connected and " + venue + " gateway UP", seconds);
+        final String state = settingsMap.getOrDefault("sluice.test.gatewayState", "UP");
+        awaitJson("/health", h -> h.path("engineConnected").asBoolean() && state.equals(h.path("gateways").path(venue).asText()),
+            "engine connected and " + venue + " gateway " + state, seconds);
     }
 
     /** Errors the gateway's duty cycle reported (each also printed); a healthy run has none. */

@@ -2,6 +2,7 @@ package io.sluice.gateway;
 
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.InstrumentDefinitionEncoder;
+import io.sluice.sbe.InstrumentKind;
 
 /**
  * A venue's trading rules and identifiers for one instrument, filled by a venue adapter (from Binance
@@ -20,6 +21,12 @@ public final class InstrumentRules
     private long minNotional;
     private long freezeQty;
     private long contractSize;
+    private final AsciiField underlying = new AsciiField(InstrumentDefinitionEncoder.underlyingLength());
+    private final AsciiField exchangeSegment = new AsciiField(InstrumentDefinitionEncoder.exchangeSegmentLength());
+    private InstrumentKind kind;
+    private long expiryDate;
+    private long strike;
+    private long syncDate;
 
     public InstrumentRules()
     {
@@ -39,6 +46,12 @@ public final class InstrumentRules
         minNotional = Fixed.NULL;
         freezeQty = Fixed.NULL;
         contractSize = Fixed.NULL;
+        underlying.clear();
+        exchangeSegment.clear();
+        kind = InstrumentKind.NULL_VAL;
+        expiryDate = InstrumentDefinitionEncoder.expiryDateNullValue();
+        strike = Fixed.NULL;
+        syncDate = InstrumentDefinitionEncoder.syncDateNullValue();
         return this;
     }
 
@@ -134,6 +147,64 @@ public final class InstrumentRules
     public InstrumentRules contractSize(final long contractSize)
     {
         this.contractSize = contractSize;
+        return this;
+    }
+
+    /** Underlying of a derivative (NIFTY), empty otherwise. */
+    public AsciiField underlying()
+    {
+        return underlying;
+    }
+
+    /** The broker's exchange or segment (NFO, NSE_FO, NSE_FNO), empty when not a broker instrument. */
+    public AsciiField exchangeSegment()
+    {
+        return exchangeSegment;
+    }
+
+    public InstrumentKind kind()
+    {
+        return kind;
+    }
+
+    public InstrumentRules kind(final InstrumentKind kind)
+    {
+        this.kind = kind;
+        return this;
+    }
+
+    /** Expiry as yyyymmdd, or the field's null value. */
+    public long expiryDate()
+    {
+        return expiryDate;
+    }
+
+    public InstrumentRules expiryDate(final long expiryDate)
+    {
+        this.expiryDate = expiryDate;
+        return this;
+    }
+
+    public long strike()
+    {
+        return strike;
+    }
+
+    public InstrumentRules strike(final long strike)
+    {
+        this.strike = strike;
+        return this;
+    }
+
+    /** Trading day of the master the definition comes from, as yyyymmdd, or the field's null value. */
+    public long syncDate()
+    {
+        return syncDate;
+    }
+
+    public InstrumentRules syncDate(final long syncDate)
+    {
+        this.syncDate = syncDate;
         return this;
     }
 }

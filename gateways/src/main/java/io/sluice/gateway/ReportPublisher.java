@@ -238,7 +238,15 @@ public final class ReportPublisher
             .minNotional(instrument.minNotional())
             .freezeQty(instrument.freezeQty())
             .contractSize(instrument.contractSize())
-            .timestampNs(timestampNs);
+            .timestampNs(timestampNs)
+            .instrumentKind(instrument.kind())
+            .expiryDate(instrument.expiryDate())
+            .strike(instrument.strike())
+            .syncDate(instrument.syncDate());
+        instrument.underlying().putFixed(
+            targetBuffer, offset + InstrumentDefinitionEncoder.underlyingEncodingOffset(), InstrumentDefinitionEncoder.underlyingLength());
+        instrument.exchangeSegment().putFixed(targetBuffer, offset + InstrumentDefinitionEncoder.exchangeSegmentEncodingOffset(),
+            InstrumentDefinitionEncoder.exchangeSegmentLength());
         return commit(length);
     }
 

@@ -24,6 +24,7 @@ import io.sluice.sbe.ExecutionReportDecoder;
 import io.sluice.sbe.GatewayState;
 import io.sluice.sbe.GatewayStatusDecoder;
 import io.sluice.sbe.InstrumentDefinitionDecoder;
+import io.sluice.sbe.InstrumentKind;
 import io.sluice.sbe.MarketDataDecoder;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.NewOrderDecoder;
@@ -93,7 +94,9 @@ public final class FrameFormatter
             TradingStateUpdateDecoder.venueEncodingOffset(), TradingStateUpdateDecoder.venueEncodingOffset(),
             TradingStateUpdateDecoder.BLOCK_LENGTH);
         register(EngineErrorDecoder.TEMPLATE_ID, "EngineError", EngineErrorDecoder.BLOCK_LENGTH);
-        register(InstrumentDefinitionDecoder.TEMPLATE_ID, "InstrumentDefinition", InstrumentDefinitionDecoder.BLOCK_LENGTH);
+        register(InstrumentDefinitionDecoder.TEMPLATE_ID, "InstrumentDefinition", InstrumentDefinitionDecoder.underlyingEncodingOffset(),
+            InstrumentDefinitionDecoder.underlyingEncodingOffset(), InstrumentDefinitionDecoder.underlyingEncodingOffset(),
+            InstrumentDefinitionDecoder.BLOCK_LENGTH);
         register(AccountUpdateDecoder.TEMPLATE_ID, "AccountUpdate", AccountUpdateDecoder.BLOCK_LENGTH);
         register(AmendOrderDecoder.TEMPLATE_ID, "AmendOrder", AmendOrderDecoder.BLOCK_LENGTH);
         register(AlertDecoder.TEMPLATE_ID, "Alert", AlertDecoder.BLOCK_LENGTH);
@@ -591,6 +594,29 @@ public final class FrameFormatter
         fixed(out, "freezeQty", d.freezeQty());
         fixed(out, "contractSize", d.contractSize());
         time(out, "timestampNs", d.timestampNs());
+        if (d.actingVersion() >= InstrumentDefinitionDecoder.underlyingSinceVersion())
+        {
+            fixedChars(out, "underlying", d.getUnderlying(chars, 0));
+            enumValue(out, "instrumentKind", d.instrumentKindRaw(), raw -> InstrumentKind.get((short)raw));
+            isoDate(out, "expiryDate", d.expiryDate(), InstrumentDefinitionDecoder.expiryDateNullValue());
+            fixed(out, "strike", d.strike());
+            fixedChars(out, "exchangeSegment", d.getExchangeSegment(chars, 0));
+            isoDate(out, "syncDate", d.syncDate(), InstrumentDefinitionDecoder.syncDateNullValue());
+        }
+    }
+
+    private static void isoDate(final StringBuilder out, final String name, final long yyyymmdd, final long nullValue)
+    {
+        out.append(' ').append(name).append('=');
+        if (yyyymmdd == nullValue)
+        {
+            out.append("null");
+            return;
+        }
+        out.append(yyyymmdd / 10_000).append('-');
+        final long month = yyyymmdd / 100 % 100;
+        final long day = yyyymmdd % 100;
+        out.append(month < 10 ? "0" : "").append(month).append('-').append(day < 10 ? "0" : "").append(day);
     }
 
     private void formatAccountUpdate(final AccountUpdateDecoder d, final StringBuilder out)

@@ -129,8 +129,23 @@ class FrameFormatterTest
     {
         assertEquals(
             "InstrumentDefinition venue=kite symbol=NIFTY-24000-CE venueSymbol=NIFTY24D1924000CE venueToken=12345678" +
-            " tickSize=0.05 lotSize=25 minQty=25 maxQty=null minNotional=null freezeQty=1800 contractSize=1 timestampNs=" + T0_TEXT,
+            " tickSize=0.05 lotSize=25 minQty=25 maxQty=null minNotional=null freezeQty=1800 contractSize=1 timestampNs=" + T0_TEXT +
+            " underlying=NIFTY instrumentKind=CE expiryDate=2024-12-19 strike=24000 exchangeSegment=NFO syncDate=2024-12-16",
             format(TestFrames.instrumentDefinition()));
+    }
+
+    @Test
+    void shouldFormatAVersion2InstrumentDefinitionWithoutTheBrokerFields()
+    {
+        final Frame frame = TestFrames.instrumentDefinition();
+        final int v2Block = io.sluice.sbe.InstrumentDefinitionDecoder.underlyingEncodingOffset();
+        final org.agrona.ExpandableArrayBuffer old = new org.agrona.ExpandableArrayBuffer(256);
+        old.putBytes(0, frame.buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + v2Block);
+        new MessageHeaderEncoder().wrap(old, 0).blockLength(v2Block).version(2);
+        assertEquals(
+            "InstrumentDefinition venue=kite symbol=NIFTY-24000-CE venueSymbol=NIFTY24D1924000CE venueToken=12345678" +
+            " tickSize=0.05 lotSize=25 minQty=25 maxQty=null minNotional=null freezeQty=1800 contractSize=1 timestampNs=" + T0_TEXT,
+            format(new TestFrames.Frame(old, MessageHeaderEncoder.ENCODED_LENGTH + v2Block)));
     }
 
     @Test
@@ -477,9 +492,9 @@ class FrameFormatterTest
     void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
     {
         final Frame frame = TestFrames.unknownTemplate(99, 10);
-        assertEquals("UNKNOWN templateId=99 version=3 length=18", format(frame));
-        assertEquals("UNKNOWN templateId=0 version=3 length=12", format(TestFrames.unknownTemplate(0, 4)));
-        assertEquals("UNKNOWN templateId=19 version=3 length=12", format(TestFrames.unknownTemplate(19, 4)));
+        assertEquals("UNKNOWN templateId=99 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=19 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(19, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -517,7 +532,7 @@ class FrameFormatterTest
         new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
         final String line = format(frame);
         assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
-        assertTrue(line.contains("blockLength 139 < 140 of version 3"), line);
+        assertTrue(line.contains("blockLength 139 < 140 of version " + MessageHeaderEncoder.SCHEMA_VERSION), line);
     }
 
     @Test

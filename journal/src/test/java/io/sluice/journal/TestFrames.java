@@ -344,7 +344,13 @@ final class TestFrames
             .minNotional(Fixed.NULL)
             .freezeQty(Fixed.parse("1800"))
             .contractSize(Fixed.parse("1"))
-            .timestampNs(T0);
+            .timestampNs(T0)
+            .underlying("NIFTY")
+            .instrumentKind(io.sluice.sbe.InstrumentKind.CE)
+            .expiryDate(20241219)
+            .strike(Fixed.of(24000))
+            .exchangeSegment("NFO")
+            .syncDate(20241216);
         encoder.checkEncodingIsComplete();
         return new Frame(buffer, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }

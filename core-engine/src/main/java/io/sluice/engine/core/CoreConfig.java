@@ -126,7 +126,7 @@ public final class CoreConfig
     /** The account's configured limits (defaults where not configured) and per-instrument overrides. */
     RiskLimits limits(final NameIndex accountIndex, final NameIndex instrumentIndex)
     {
-        final RiskLimits limits = new RiskLimits(accountIndex.size(), instrumentIndex.size());
+        final RiskLimits limits = new RiskLimits(accountIndex.size(), instrumentIndex.capacity());
         for (int a = 0; a < accountIndex.size(); a++)
         {
             final String prefix = "sluice.account." + accountIndex.nameString(a) + ".";
@@ -188,6 +188,20 @@ public final class CoreConfig
             maxLiveOrders,
             gatewayTimeoutNs,
             settings);
+    }
+
+    /**
+     * Room for instruments the engine learns from venues' InstrumentDefinitions (a broker's synced options), on top of
+     * {@code sluice.instruments}: {@code sluice.engine.dynamicInstruments}, default 1024, 0 turns learning off.
+     */
+    int dynamicInstruments()
+    {
+        final int spare = settings.getInt("sluice.engine.dynamicInstruments", 1024);
+        if (spare < 0)
+        {
+            throw new IllegalArgumentException("sluice.engine.dynamicInstruments must not be negative");
+        }
+        return spare;
     }
 
     /** Venue names with a gateway, in order. */

@@ -109,6 +109,7 @@ public final class EngineCore
     private long lastPlacedKey;
     private long framesProcessed;
     private long errors;
+    private boolean instrumentTableFullReported;
 
     /**
      * @param config accounts, instruments, venues and sizing.
@@ -118,7 +119,7 @@ public final class EngineCore
     {
         this.config = config;
         this.accounts = new NameIndex(config.accounts.stream().map(a -> a.name).toList(), 16);
-        this.instruments = new NameIndex(config.instruments, 32);
+        this.instruments = new NameIndex(config.instruments, 32, config.dynamicInstruments());
         this.venues = new NameIndex(config.venues, 16);
         this.accountVenue = new int[accounts.size()];
         for (int i = 0; i < accountVenue.length; i++)
@@ -127,8 +128,9 @@ public final class EngineCore
         }
         this.venueStates = new GatewayState[venues.size()];
         this.venueHeartbeatNs = new long[venues.size()];
-        this.positions = new Positions(accounts.size(), instruments.size());
-        this.prices = new MarketPrices(instruments.size());
+        this.positions = new Positions(accounts.size(), instruments.capacity());
+        this.prices = new MarketPrices(instruments.capacity());
+        this.positions.instrumentsInUse(instruments.size());
         this.dedup = new DedupWindow(config.dedupCapacity, config.dedupWindowNs);
         this.orders = new OrderBook(config.maxLiveOrders);
         this.calendars = new SessionCalendars(config.settings);
@@ -1519,14 +1521,45 @@ public final class EngineCore
     {
         final DirectBuffer buffer = instrumentDefinition.buffer();
         final int symbolOffset = instrumentDefinition.offset() + InstrumentDefinitionDecoder.symbolEncodingOffset();
-        final int instrumentId = instruments.lookup(
-            buffer, symbolOffset, Ascii.fixedLength(buffer, symbolOffset, InstrumentDefinitionDecoder.symbolLength()));
+        final int symbolLength = Ascii.fixedLength(buffer, symbolOffset, InstrumentDefinitionDecoder.symbolLength());
+        int instrumentId = instruments.lookup(buffer, symbolOffset, symbolLength);
+        if (instrumentId == NameIndex.MISSING)
+        {
+            instrumentId = learnInstrument(buffer, symbolOffset, symbolLength);
+        }
         if (instrumentId != NameIndex.MISSING)
         {
             rules.onDefinition(instrumentId, instrumentDefinition.tickSize(), instrumentDefinition.lotSize(),
                 instrumentDefinition.minQty(), instrumentDefinition.maxQty(), instrumentDefinition.minNotional(),
                 instrumentDefinition.freezeQty(), instrumentDefinition.contractSize());
         }
+    }
+
+    // A definition of a symbol not configured (a broker's synced option) adds it to the instrument table while there is
+    // room: definitions are journaled inputs, so replay adds the same instruments with the same ids.
+    private int learnInstrument(final DirectBuffer buffer, final int symbolOffset, final int symbolLength)
+    {
+        final int instrumentId = instruments.add(buffer, symbolOffset, symbolLength);
+        if (instrumentId == NameIndex.MISSING)
+        {
+            if (symbolLength > 0 && !instrumentTableFullReported && instruments.capacity() > config.instruments.size())
+            {
+                instrumentTableFullReported = true;
+                error(InstrumentDefinitionDecoder.TEMPLATE_ID,
+                    "instrument table full (sluice.engine.dynamicInstruments): definitions of new symbols are ignored");
+            }
+            return NameIndex.MISSING;
+        }
+        int underlyingId = NameIndex.MISSING;
+        if (instrumentDefinition.actingVersion() >= 3)
+        {
+            final int underlyingOffset = instrumentDefinition.offset() + InstrumentDefinitionDecoder.underlyingEncodingOffset();
+            final int underlyingLength = Ascii.fixedLength(buffer, underlyingOffset, InstrumentDefinitionDecoder.underlyingLength());
+            underlyingId = underlyingLength > 0 ? instruments.lookup(buffer, underlyingOffset, underlyingLength) : NameIndex.MISSING;
+        }
+        rules.onLearned(instrumentId, underlyingId);
+        positions.instrumentsInUse(instruments.size());
+        return instrumentId;
     }
 
     private void onAccountUpdate()
@@ -1856,7 +1889,8 @@ public final class EngineCore
         dedup.expire(nowNs);
         for (int venueId = 0; venueId < venueStates.length; venueId++)
         {
-            if (venueStates[venueId] == GatewayState.UP && nowNs - venueHeartbeatNs[venueId] > config.gatewayTimeoutNs)
+            if ((venueStates[venueId] == GatewayState.UP || venueStates[venueId] == GatewayState.DEGRADED) &&
+                nowNs - venueHeartbeatNs[venueId] > config.gatewayTimeoutNs)
             {
                 venueStates[venueId] = GatewayState.DOWN;
                 text.clear().append("no heartbeat for ").appendLong(config.gatewayTimeoutNs / 1_000_000).append(" ms");

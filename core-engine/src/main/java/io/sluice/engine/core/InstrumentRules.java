@@ -25,7 +25,7 @@ final class InstrumentRules
 
     InstrumentRules(final Settings settings, final NameIndex instruments, final SessionCalendars calendars)
     {
-        final int count = instruments.size();
+        final int count = instruments.capacity();
         tickSize = nulls(count);
         lotSize = nulls(count);
         minQty = nulls(count);
@@ -35,7 +35,9 @@ final class InstrumentRules
         contractSize = new long[count];
         usualQty = nulls(count);
         calendar = new int[count];
-        for (int i = 0; i < count; i++)
+        java.util.Arrays.fill(contractSize, instruments.size(), count, Fixed.SCALE);
+        java.util.Arrays.fill(calendar, instruments.size(), count, calendars.id("ALWAYS"));
+        for (int i = 0; i < instruments.size(); i++)
         {
             final String symbol = instruments.nameString(i);
             final String prefix = "sluice.instrument." + symbol + ".";
@@ -96,6 +98,15 @@ final class InstrumentRules
         minNotional[i] = minNotionalValue != Fixed.NULL ? minNotionalValue : minNotional[i];
         freezeQty[i] = freeze != Fixed.NULL && freeze > 0 ? freeze : freezeQty[i];
         contractSize[i] = contract != Fixed.NULL && contract > 0 ? contract : contractSize[i];
+    }
+
+    /**
+     * An instrument learned from a venue's definition trades in its underlying's session when the underlying is
+     * known (a NIFTY option follows NIFTY's calendar), else around the clock like any unconfigured symbol.
+     */
+    void onLearned(final int i, final int underlying)
+    {
+        calendar[i] = underlying >= 0 ? calendar[underlying] : calendar[i];
     }
 
     long tickSize(final int i)

@@ -21,6 +21,8 @@ final class NameIndex
     private final long[] hashes;
     private final int[] slots;
     private final int mask;
+    private final int paddedLength;
+    private int size;
 
     /**
      * @param names        distinct names, in id order.
@@ -28,18 +30,35 @@ final class NameIndex
      */
     NameIndex(final List<String> names, final int paddedLength)
     {
+        this(names, paddedLength, 0);
+    }
+
+    /**
+     * @param names        distinct names, in id order.
+     * @param paddedLength length of the zero-padded SBE field the names are written into.
+     * @param spare        room for names {@link #add added} later (ids after the configured ones).
+     */
+    NameIndex(final List<String> names, final int paddedLength, final int spare)
+    {
         final int count = names.size();
-        this.names = new byte[count][];
-        this.paddedNames = new byte[count][];
-        this.hashes = new long[count];
+        final int total = count + Math.max(0, spare);
+        this.paddedLength = paddedLength;
+        this.names = new byte[total][];
+        this.paddedNames = new byte[total][];
+        this.hashes = new long[total];
         int capacity = 4;
-        while (capacity < count * 2)
+        while (capacity < total * 2)
         {
             capacity <<= 1;
         }
         this.slots = new int[capacity];
         this.mask = capacity - 1;
         Arrays.fill(slots, MISSING);
+        for (int id = total - 1; id >= count; id--)
+        {
+            // Preallocated, so adding a name later only copies bytes.
+            this.paddedNames[id] = new byte[paddedLength];
+        }
 
         for (int id = 0; id < count; id++)
         {
@@ -61,7 +80,50 @@ final class NameIndex
                 slot = (slot + 1) & mask;
             }
             slots[slot] = id;
+            size++;
         }
+    }
+
+    /**
+     * Add a name not yet known, when there is room: its id is the next one. Deterministic (ids in order of addition);
+     * copies the name into preallocated storage except for the exact-length name itself, allocated once per added
+     * name (bounded by the capacity).
+     *
+     * @return the new id, or {@link #MISSING} when the index is full or the name is empty or too long.
+     */
+    int add(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (size == names.length || length == 0 || length > paddedLength)
+        {
+            return MISSING;
+        }
+        final int existing = lookup(buffer, offset, length);
+        if (existing != MISSING)
+        {
+            return existing;
+        }
+        final int id = size;
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        final byte[] padded = paddedNames[id];
+        Arrays.fill(padded, (byte)0);
+        System.arraycopy(bytes, 0, padded, 0, length);
+        hashes[id] = Ascii.hash(0, buffer, offset, length);
+        names[id] = bytes;
+        int slot = (int)hashes[id] & mask;
+        while (slots[slot] != MISSING)
+        {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = id;
+        size = id + 1;
+        return id;
+    }
+
+    /** Names this index can hold: the configured ones plus the spare room. */
+    int capacity()
+    {
+        return names.length;
     }
 
     int lookup(final DirectBuffer buffer, final int offset, final int length)
@@ -82,7 +144,7 @@ final class NameIndex
 
     int size()
     {
-        return names.length;
+        return size;
     }
 
     byte[] name(final int id)

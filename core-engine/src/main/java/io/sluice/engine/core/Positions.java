@@ -13,6 +13,8 @@ final class Positions
     private final long[][] pendingBuy;
     private final long[][] pendingSell;
     private final long[][] openingOrder;
+    // Instruments with ids below this may hold positions: the per-account scans stop there, not at the table's capacity.
+    private int inUse;
 
     Positions(final int accounts, final int instruments)
     {
@@ -20,6 +22,7 @@ final class Positions
         pendingBuy = new long[accounts][instruments];
         pendingSell = new long[accounts][instruments];
         openingOrder = new long[accounts][instruments];
+        inUse = instruments;
         for (final Position[] row : table)
         {
             for (int i = 0; i < row.length; i++)
@@ -76,7 +79,13 @@ final class Positions
 
     int instruments()
     {
-        return table.length == 0 ? 0 : table[0].length;
+        return inUse;
+    }
+
+    /** Ids below this are instruments in use (configured or learned); the rest of the table is spare room. */
+    void instrumentsInUse(final int count)
+    {
+        inUse = count;
     }
 
     int accounts()
@@ -87,16 +96,16 @@ final class Positions
     int openPositions(final int a)
     {
         int open = 0;
-        for (final Position position : table[a])
+        for (int i = 0; i < inUse; i++)
         {
-            open += position.quantity != 0 ? 1 : 0;
+            open += table[a][i].quantity != 0 ? 1 : 0;
         }
         return open;
     }
 
     boolean isFlat(final int a)
     {
-        for (int i = 0; i < table[a].length; i++)
+        for (int i = 0; i < inUse; i++)
         {
             if (table[a][i].quantity != 0 || pendingBuy[a][i] != 0 || pendingSell[a][i] != 0)
             {
@@ -109,7 +118,7 @@ final class Positions
     long grossExposure(final int a, final MarketPrices prices, final InstrumentRules rules)
     {
         long gross = 0;
-        for (int i = 0; i < table[a].length; i++)
+        for (int i = 0; i < inUse; i++)
         {
             final long quantity = table[a][i].quantity;
             if (quantity != 0)
@@ -123,7 +132,7 @@ final class Positions
     long netExposure(final int a, final MarketPrices prices, final InstrumentRules rules)
     {
         long net = 0;
-        for (int i = 0; i < table[a].length; i++)
+        for (int i = 0; i < inUse; i++)
         {
             final long quantity = table[a][i].quantity;
             if (quantity != 0)
@@ -137,7 +146,7 @@ final class Positions
     long unrealized(final int a, final MarketPrices prices, final InstrumentRules rules)
     {
         long pnl = 0;
-        for (int i = 0; i < table[a].length; i++)
+        for (int i = 0; i < inUse; i++)
         {
             final Position position = table[a][i];
             if (position.quantity != 0)
@@ -155,9 +164,9 @@ final class Positions
     long realized(final int a)
     {
         long realized = 0;
-        for (final Position position : table[a])
+        for (int i = 0; i < inUse; i++)
         {
-            realized += position.realizedPnl;
+            realized += table[a][i].realizedPnl;
         }
         return realized;
     }

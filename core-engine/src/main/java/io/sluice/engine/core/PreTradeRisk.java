@@ -72,7 +72,7 @@ final class PreTradeRisk
         }
         this.accountStates = filled(accounts.size());
         this.venueStates = filled(venues.size());
-        this.instrumentStates = filled(instruments.size());
+        this.instrumentStates = filled(instruments.capacity());
         this.dayLocked = new boolean[accounts.size()];
         this.venueBreakerTripped = new boolean[venues.size()];
         this.venueHaltedByGateway = new boolean[venues.size()];
@@ -345,7 +345,9 @@ final class PreTradeRisk
                 EXCEEDS, "orders today", "maxTradesPerDay");
         }
 
-        if (gatewayState != GatewayState.UP)
+        // DEGRADED still routes: the gateway refuses what it cannot do with a reason (an Indian broker account whose
+        // session expired gets SESSION_EXPIRED while the venue's other accounts keep trading).
+        if (gatewayState != GatewayState.UP && gatewayState != GatewayState.DEGRADED)
         {
             refuse(RejectReason.GATEWAY_DOWN, "venue").append("gateway ").append(venues.name(v))
                 .append(gatewayState == null ? " has not reported yet" : " is not up");

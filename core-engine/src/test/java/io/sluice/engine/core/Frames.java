@@ -136,7 +136,25 @@ final class Frames
             .lotSize(lot == null ? io.sluice.protocol.Fixed.NULL : io.sluice.protocol.Fixed.parse(lot))
             .minQty(io.sluice.protocol.Fixed.NULL).maxQty(io.sluice.protocol.Fixed.NULL).minNotional(io.sluice.protocol.Fixed.NULL)
             .freezeQty(freeze == null ? io.sluice.protocol.Fixed.NULL : io.sluice.protocol.Fixed.parse(freeze))
-            .contractSize(io.sluice.protocol.Fixed.NULL).timestampNs(1);
+            .contractSize(io.sluice.protocol.Fixed.NULL).timestampNs(1)
+            .underlying("").instrumentKind(io.sluice.sbe.InstrumentKind.NULL_VAL)
+            .expiryDate(io.sluice.sbe.InstrumentDefinitionEncoder.expiryDateNullValue())
+            .strike(io.sluice.protocol.Fixed.NULL).exchangeSegment("")
+            .syncDate(io.sluice.sbe.InstrumentDefinitionEncoder.syncDateNullValue());
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    /** A broker's definition of an option (version 3 fields: underlying, kind, expiry, strike, segment). */
+    int option(final String symbol, final String underlying, final String tick, final String lot)
+    {
+        final io.sluice.sbe.InstrumentDefinitionEncoder e = new io.sluice.sbe.InstrumentDefinitionEncoder()
+            .wrapAndApplyHeader(buffer, 0, header)
+            .venue("paper").symbol(symbol).venueSymbol(symbol).venueToken("43650")
+            .tickSize(io.sluice.protocol.Fixed.parse(tick)).lotSize(io.sluice.protocol.Fixed.parse(lot))
+            .minQty(io.sluice.protocol.Fixed.parse(lot)).maxQty(io.sluice.protocol.Fixed.NULL).minNotional(io.sluice.protocol.Fixed.NULL)
+            .freezeQty(io.sluice.protocol.Fixed.of(1800)).contractSize(io.sluice.protocol.Fixed.NULL).timestampNs(1)
+            .underlying(underlying).instrumentKind(io.sluice.sbe.InstrumentKind.CE).expiryDate(20240104)
+            .strike(io.sluice.protocol.Fixed.of(21750)).exchangeSegment("NFO").syncDate(20240101);
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
 

@@ -56,6 +56,12 @@ import java.util.function.UnaryOperator;
  * <tr><td>{@code sluice.<v>.pollIntervalMs}</td><td>broker's (1000 or 2000)</td><td>order-book polling while orders are open</td></tr>
  * <tr><td>{@code sluice.<v>.fundsIntervalMs}</td><td>60000</td><td>AccountUpdate refresh</td></tr>
  * <tr><td>{@code sluice.<v>.quoteIntervalMs}</td><td>60000</td><td>underlying quote refresh (ATM reference, MarketData)</td></tr>
+ * <tr><td>{@code sluice.<v>.optionQuoteIntervalMs}</td><td>2000</td><td>LTP poll of the options that matter in market hours
+ *     (one request; the brokers allow about one quote request per second), published as MarketData</td></tr>
+ * <tr><td>{@code sluice.<v>.optionQuoteStrikes}</td><td>3</td><td>strikes each side of ATM polled (calls and puts of the
+ *     nearest expiry); 0 polls only the options below</td></tr>
+ * <tr><td>{@code sluice.<v>.optionQuoteSymbols}</td><td></td><td>more canonical symbols always polled; options with open
+ *     orders or positions are always polled</td></tr>
  * <tr><td>{@code sluice.<v>.resolveIntervalMs}</td><td>1000</td><td>between lookups of a place whose outcome is unknown</td></tr>
  * <tr><td>{@code sluice.<v>.resolveAttempts}</td><td>3</td><td>successful lookups without the order before it is reported
  *     not placed</td></tr>
@@ -98,6 +104,9 @@ public final class IndiaConfig
     private final long pollIntervalNs;
     private final long fundsIntervalNs;
     private final long quoteIntervalNs;
+    private final long optionQuoteIntervalNs;
+    private final int optionQuoteStrikes;
+    private final List<String> optionQuoteSymbols;
     private final long resolveIntervalNs;
     private final int resolveAttempts;
     private final long sessionRetryNs;
@@ -155,6 +164,13 @@ public final class IndiaConfig
         this.pollIntervalNs = millis("pollIntervalMs", defaults.pollIntervalMs());
         this.fundsIntervalNs = millis("fundsIntervalMs", 60_000);
         this.quoteIntervalNs = millis("quoteIntervalMs", 60_000);
+        this.optionQuoteIntervalNs = millis("optionQuoteIntervalMs", 2_000);
+        this.optionQuoteStrikes = settings.getInt(prefix + "optionQuoteStrikes", 3);
+        if (optionQuoteStrikes < 0)
+        {
+            throw new IllegalArgumentException(prefix + "optionQuoteStrikes must not be negative, was " + optionQuoteStrikes);
+        }
+        this.optionQuoteSymbols = settings.getList(prefix + "optionQuoteSymbols", "");
         this.resolveIntervalNs = millis("resolveIntervalMs", 1_000);
         this.resolveAttempts = positive("resolveAttempts", 3);
         this.sessionRetryNs = millis("sessionRetryMs", 60_000);
@@ -461,6 +477,36 @@ public final class IndiaConfig
     public long quoteIntervalNs()
     {
         return quoteIntervalNs;
+    }
+
+    /**
+     * Interval between LTP polls of options.
+     *
+     * @return nanoseconds.
+     */
+    public long optionQuoteIntervalNs()
+    {
+        return optionQuoteIntervalNs;
+    }
+
+    /**
+     * Strikes polled each side of ATM.
+     *
+     * @return count, 0 for none.
+     */
+    public int optionQuoteStrikes()
+    {
+        return optionQuoteStrikes;
+    }
+
+    /**
+     * Canonical symbols always polled.
+     *
+     * @return symbols.
+     */
+    public List<String> optionQuoteSymbols()
+    {
+        return optionQuoteSymbols;
     }
 
     /**

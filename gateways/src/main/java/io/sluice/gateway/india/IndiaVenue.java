@@ -31,13 +31,14 @@ import java.util.function.UnaryOperator;
  * <li>apply order updates the broker pushed (Kite postbacks);</li>
  * <li>sessions: rate-limited sends, login retries, reconciliation, order-book polling, funds;</li>
  * <li>orders: lookups of places with unknown outcome, orders that waited too long for their account;</li>
- * <li>instruments: master download retries, quotes, snapshot build;</li>
+ * <li>instruments: master download retries, quotes, snapshot build; option last prices;</li>
  * <li>daily jobs in the market's zone: the morning job (master refresh, logins, reconciliation) and cleanup;</li>
  * <li>publish GatewayStatus when the state or its reason changed (the heartbeat repeats it).</li>
  * </ol>
  * State: UP when every account is ready and instruments are loaded; RECONCILING while logging in, reconciling or
  * loading instruments (orders wait); DEGRADED with the reasons while an account has no session (its orders are refused
- * with {@code SESSION_EXPIRED}) or instruments are unavailable.
+ * with {@code SESSION_EXPIRED}; the engine still routes to a DEGRADED gateway, so the other accounts keep trading) or
+ * instruments are unavailable. Option last prices: {@link OptionQuotes}.
  * <p>
  * Settings: {@link IndiaConfig} and each broker's class ({@link KiteApi}, {@link AngelApi}, {@link UpstoxApi},
  * {@link DhanApi}).
@@ -51,6 +52,7 @@ public final class IndiaVenue implements Venue
     private final SessionManager sessions;
     private final InstrumentSync instruments;
     private final OrderFlow orders;
+    private final OptionQuotes optionQuotes;
     private final ExecutorService io;
     private final Queue<PushedUpdate> pushed = new ConcurrentLinkedQueue<>();
     // The duty cycle's time, for callbacks that are wired before the first cycle.
@@ -137,6 +139,8 @@ public final class IndiaVenue implements Venue
         this.orders = new OrderFlow(config, broker, reporter, sessions, instruments);
         flow[0] = orders;
         sessions.wire(orders, () -> instruments.quoteSoon(clock[0]), () -> instruments.isReady(clock[0]));
+        this.optionQuotes = new OptionQuotes(config, broker, reporter, sessions::anyWithSession, instruments::snapshot,
+            instruments::referencePrice, this::tradedSymbols);
     }
 
     /**
@@ -212,6 +216,7 @@ public final class IndiaVenue implements Venue
             sessions.doWork(nowNs) +
             orders.doWork(nowNs) +
             instruments.doWork(nowNs) +
+            optionQuotes.doWork(nowNs) +
             dailyJobs(nowNs) +
             publishStateChange(nowNs);
     }
@@ -304,6 +309,25 @@ public final class IndiaVenue implements Venue
     public RestBroker broker()
     {
         return broker;
+    }
+
+    // Symbols with open orders or broker positions: their prices matter most.
+    private void tradedSymbols(final java.util.Set<String> into)
+    {
+        orders.openSymbols(into);
+        final InstrumentSnapshot snapshot = instruments.snapshot();
+        for (final AccountSession session : sessions.all())
+        {
+            for (final BrokerPosition position : session.positions())
+            {
+                final io.sluice.gateway.india.instruments.Instrument instrument = position.netQty() == 0 ? null :
+                    snapshot.byVenueSymbol(position.venueSymbol());
+                if (instrument != null)
+                {
+                    into.add(instrument.symbol());
+                }
+            }
+        }
     }
 
     private int drainPushed(final long nowNs)

@@ -208,7 +208,7 @@ final class InstrumentSync
         failure = selected.isEmpty() ? "no instrument of " + config.underlyings() + " selected for " + syncDate : "";
         for (final Instrument instrument : selected)
         {
-            reporter.instrument(instrument, nowNs);
+            reporter.instrument(instrument, syncDate, nowNs);
         }
         writeInBackground(built);
         onReady.run();
@@ -285,7 +285,7 @@ final class InstrumentSync
                 snapshot = loaded;
                 for (final Instrument instrument : loaded.instruments())
                 {
-                    reporter.instrument(instrument, nowNs);
+                    reporter.instrument(instrument, today, nowNs);
                 }
                 onReady.run();
             }

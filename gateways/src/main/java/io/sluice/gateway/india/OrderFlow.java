@@ -333,6 +333,20 @@ final class OrderFlow
     }
 
     /**
+     * Add the canonical symbols of the orders not yet finished.
+     */
+    void openSymbols(final java.util.Set<String> into)
+    {
+        for (final TrackedOrder order : open)
+        {
+            if (order.spec != null)
+            {
+                into.add(order.spec.instrument().symbol());
+            }
+        }
+    }
+
+    /**
      * Orders not yet finished, for diagnostics and tests.
      */
     int openOrderCount()

@@ -11,6 +11,7 @@ import io.sluice.sbe.AccountUpdateEncoder;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportEncoder;
 import io.sluice.sbe.GatewayState;
+import io.sluice.sbe.InstrumentKind;
 import io.sluice.sbe.OrdStatus;
 
 /**
@@ -106,7 +107,12 @@ final class Reporter
         publisher.accountUpdate(account, currency, funds.balance(), funds.equity(), funds.marginAvailable(), funds.marginUsed(), nowNs);
     }
 
-    void instrument(final Instrument instrument, final long nowNs)
+    static long yyyymmdd(final java.time.LocalDate date)
+    {
+        return date.getYear() * 10_000L + date.getMonthValue() * 100L + date.getDayOfMonth();
+    }
+
+    void instrument(final Instrument instrument, final java.time.LocalDate syncDate, final long nowNs)
     {
         rules.reset();
         rules.symbol().set(instrument.symbol());
@@ -115,7 +121,16 @@ final class Reporter
         rules.tickSize(instrument.tickSize())
             .lotSize(instrument.lotSize())
             .minQty(instrument.lotSize())
-            .freezeQty(instrument.freezeQty());
+            .freezeQty(instrument.freezeQty())
+            .kind(InstrumentKind.valueOf(instrument.kind().name()))
+            .strike(instrument.strike())
+            .syncDate(yyyymmdd(syncDate));
+        if (instrument.expiry() != null)
+        {
+            rules.expiryDate(yyyymmdd(instrument.expiry()));
+        }
+        rules.underlying().set(instrument.underlying());
+        rules.exchangeSegment().set(instrument.exchange());
         publisher.instrumentDefinition(rules, nowNs);
     }
 

@@ -179,6 +179,22 @@ public abstract class RestBroker implements AutoCloseable
     public abstract BrokerCall<Quote> quote(AccountSession session, String indexKey);
 
     /**
+     * Last traded prices of instruments of the master (options, futures) from the broker's LTP endpoint, in one request.
+     *
+     * @param session     the account.
+     * @param instruments at most {@link #lastPriceBatch()} instruments.
+     * @return the call; its value maps canonical symbol to last price, without the instruments the broker left out.
+     */
+    public abstract BrokerCall<Map<String, Long>> lastPrices(AccountSession session, List<Instrument> instruments);
+
+    /**
+     * Most instruments the broker's LTP endpoint takes in one request.
+     *
+     * @return the count.
+     */
+    public abstract int lastPriceBatch();
+
+    /**
      * The parser of this broker's instrument master.
      *
      * @return the parser.

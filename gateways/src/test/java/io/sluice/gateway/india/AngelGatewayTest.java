@@ -205,7 +205,20 @@ class AngelGatewayTest
         assertEquals(List.of(), angel.violations());
     }
 
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start(Map.of("sluice.angel.marketHours", "00:00-23:59", "sluice.angel.optionQuoteIntervalMs", "200"));
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), angel, false);
+    }
+
     private void start()
+    {
+        start(Map.of());
+    }
+
+    private void start(final Map<String, String> overrides)
     {
         angel = new FakeAngel("smartkey", "A123456", "4321", TOTP_SECRET, clock::epochMillis);
         final Map<String, String> settings = new HashMap<>();
@@ -215,6 +228,7 @@ class AngelGatewayTest
         settings.put("sluice.angel.publicIp", "203.0.113.7");
         // The published order-book limit is 1/s; tests poll faster.
         settings.put("sluice.angel.rateLimit.orderbook", "50/1s");
+        settings.putAll(overrides);
         harness = IndiaHarness.launch(driver, "angel", dir, clock, settings, SECRETS);
     }
 

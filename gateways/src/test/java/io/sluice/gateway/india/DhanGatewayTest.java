@@ -181,13 +181,27 @@ class DhanGatewayTest
         assertEquals(List.of(), dhan.violations());
     }
 
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start(Map.of("sluice.dhan.marketHours", "00:00-23:59", "sluice.dhan.optionQuoteIntervalMs", "200"));
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), dhan, false);
+    }
+
     private void start()
+    {
+        start(Map.of());
+    }
+
+    private void start(final Map<String, String> overrides)
     {
         dhan = new FakeDhan("1000000132", "dhan-token-1", clock::epochMillis);
         final Map<String, String> settings = new HashMap<>();
         settings.put("sluice.dhan.baseUrl", dhan.baseUrl());
         settings.put("sluice.dhan.instrumentsUrl", dhan.instrumentsUrl());
         settings.put("sluice.dhan.ACC1.clientId", "1000000132");
+        settings.putAll(overrides);
         harness = IndiaHarness.launch(driver, "dhan", dir, clock, settings, "ACC1.accessToken=dhan-token-1\n");
     }
 }

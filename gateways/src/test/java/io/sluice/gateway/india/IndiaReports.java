@@ -207,7 +207,8 @@ public final class IndiaReports implements AutoCloseable
             {
                 final InstrumentDefinitionDecoder d = instrument.wrap(buffer, body, blockLength, version);
                 events.add(new InstrumentDefinitionEvent(d.venue(), d.symbol(), d.venueSymbol(), d.venueToken(), d.tickSize(),
-                    d.lotSize(), d.freezeQty()));
+                    d.lotSize(), d.freezeQty(), d.underlying(), d.instrumentKind().name(), d.expiryDate(), d.strike(),
+                    d.exchangeSegment(), d.syncDate()));
                 break;
             }
             case AccountUpdateDecoder.TEMPLATE_ID:

@@ -100,6 +100,12 @@ class KiteGatewayTest
         assertEquals(Fixed.parse("0.05"), call.tickSize());
         assertEquals(Fixed.of(50), call.lotSize());
         assertEquals(Fixed.of(1800), call.freezeQty());
+        assertEquals("NIFTY", call.underlying());
+        assertEquals("CE", call.kind());
+        assertEquals(20240104, call.expiryDate());
+        assertEquals(Fixed.of(21750), call.strike());
+        assertEquals("NFO", call.segment());
+        assertEquals(20240101, call.syncDate(), "the trading day of the master");
         final Path csv = dir.resolve("data").resolve("instrument_tokens-kite-2024-01-01.csv");
         Await.until("snapshot CSV", harness::step, () -> Files.exists(csv));
         assertEquals(166, harness.venue().instrumentSnapshot().instruments().size());
@@ -457,6 +463,30 @@ class KiteGatewayTest
         harness.reports().awaitExecutionReport(clientOrderId, ExecType.NEW);
         Await.until("the poll after the place", harness::step, () -> kite.requests("GET", "/orders").size() > polls);
         harness.reports().settle(50);
+    }
+
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start(Map.of("sluice.kite.marketHours", "00:00-23:59", "sluice.kite.optionQuoteIntervalMs", "200"));
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), kite, true);
+    }
+
+    @Test
+    void shouldAlsoPollTheLastPriceOfAnOptionWithAnOpenOrderFarFromAtm()
+    {
+        start(Map.of("sluice.kite.marketHours", "00:00-23:59", "sluice.kite.optionQuoteIntervalMs", "200"));
+        final IndiaReports reports = harness.reports();
+        reports.awaitStatus(GatewayState.UP);
+        final String far = "NIFTY04JAN2422500CE";
+        kite.instrumentLast("NFO:NIFTY2410422500CE", "3.1");
+        harness.newOrder("FARSTRIKE0001", far, Side.BUY, OrdType.LIMIT, "50", "2.5", null, Product.NRML);
+        reports.awaitExecutionReport("FARSTRIKE0001", ExecType.NEW);
+
+        final MarketDataEvent quote = reports.await(MarketDataEvent.class, (m) -> m.symbol().equals(far), far + " priced while its order works");
+        assertEquals(Fixed.parse("3.1"), quote.last());
+        assertEquals(List.of(), kite.violations());
     }
 
     private void start(final Map<String, String> overrides)

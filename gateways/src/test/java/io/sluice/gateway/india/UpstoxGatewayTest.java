@@ -180,6 +180,14 @@ class UpstoxGatewayTest
         assertEquals(List.of(), upstox.violations());
     }
 
+    @Test
+    void shouldPublishTheLastPricesOfTheOptionsAroundAtmFromTheLtpEndpoint()
+    {
+        start(Map.of("sluice.upstox.marketHours", "00:00-23:59", "sluice.upstox.optionQuoteIntervalMs", "200"));
+        harness.reports().awaitStatus(GatewayState.UP);
+        OptionLtp.assertAtmOptionsQuoted(harness.reports(), upstox, false);
+    }
+
     private void start(final Map<String, String> overrides)
     {
         upstox = new FakeUpstox("upkey", "upsecret", "https://sluice.example/upstox", clock::epochMillis);

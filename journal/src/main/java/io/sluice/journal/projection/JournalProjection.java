@@ -11,6 +11,7 @@ import io.sluice.journal.JournalHandler;
 import io.sluice.journal.JournalRecord;
 import io.sluice.journal.RejectGates;
 import io.sluice.journal.projection.ProjectionBatch.AccountRow;
+import io.sluice.journal.projection.ProjectionBatch.InstrumentTokenRow;
 import io.sluice.journal.projection.ProjectionBatch.OrderRow;
 import io.sluice.journal.projection.ProjectionBatch.PositionRow;
 import io.sluice.journal.projection.ProjectionBatch.SignalRow;
@@ -24,6 +25,8 @@ import io.sluice.sbe.BooleanType;
 import io.sluice.sbe.EngineErrorDecoder;
 import io.sluice.sbe.ExecType;
 import io.sluice.sbe.ExecutionReportDecoder;
+import io.sluice.sbe.InstrumentDefinitionDecoder;
+import io.sluice.sbe.InstrumentKind;
 import io.sluice.sbe.MessageHeaderDecoder;
 import io.sluice.sbe.NewOrderDecoder;
 import io.sluice.sbe.OrdStatus;
@@ -78,6 +81,7 @@ final class JournalProjection implements JournalHandler
     private final RiskRejectDecoder riskReject = new RiskRejectDecoder();
     private final TradingStateUpdateDecoder tradingStateUpdate = new TradingStateUpdateDecoder();
     private final EngineErrorDecoder engineError = new EngineErrorDecoder();
+    private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
     private final UnsafeBuffer body = new UnsafeBuffer(0, 0);
 
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
@@ -232,6 +236,12 @@ final class JournalProjection implements JournalHandler
                     onAccountUpdate(accountUpdate.wrap(buffer, offset, blockLength, version), index);
                 }
                 break;
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                if (!warm)
+                {
+                    onInstrumentDefinition(instrumentDefinition.wrap(buffer, offset, blockLength, version), index, timeNs);
+                }
+                break;
             default:
                 break;
         }
@@ -378,6 +388,46 @@ final class JournalProjection implements JournalHandler
             row.balanceIndex = index;
             row.balanceTimeNs = d.timestampNs();
         }
+    }
+
+    // A broker master's instrument (schema v3, with its sync date) becomes its day's row of instrument_tokens; other
+    // venues' definitions (exchange rules without a master) are not a token snapshot.
+    private void onInstrumentDefinition(final InstrumentDefinitionDecoder d, final long index, final long timeNs)
+    {
+        if (d.actingVersion() < InstrumentDefinitionDecoder.syncDateSinceVersion() ||
+            d.syncDate() == InstrumentDefinitionDecoder.syncDateNullValue())
+        {
+            return;
+        }
+        final String venue = nullIfEmpty(d.venue());
+        final String symbol = nullIfEmpty(d.symbol());
+        if (venue == null || symbol == null)
+        {
+            return;
+        }
+        final String syncDate = isoDate(d.syncDate());
+        final InstrumentTokenRow row = batch.instrumentTokens.computeIfAbsent(
+            venue + '\u0000' + symbol + '\u0000' + syncDate, key -> new InstrumentTokenRow());
+        row.venue = venue;
+        row.symbol = symbol;
+        row.syncDate = syncDate;
+        row.brokerSymbol = nullIfEmpty(d.venueSymbol());
+        row.token = nullIfEmpty(d.venueToken());
+        row.tickSize = d.tickSize();
+        row.lotSize = d.lotSize();
+        row.freezeQty = d.freezeQty();
+        row.underlying = nullIfEmpty(d.underlying());
+        row.instrumentType = enumName(d.instrumentKindRaw(), raw -> InstrumentKind.get((short)raw));
+        row.expiry = d.expiryDate() == InstrumentDefinitionDecoder.expiryDateNullValue() ? null : isoDate(d.expiryDate());
+        row.strike = d.strike();
+        row.exchangeSegment = nullIfEmpty(d.exchangeSegment());
+        row.index = index;
+        row.timeNs = timeNs;
+    }
+
+    private static String isoDate(final long yyyymmdd)
+    {
+        return String.format("%04d-%02d-%02d", yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
     private void onNewOrder(final NewOrderDecoder d, final InFlight cause, final long index, final long sequence, final long timeNs)

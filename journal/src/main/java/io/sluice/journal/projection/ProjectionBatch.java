@@ -31,6 +31,7 @@ final class ProjectionBatch
     final Map<String, PositionRow> positions = new LinkedHashMap<>();
     final Map<String, AccountRow> accounts = new LinkedHashMap<>();
     final Map<String, TradingStateRow> tradingStates = new LinkedHashMap<>();
+    final Map<String, InstrumentTokenRow> instrumentTokens = new LinkedHashMap<>();
     /** Months (year * 12 + month - 1) the executions of this batch fall in. */
     final TreeSet<Integer> executionMonths = new TreeSet<>();
 
@@ -48,6 +49,7 @@ final class ProjectionBatch
         positions.clear();
         accounts.clear();
         tradingStates.clear();
+        instrumentTokens.clear();
         executionMonths.clear();
         records = 0;
         lastIndex = -1;
@@ -286,6 +288,36 @@ final class ProjectionBatch
         void write(final CopyBuffer out)
         {
             out.text(target).text(scope).text(state).text(actor).text(reason).longValue(index).timestamp(timeNs).endRow();
+        }
+    }
+
+    /** One instrument of a broker's synced master on one day; the latest definition of the batch wins. */
+    static final class InstrumentTokenRow
+    {
+        static final String COLUMNS = "venue, symbol, sync_date, broker_symbol, token, exchange_segment, underlying," +
+            " instrument_type, expiry, strike, tick_size, lot_size, freeze_qty, journal_index, time";
+
+        String venue;
+        String symbol;
+        String syncDate;
+        String brokerSymbol;
+        String token;
+        String exchangeSegment;
+        String underlying;
+        String instrumentType;
+        String expiry;
+        long strike = Fixed.NULL;
+        long tickSize = Fixed.NULL;
+        long lotSize = Fixed.NULL;
+        long freezeQty = Fixed.NULL;
+        long index;
+        long timeNs;
+
+        void write(final CopyBuffer out)
+        {
+            out.text(venue).text(symbol).text(syncDate).text(brokerSymbol).text(token).text(exchangeSegment).text(underlying)
+                .text(instrumentType).text(expiry).fixed(strike).fixed(tickSize).fixed(lotSize).fixed(freezeQty)
+                .longValue(index).timestamp(timeNs).endRow();
         }
     }
 

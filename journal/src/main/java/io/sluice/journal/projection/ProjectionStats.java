@@ -16,6 +16,7 @@ public final class ProjectionStats
     long riskEvents;
     long adminActions;
     long accounts;
+    long instrumentTokens;
     long malformed;
     long warmRecords;
     long writeNs;
@@ -32,6 +33,7 @@ public final class ProjectionStats
         riskEvents += batch.riskEvents.rows();
         adminActions += batch.adminActions.rows();
         accounts += batch.accounts.size();
+        instrumentTokens += batch.instrumentTokens.size();
     }
 
     /** Journal records projected (committed). */
@@ -49,7 +51,7 @@ public final class ProjectionStats
     /** Rows written, all tables together. */
     public long rows()
     {
-        return rawSignals + signals + orders + executions + positions + riskEvents + adminActions + accounts;
+        return rawSignals + signals + orders + executions + positions + riskEvents + adminActions + accounts + instrumentTokens;
     }
 
     /** Time spent writing and committing batches, in nanoseconds (the rest is reading and decoding the journal). */
@@ -74,7 +76,8 @@ public final class ProjectionStats
     {
         return "records=" + records + " commits=" + commits + " rows=" + rows() + " (raw_signals=" + rawSignals + " signals=" + signals +
             " orders=" + orders + " executions=" + executions + " positions=" + positions + " risk_events=" + riskEvents +
-            " admin_actions=" + adminActions + " accounts=" + accounts + ") malformed=" + malformed + " reread=" + warmRecords +
+            " admin_actions=" + adminActions + " accounts=" + accounts + " instrument_tokens=" + instrumentTokens + ") malformed=" + malformed +
+            " reread=" + warmRecords +
             String.format(java.util.Locale.ROOT, " database=%.3fs", writeNs / 1e9);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.sluice.journal.projection.ProjectionBatch.AccountRow;
+import io.sluice.journal.projection.ProjectionBatch.InstrumentTokenRow;
 import io.sluice.journal.projection.ProjectionBatch.OrderRow;
 import io.sluice.journal.projection.ProjectionBatch.PositionRow;
 import io.sluice.journal.projection.ProjectionBatch.SignalRow;
@@ -99,6 +100,12 @@ final class ProjectionWriter implements AutoCloseable
         " first_index = LEAST(a.first_index, EXCLUDED.first_index)," +
         " last_index = GREATEST(a.last_index, EXCLUDED.last_index)";
 
+    private static final String INSTRUMENT_TOKENS_MERGE = "INSERT INTO instrument_tokens AS i (" + InstrumentTokenRow.COLUMNS +
+        ") SELECT " + InstrumentTokenRow.COLUMNS + " FROM instrument_tokens_stage ON CONFLICT (venue, symbol, sync_date) DO UPDATE SET" +
+        " broker_symbol = EXCLUDED.broker_symbol, token = EXCLUDED.token, exchange_segment = EXCLUDED.exchange_segment," +
+        " underlying = EXCLUDED.underlying, instrument_type = EXCLUDED.instrument_type, expiry = EXCLUDED.expiry," +
+        " strike = EXCLUDED.strike, tick_size = EXCLUDED.tick_size, lot_size = EXCLUDED.lot_size, freeze_qty = EXCLUDED.freeze_qty," +
+        " journal_index = EXCLUDED.journal_index, time = EXCLUDED.time WHERE i.journal_index < EXCLUDED.journal_index";
     private static final String TRADING_STATES_MERGE = "INSERT INTO trading_states AS t (" + TradingStateRow.COLUMNS + ") SELECT " +
         TradingStateRow.COLUMNS + " FROM trading_states_stage ON CONFLICT (target) DO UPDATE SET" +
         " scope = EXCLUDED.scope, state = EXCLUDED.state, actor = EXCLUDED.actor, reason = EXCLUDED.reason," +
@@ -173,7 +180,7 @@ final class ProjectionWriter implements AutoCloseable
     {
         try (Statement statement = connection.createStatement())
         {
-            for (final String table : new String[] { "signals", "orders", "positions", "accounts", "trading_states" })
+            for (final String table : new String[] { "signals", "orders", "positions", "accounts", "trading_states", "instrument_tokens" })
             {
                 statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + table + "_stage (LIKE " + table + ") ON COMMIT DELETE ROWS");
             }
@@ -275,6 +282,8 @@ final class ProjectionWriter implements AutoCloseable
             merge("accounts", AccountRow.COLUMNS, ACCOUNTS_MERGE);
             batch.tradingStates.values().forEach(row -> row.write(stage));
             merge("trading_states", TradingStateRow.COLUMNS, TRADING_STATES_MERGE);
+            batch.instrumentTokens.values().forEach(row -> row.write(stage));
+            merge("instrument_tokens", InstrumentTokenRow.COLUMNS, INSTRUMENT_TOKENS_MERGE);
 
             try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE projection_progress SET last_index = ?, warm_index = ?, records = records + ?, updated_at = now()" +

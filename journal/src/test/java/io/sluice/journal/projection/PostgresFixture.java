@@ -25,7 +25,7 @@ final class PostgresFixture implements AutoCloseable
 {
     static final String[] TABLES = {
         "projection_progress", "accounts", "trading_states", "raw_signals", "signals", "orders", "executions", "positions",
-        "risk_events", "admin_actions" };
+        "risk_events", "admin_actions", "instrument_tokens" };
     private static final Map<String, String> ORDER_BY = new LinkedHashMap<>();
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
@@ -41,6 +41,7 @@ final class PostgresFixture implements AutoCloseable
         ORDER_BY.put("positions", "account, venue, symbol");
         ORDER_BY.put("risk_events", "journal_index");
         ORDER_BY.put("admin_actions", "journal_index");
+        ORDER_BY.put("instrument_tokens", "venue, symbol, sync_date");
     }
 
     final ProjectionDatabase database;

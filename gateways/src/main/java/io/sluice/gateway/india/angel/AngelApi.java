@@ -23,6 +23,7 @@ import io.sluice.gateway.india.RestBroker;
 import io.sluice.gateway.india.SessionTokens;
 import io.sluice.gateway.india.Totp;
 import io.sluice.gateway.india.instruments.AngelMasterParser;
+import io.sluice.gateway.india.instruments.Instrument;
 import io.sluice.gateway.india.instruments.MasterParser;
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.OrdType;
@@ -273,6 +274,49 @@ public final class AngelApi extends RestBroker
             final JsonNode quote = check(answer).path("data").path("fetched").path(0);
             return new Quote(Json.fixed(quote, "ltp"), Json.fixed(quote, "close"));
         });
+    }
+
+    /**
+     * {@inheritDoc} Market data API in LTP mode: {@code POST /rest/secure/angelbroking/market/v1/quote} with
+     * {@code {"mode":"LTP","exchangeTokens":{"NFO":["43650",...]}}}; the answer lists {@code data.fetched[]} with
+     * {@code exchange}, {@code symbolToken} and {@code ltp}.
+     */
+    public BrokerCall<Map<String, Long>> lastPrices(final AccountSession session, final List<Instrument> instruments)
+    {
+        final ObjectNode body = Json.object().put("mode", "LTP");
+        final ObjectNode tokens = body.putObject("exchangeTokens");
+        final Map<String, String> symbols = new java.util.HashMap<>();
+        for (final Instrument instrument : instruments)
+        {
+            final com.fasterxml.jackson.databind.node.ArrayNode exchange = tokens.has(instrument.exchange()) ?
+                (com.fasterxml.jackson.databind.node.ArrayNode)tokens.get(instrument.exchange()) : tokens.putArray(instrument.exchange());
+            exchange.add(instrument.venueToken());
+            symbols.put(instrument.exchange() + ":" + instrument.venueToken(), instrument.symbol());
+        }
+        final Request request = headers(session.account(), session.accessToken())
+            .url(url("/rest/secure/angelbroking/market/v1/quote")).post(json(body)).build();
+        return BrokerCall.of(Endpoint.QUOTE, request, (answer) ->
+        {
+            final Map<String, Long> prices = new java.util.LinkedHashMap<>();
+            for (final JsonNode quote : check(answer).path("data").path("fetched"))
+            {
+                final String symbol = symbols.get(quote.path("exchange").asText() + ":" + quote.path("symbolToken").asText());
+                final long last = Json.fixed(quote, "ltp");
+                if (symbol != null && last != Fixed.NULL && last > 0)
+                {
+                    prices.put(symbol, last);
+                }
+            }
+            return prices;
+        });
+    }
+
+    /**
+     * {@inheritDoc} Angel's market data API takes 50 symbols per request.
+     */
+    public int lastPriceBatch()
+    {
+        return 50;
     }
 
     /**

@@ -22,6 +22,7 @@ import io.sluice.gateway.india.Quote;
 import io.sluice.gateway.india.RestBroker;
 import io.sluice.gateway.india.SessionTokens;
 import io.sluice.gateway.india.instruments.DhanMasterParser;
+import io.sluice.gateway.india.instruments.Instrument;
 import io.sluice.gateway.india.instruments.MasterParser;
 import io.sluice.protocol.Fixed;
 import io.sluice.sbe.OrdType;
@@ -244,6 +245,44 @@ public final class DhanApi extends RestBroker
             final JsonNode quote = check(answer).path("data").path(segment).path(securityId);
             return new Quote(Json.fixed(quote, "last_price"), Json.fixed(quote.path("ohlc"), "close"));
         });
+    }
+
+    /**
+     * {@inheritDoc} Market quote API: {@code POST /v2/marketfeed/ltp} with {@code {"NSE_FNO":[43650,...]}}, answered as
+     * {@code data.NSE_FNO["43650"].last_price}.
+     */
+    public BrokerCall<Map<String, Long>> lastPrices(final AccountSession session, final List<Instrument> instruments)
+    {
+        final ObjectNode body = Json.object();
+        for (final Instrument instrument : instruments)
+        {
+            final com.fasterxml.jackson.databind.node.ArrayNode segment = body.has(instrument.exchange()) ?
+                (com.fasterxml.jackson.databind.node.ArrayNode)body.get(instrument.exchange()) : body.putArray(instrument.exchange());
+            segment.add(Long.parseLong(instrument.venueToken()));
+        }
+        final Request request = authorized(session).url(url("/v2/marketfeed/ltp")).post(json(body)).build();
+        return BrokerCall.of(Endpoint.QUOTE, request, (answer) ->
+        {
+            final JsonNode data = check(answer).path("data");
+            final Map<String, Long> prices = new java.util.LinkedHashMap<>();
+            for (final Instrument instrument : instruments)
+            {
+                final long last = Json.fixed(data.path(instrument.exchange()).path(instrument.venueToken()), "last_price");
+                if (last != Fixed.NULL && last > 0)
+                {
+                    prices.put(instrument.symbol(), last);
+                }
+            }
+            return prices;
+        });
+    }
+
+    /**
+     * {@inheritDoc} Dhan answers up to 1000 instruments per market quote request.
+     */
+    public int lastPriceBatch()
+    {
+        return 1000;
     }
 
     /**

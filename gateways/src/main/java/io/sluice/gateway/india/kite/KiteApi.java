@@ -22,6 +22,7 @@ import io.sluice.gateway.india.PlaceAnswer;
 import io.sluice.gateway.india.Quote;
 import io.sluice.gateway.india.RestBroker;
 import io.sluice.gateway.india.SessionTokens;
+import io.sluice.gateway.india.instruments.Instrument;
 import io.sluice.gateway.india.instruments.KiteMasterParser;
 import io.sluice.gateway.india.instruments.MasterParser;
 import io.sluice.protocol.Fixed;
@@ -310,6 +311,44 @@ public final class KiteApi extends RestBroker
             final JsonNode quote = check(answer).path("data").path(indexKey);
             return new Quote(Json.fixed(quote, "last_price"), Json.fixed(quote.path("ohlc"), "close"));
         });
+    }
+
+    /**
+     * {@inheritDoc} {@code GET /quote/ltp?i=NFO:SYMBOL&i=...}; the answer is keyed by {@code exchange:tradingsymbol}.
+     */
+    public BrokerCall<Map<String, Long>> lastPrices(final AccountSession session, final List<Instrument> instruments)
+    {
+        final HttpUrl.Builder address = HttpUrl.get(url("/quote/ltp")).newBuilder();
+        final Map<String, String> symbols = new LinkedHashMap<>();
+        for (final Instrument instrument : instruments)
+        {
+            final String key = instrument.exchange() + ":" + instrument.venueSymbol();
+            symbols.put(key, instrument.symbol());
+            address.addQueryParameter("i", key);
+        }
+        final Request request = authorized(session).url(address.build()).get().build();
+        return BrokerCall.of(Endpoint.QUOTE, request, (answer) ->
+        {
+            final JsonNode data = check(answer).path("data");
+            final Map<String, Long> prices = new LinkedHashMap<>();
+            symbols.forEach((key, symbol) ->
+            {
+                final long last = Json.fixed(data.path(key), "last_price");
+                if (last != Fixed.NULL && last > 0)
+                {
+                    prices.put(symbol, last);
+                }
+            });
+            return prices;
+        });
+    }
+
+    /**
+     * {@inheritDoc} Kite answers up to 1000 instruments per LTP request.
+     */
+    public int lastPriceBatch()
+    {
+        return 1000;
     }
 
     /**

@@ -21,6 +21,7 @@ import io.sluice.gateway.india.PlaceAnswer;
 import io.sluice.gateway.india.Quote;
 import io.sluice.gateway.india.RestBroker;
 import io.sluice.gateway.india.SessionTokens;
+import io.sluice.gateway.india.instruments.Instrument;
 import io.sluice.gateway.india.instruments.MasterParser;
 import io.sluice.gateway.india.instruments.UpstoxMasterParser;
 import io.sluice.protocol.Fixed;
@@ -290,6 +291,46 @@ public final class UpstoxApi extends RestBroker
             final long change = Json.fixed(quote, "net_change");
             return new Quote(last, last == Fixed.NULL || change == Fixed.NULL ? Fixed.NULL : last - change);
         });
+    }
+
+    /**
+     * {@inheritDoc} {@code GET /v2/market-quote/ltp?instrument_key=NSE_FO|43650,...}; the answer is keyed by
+     * {@code segment:symbol} and names each instrument's key in {@code instrument_token}.
+     */
+    public BrokerCall<Map<String, Long>> lastPrices(final AccountSession session, final List<Instrument> instruments)
+    {
+        final Map<String, String> symbols = new LinkedHashMap<>();
+        for (final Instrument instrument : instruments)
+        {
+            symbols.put(instrument.venueToken(), instrument.symbol());
+        }
+        final HttpUrl address = HttpUrl.get(url("/v2/market-quote/ltp")).newBuilder()
+            .addQueryParameter("instrument_key", String.join(",", symbols.keySet())).build();
+        final Request request = authorized(session).url(address).get().build();
+        return BrokerCall.of(Endpoint.QUOTE, request, (answer) ->
+        {
+            final Map<String, Long> prices = new LinkedHashMap<>();
+            final Iterator<JsonNode> quotes = check(answer).path("data").elements();
+            while (quotes.hasNext())
+            {
+                final JsonNode quote = quotes.next();
+                final String symbol = symbols.get(quote.path("instrument_token").asText());
+                final long last = Json.fixed(quote, "last_price");
+                if (symbol != null && last != Fixed.NULL && last > 0)
+                {
+                    prices.put(symbol, last);
+                }
+            }
+            return prices;
+        });
+    }
+
+    /**
+     * {@inheritDoc} Upstox takes up to 500 instrument keys per quote request.
+     */
+    public int lastPriceBatch()
+    {
+        return 500;
     }
 
     /**

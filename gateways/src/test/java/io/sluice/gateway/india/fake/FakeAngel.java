@@ -317,9 +317,19 @@ public final class FakeAngel extends FakeBroker
         success(request, object().put("orderid", order.id));
     }
 
+    protected String ltpPath()
+    {
+        return "/rest/secure/angelbroking/market/v1/quote";
+    }
+
     private void quote(final Request request) throws IOException
     {
         final JsonNode body = request.json();
+        if ("LTP".equals(body.path("mode").asText()))
+        {
+            ltp(request, body);
+            return;
+        }
         check("OHLC".equals(body.path("mode").asText()), "quote mode");
         check("99926000".equals(body.path("exchangeTokens").path("NSE").path(0).asText()), "quote of NIFTY's token 99926000");
         final ObjectNode data = object();
@@ -327,6 +337,39 @@ public final class FakeAngel extends FakeBroker
             .put("ltp", new BigDecimal(lastPrice())).put("open", new BigDecimal(previousClose()))
             .put("high", new BigDecimal(lastPrice())).put("low", new BigDecimal(previousClose())).put("close", new BigDecimal(previousClose()));
         data.putArray("unfetched");
+        success(request, data);
+    }
+
+    // Live market data API, LTP mode: up to 50 tokens per request across exchanges.
+    private void ltp(final Request request, final JsonNode body) throws IOException
+    {
+        final ObjectNode data = object();
+        final com.fasterxml.jackson.databind.node.ArrayNode fetched = data.putArray("fetched");
+        final com.fasterxml.jackson.databind.node.ArrayNode unfetched = data.putArray("unfetched");
+        int count = 0;
+        final java.util.Iterator<java.util.Map.Entry<String, JsonNode>> exchanges = body.path("exchangeTokens").fields();
+        while (exchanges.hasNext())
+        {
+            final java.util.Map.Entry<String, JsonNode> exchange = exchanges.next();
+            check(exchange.getValue().isArray(), "exchangeTokens." + exchange.getKey() + " is not an array");
+            for (final JsonNode token : exchange.getValue())
+            {
+                count++;
+                check(token.isTextual() && token.asText().matches("[0-9]+"), "symbol token is not a numeric string: " + token);
+                final BigDecimal last = instrumentLastPrice(token.asText());
+                if (last == null)
+                {
+                    unfetched.addObject().put("exchange", exchange.getKey()).put("symbolToken", token.asText())
+                        .put("message", "Invalid Token").put("errorCode", "AB4013");
+                }
+                else
+                {
+                    fetched.addObject().put("exchange", exchange.getKey()).put("tradingSymbol", "").put("symbolToken", token.asText())
+                        .put("ltp", last);
+                }
+            }
+        }
+        check(count > 0 && count <= 50, "LTP of 1..50 symbols, was " + count);
         success(request, data);
     }
 

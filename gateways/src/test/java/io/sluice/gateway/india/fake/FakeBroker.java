@@ -74,6 +74,8 @@ public abstract class FakeBroker implements AutoCloseable
     private volatile String previousClose = "21731.4";
     private volatile String last = "21741.9";
     private volatile int places;
+    private final Map<String, String> instrumentPrices = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String anyInstrumentPrice;
     private final java.util.concurrent.atomic.AtomicInteger readsToDrop = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -203,6 +205,62 @@ public abstract class FakeBroker implements AutoCloseable
     {
         previousClose = previousCloseText;
         last = lastText;
+    }
+
+    /**
+     * The last price the LTP endpoint answers for every instrument of the master without a price of its own.
+     *
+     * @param price decimal text, or null to answer none (the broker leaves unknown instruments out).
+     */
+    public void instrumentLast(final String price)
+    {
+        anyInstrumentPrice = price;
+    }
+
+    /**
+     * The last price the LTP endpoint answers for one instrument.
+     *
+     * @param key   the broker's key of the instrument as its LTP request names it (Kite {@code NFO:SYMBOL}, Angel
+     *              symbol token, Upstox instrument key, Dhan security id).
+     * @param price decimal text.
+     */
+    public void instrumentLast(final String key, final String price)
+    {
+        instrumentPrices.put(key, price);
+    }
+
+    /**
+     * LTP requests served so far.
+     *
+     * @return count.
+     */
+    public int ltpRequests()
+    {
+        int count = 0;
+        for (final Recorded request : requests)
+        {
+            count += ltpPath().equals(request.path()) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Path of this broker's LTP endpoint.
+     *
+     * @return the path.
+     */
+    protected abstract String ltpPath();
+
+    /**
+     * The last price of an instrument for the LTP endpoint.
+     *
+     * @param key the broker's key of the instrument.
+     * @return decimal, or null when the broker would leave it out.
+     */
+    protected BigDecimal instrumentLastPrice(final String key)
+    {
+        final String price = instrumentPrices.getOrDefault(key, anyInstrumentPrice);
+        return price == null ? null : new BigDecimal(price);
     }
 
     /**

@@ -119,6 +119,32 @@ public final class FakeDhan extends FakeBroker
                 .put("sodLimit", 113642).put("collateralAmount", 0).put("receiveableAmount", 0).put("utilizedAmount", 15202)
                 .put("blockedPayoutAmount", 0).put("withdrawableBalance", new BigDecimal("98310.0")));
         }
+        else if (where.equals("POST /v2/marketfeed/ltp"))
+        {
+            // Market quote LTP: {"NSE_FNO":[49081, ...]}, up to 1000 instruments, answered per segment and security id.
+            final ObjectNode data = object();
+            int count = 0;
+            final java.util.Iterator<java.util.Map.Entry<String, JsonNode>> segments = request.json().fields();
+            while (segments.hasNext())
+            {
+                final java.util.Map.Entry<String, JsonNode> segment = segments.next();
+                final ObjectNode answers = data.putObject(segment.getKey());
+                for (final JsonNode id : segment.getValue())
+                {
+                    count++;
+                    check(id.isIntegralNumber(), "security id is not a number: " + id);
+                    final BigDecimal last = instrumentLastPrice(id.asText());
+                    if (last != null)
+                    {
+                        answers.set(id.asText(), object().put("last_price", last));
+                    }
+                }
+            }
+            check(count > 0 && count <= 1000, "LTP of 1..1000 instruments, was " + count);
+            final ObjectNode body = object().put("status", "success");
+            body.set("data", data);
+            request.respond(200, body);
+        }
         else if (where.equals("POST /v2/marketfeed/ohlc"))
         {
             check(request.json().path("IDX_I").path(0).asInt() == 13, "ohlc of NIFTY's security id 13 in IDX_I");
@@ -281,5 +307,10 @@ public final class FakeDhan extends FakeBroker
         throws IOException
     {
         request.respond(status, object().put("errorType", type).put("errorCode", code).put("errorMessage", message));
+    }
+
+    protected String ltpPath()
+    {
+        return "/v2/marketfeed/ltp";
     }
 }

@@ -146,6 +146,30 @@ public final class FakeKite extends FakeBroker
             data.set("equity", equity);
             success(request, data);
         }
+        else if (request.method().equals("GET") && path.equals("/quote/ltp"))
+        {
+            // Kite Connect v3 market quotes: GET /quote/ltp?i=EXCHANGE:TRADINGSYMBOL (repeated, up to 1000).
+            final ObjectNode data = object();
+            int count = 0;
+            for (final String pair : (request.query == null ? "" : request.query).split("&"))
+            {
+                if (!pair.startsWith("i="))
+                {
+                    check(pair.isEmpty(), "unexpected LTP parameter " + pair);
+                    continue;
+                }
+                count++;
+                final String instrument = java.net.URLDecoder.decode(pair.substring(2), java.nio.charset.StandardCharsets.UTF_8);
+                check(instrument.matches("[A-Z]+:[A-Z0-9&-]+"), "LTP instrument is not EXCHANGE:TRADINGSYMBOL: " + instrument);
+                final BigDecimal last = instrumentLastPrice(instrument);
+                if (last != null)
+                {
+                    data.set(instrument, object().put("instrument_token", token(instrument)).put("last_price", last));
+                }
+            }
+            check(count > 0 && count <= 1000, "LTP of 1..1000 instruments, was " + count);
+            success(request, data);
+        }
         else if (request.method().equals("GET") && path.equals("/quote/ohlc"))
         {
             final String instrument = request.queryParameters().get("i");
@@ -365,6 +389,26 @@ public final class FakeKite extends FakeBroker
             return;
         }
         success(request, object().put("order_id", order.id));
+    }
+
+    protected String ltpPath()
+    {
+        return "/quote/ltp";
+    }
+
+    // The master's instrument_token of EXCHANGE:TRADINGSYMBOL, 0 when not listed.
+    private long token(final String instrument)
+    {
+        final String text = new String(instrumentBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        for (final String line : text.split("\n"))
+        {
+            final String[] columns = line.split(",");
+            if (columns.length > 11 && instrument.equals(columns[11].trim() + ":" + columns[2]))
+            {
+                return Long.parseLong(columns[0]);
+            }
+        }
+        return 0;
     }
 
     private ObjectNode render(final FakeOrder order)

@@ -112,6 +112,26 @@ public final class FakeUpstox extends FakeBroker
                 success(request, data);
                 break;
             }
+            case "GET /v2/market-quote/ltp":
+            {
+                // Market quote LTP: instrument_key is a comma-separated list of up to 500 keys; the answer is keyed by
+                // segment:symbol and names each instrument's key in instrument_token.
+                final String keys = request.queryParameters().getOrDefault("instrument_key", "");
+                final String[] split = keys.isEmpty() ? new String[0] : keys.split(",");
+                check(split.length > 0 && split.length <= 500, "LTP of 1..500 instrument keys, was " + split.length);
+                final ObjectNode data = object();
+                for (final String key : split)
+                {
+                    check(key.matches("[A-Z_]+\\|.+"), "not an instrument key: " + key);
+                    final BigDecimal last = instrumentLastPrice(key);
+                    if (last != null)
+                    {
+                        data.set(key.replace('|', ':'), object().put("last_price", last).put("instrument_token", key));
+                    }
+                }
+                success(request, data);
+                break;
+            }
             case "GET /v2/market-quote/quotes":
             {
                 check("NSE_INDEX|Nifty 50".equals(request.queryParameters().get("instrument_key")), "quote of NSE_INDEX|Nifty 50");
@@ -304,5 +324,10 @@ public final class FakeUpstox extends FakeBroker
         body.putArray("errors").addObject().put("errorCode", code).put("message", message).putNull("propertyPath")
             .putNull("invalidValue").put("error_code", code).putNull("property_path").putNull("invalid_value");
         request.respond(status, body);
+    }
+
+    protected String ltpPath()
+    {
+        return "/v2/market-quote/ltp";
     }
 }

@@ -12,14 +12,12 @@ final class Positions
     private final Position[][] table;
     private final long[][] pendingBuy;
     private final long[][] pendingSell;
-    private final long[][] openingOrder;
 
     Positions(final int accounts, final int instruments)
     {
         table = new Position[accounts][instruments];
         pendingBuy = new long[accounts][instruments];
         pendingSell = new long[accounts][instruments];
-        openingOrder = new long[accounts][instruments];
         for (final Position[] row : table)
         {
             for (int i = 0; i < row.length; i++)
@@ -60,18 +58,6 @@ final class Positions
         {
             pendingSell[a][i] = Math.max(0, pendingSell[a][i] + quantity);
         }
-    }
-
-    /** Remember the order whose fill opened or added to the position (the one SL/TP amends address). */
-    void openedBy(final int a, final int i, final long orderKey)
-    {
-        openingOrder[a][i] = orderKey;
-    }
-
-    /** The order that last opened or added to the position, or 0. */
-    long openingOrder(final int a, final int i)
-    {
-        return table[a][i].quantity == 0 ? 0 : openingOrder[a][i];
     }
 
     int instruments()
@@ -171,7 +157,6 @@ final class Positions
     long stateHash()
     {
         long hash = java.util.Arrays.deepHashCode(pendingBuy) * 31L + java.util.Arrays.deepHashCode(pendingSell);
-        hash = 31 * hash + java.util.Arrays.deepHashCode(openingOrder);
         for (final Position[] row : table)
         {
             for (final Position position : row)

@@ -106,7 +106,9 @@ final class PreTradeRisk
         final long position = positions.quantity(a, i);
         // Reducing: with the live orders already working on the same side, the position only shrinks.
         final long working = order.side == Side.BUY ? positions.pendingBuy(a, i) : positions.pendingSell(a, i);
-        final boolean reducing = reduces(position, order.side, order.quantity + working);
+        // On a hedging account only a reduce-only order closes (any other opens its own ticket), sized by the tickets.
+        final boolean reducing = order.hedgedOpposite == Fixed.NULL ? reduces(position, order.side, order.quantity + working) :
+            order.reduceOnly && reduces(order.hedgedOpposite, order.side, order.quantity + working);
 
         // Trading states.
         if (globalState == TradingState.HALTED)

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.gateway.mt5.fake.FakeTerminal;
+import io.sluice.journal.JournalRecord;
+import io.sluice.sbe.MessageHeaderDecoder;
+import io.sluice.sbe.OrderUpdateDecoder;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,11 @@ class Mt5PineConnectorSystemTest
 
     private void start() throws IOException
     {
+        start(Map.of());
+    }
+
+    private void start(final Map<String, String> extra) throws IOException
+    {
         terminal = FakeTerminal.start(SECRET, true, LOGIN, System::currentTimeMillis);
         final Path secretFile = dir.resolve("mt5.secret");
         Files.writeString(secretFile, SECRET + "\n");
@@ -78,6 +86,7 @@ class Mt5PineConnectorSystemTest
         settings.put("sluice.mt5.secretFile", secretFile.toString());
         settings.put("sluice.mt5.reconnectMinMs", "100");
         settings.put("sluice.mt5.reconnectMaxMs", "1000");
+        settings.putAll(extra);
         sluice = new SystemHarness(dir, settings, "mt5", null);
         sluice.awaitCondition(() -> sluice.hasQuote("XAUUSD"), "the engine has a gold quote");
     }
@@ -154,6 +163,59 @@ class Mt5PineConnectorSystemTest
         assertEquals(0, sluice.getJson("/api/v1/state").path("engineErrors").path("count").asInt(),
             () -> sluice.getJson("/api/v1/state").path("engineErrors").toString());
         assertEquals(List.of(), sluice.gatewayErrors());
+    }
+
+    @Test
+    void shouldResolveATimedOutEntryWithExactlyOneTicketAndManageItAfterAReconnect() throws IOException
+    {
+        start(Map.of("sluice.mt5.requestTimeoutMs", "1000"));
+        // The terminal executes the entry but its answer is lost: UNKNOWN, then the gateway's snapshot finds the deal.
+        terminal.timeOutNext();
+        final String long1 = entry("buy,XAUUSD,risk=0.03,sl=2340,tp=2380");
+        assertEquals(1, terminal.orderRequests().size(), "never resent");
+        assertEquals(List.of("PENDING_NEW", "UNKNOWN", "FILLED"), statusesOf(long1), "the lost answer was UNKNOWN until reconciled");
+        assertEquals(1, terminal.positions().size());
+        final JsonNode position = sluice.awaitJson("/api/v1/positions", (p) -> p.path("positions").size() == 1 &&
+            p.path("positions").get(0).path("quantity").decimalValue().compareTo(new BigDecimal("0.03")) == 0, "one 0.03 lot position");
+        assertDecimal("2350.25", position.path("positions").get(0).path("avgPrice"), "entry price");
+
+        // The link drops and comes back: the gateway reconciles, and the engine still manages the ticket.
+        terminal.disconnect();
+        sluice.awaitCondition(() -> terminal.sessions() >= 2 && terminal.isConnected(), "the gateway reconnected");
+        sluice.awaitJson("/health", (h) -> "UP".equals(h.path("gateways").path("mt5").asText()), "the gateway is UP again");
+        final long ticket = ticketOf(long1);
+        alert("newsltplong,XAUUSD,sl=2342,tp=2385");
+        sluice.awaitCondition(() -> hasStops(ticket, "2342", "2385"), "the new stops reach the ticket after the reconnect");
+        alert("closelong,XAUUSD");
+        awaitPositions(0);
+        sluice.awaitJson("/api/v1/positions", (p) -> p.path("positions").size() == 1 &&
+            p.path("positions").get(0).path("quantity").decimalValue().signum() == 0, "the engine's position is flat");
+        assertEquals(0, sluice.getJson("/api/v1/state").path("engineErrors").path("count").asInt(),
+            () -> sluice.getJson("/api/v1/state").path("engineErrors").toString());
+        assertEquals(List.of(), sluice.gatewayErrors());
+    }
+
+    // The engine's order states as journaled, without repeats.
+    private List<String> statusesOf(final String clientOrderId)
+    {
+        final List<String> statuses = new ArrayList<>();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final OrderUpdateDecoder update = new OrderUpdateDecoder();
+        sluice.readJournal((index, kind, sequence, timestampNs, buffer, offset, length) ->
+        {
+            header.wrap(buffer, offset);
+            if (kind == JournalRecord.KIND_OUTPUT && header.templateId() == OrderUpdateDecoder.TEMPLATE_ID)
+            {
+                update.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                final String status = update.ordStatus().name();
+                if (clientOrderId.equals(update.clientOrderId().trim()) &&
+                    (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)))
+                {
+                    statuses.add(status);
+                }
+            }
+        });
+        return statuses;
     }
 
     // An entry alert that must be ordered and filled: returns its client order id.

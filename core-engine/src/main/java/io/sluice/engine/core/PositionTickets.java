@@ -11,8 +11,8 @@ import io.sluice.sbe.Side;
  * On a <b>hedging</b> account ({@code sluice.account.NAME.hedging=true}, MT5 retail hedging) every order that opens
  * is its own position, longs and shorts side by side: an opening fill adds to its order's entry on its side, and a
  * reduce-only fill closes the oldest entries of the opposite side first, as the gateway closes tickets oldest
- * first. On a <b>netting</b> account there is one position: an opposite fill reduces the oldest entries and the
- * rest, if any, opens the other side. A venue-initiated close (stop-loss or take-profit hit) takes the oldest entry
+ * first. On a <b>netting</b> account there is one position, one entry addressed through the order that last opened
+ * or added to it: an opposite fill reduces it and the rest, if any, opens the other side. A venue-initiated close (stop-loss or take-profit hit) takes the oldest entry
  * of exactly its volume, else the oldest first.
  * <p>
  * Bounded: {@code sluice.engine.positionsPerSymbol} entries per account, instrument and side (default 16). When a
@@ -260,6 +260,15 @@ final class PositionTickets
     {
         final int list = list(a, i, side);
         final int base = list * capacity;
+        if (!hedging[a] && count[list] > 0)
+        {
+            // Netting: one position, addressed through the order that last opened or added to it.
+            add(base, fillQty, fillPrice);
+            key[base] = orderKey;
+            stopLoss[base] = orderStopLoss != Fixed.NULL ? orderStopLoss : stopLoss[base];
+            takeProfit[base] = orderTakeProfit != Fixed.NULL ? orderTakeProfit : takeProfit[base];
+            return false;
+        }
         for (int n = 0; n < count[list]; n++)
         {
             if (key[base + n] == orderKey)

@@ -1682,6 +1682,18 @@ public final class EngineCore
                         .append(" avg ").append(Fixed.toString(position.avgPrice))
                         .append(" realized ").append(Fixed.toString(position.realizedPnl)).append('\n');
                 }
+                for (int side = PositionTickets.LONG; side <= PositionTickets.SHORT && tickets.hedging(a); side++)
+                {
+                    for (int n = 0; n < tickets.count(a, i, side); n++)
+                    {
+                        final int entry = tickets.entry(a, i, side, n);
+                        out.append("    ticket ").append(side == PositionTickets.LONG ? "long " : "short ")
+                            .append(Fixed.toString(tickets.quantity(entry))).append(" @ ").append(Fixed.toString(tickets.price(entry)))
+                            .append(" sl ").append(Fixed.toString(tickets.stopLoss(entry)))
+                            .append(" tp ").append(Fixed.toString(tickets.takeProfit(entry)))
+                            .append(" opened by ").append(ClientOrderIds.toString(tickets.key(entry))).append('\n');
+                    }
+                }
             }
             final int accountId = a;
             orders.forEach(order ->

@@ -230,6 +230,8 @@ class HedgingPositionsTest
         assertEquals("stops of the BTCUSDT position opened by " + long2 +
             " not changed (sl=64000 tp=67000): amend rejected: INVALID_STOPS (10016)", refused.text());
         assertTrue(core.stateHash() != before, "the confirmed levels are recorded on the ticket");
+        assertTrue(core.describe().contains("ticket long 1 @ 65000 sl 64000 tp 67000 opened by " + long1), core.describe());
+        assertTrue(core.describe().contains("ticket long 1 @ 65100 sl null tp null opened by " + long2), "a refused change is not recorded");
 
         outputs.clear();
         feed(frames.report("NEVERSENT0001", ExecType.ORDER_STATUS, OrdStatus.FILLED, Side.BUY, "0", "0", "1", ""));

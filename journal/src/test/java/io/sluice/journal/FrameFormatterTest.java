@@ -459,9 +459,9 @@ class FrameFormatterTest
     void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
     {
         final Frame frame = TestFrames.unknownTemplate(99, 10);
-        assertEquals("UNKNOWN templateId=99 version=2 length=18", format(frame));
-        assertEquals("UNKNOWN templateId=0 version=2 length=12", format(TestFrames.unknownTemplate(0, 4)));
-        assertEquals("UNKNOWN templateId=19 version=2 length=12", format(TestFrames.unknownTemplate(19, 4)));
+        assertEquals("UNKNOWN templateId=99 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=19 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(19, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -499,7 +499,7 @@ class FrameFormatterTest
         new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
         final String line = format(frame);
         assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
-        assertTrue(line.contains("blockLength 139 < 140 of version 2"), line);
+        assertTrue(line.contains("blockLength 139 < 140 of version " + MessageHeaderEncoder.SCHEMA_VERSION), line);
     }
 
     @Test

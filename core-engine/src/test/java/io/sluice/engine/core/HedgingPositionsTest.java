@@ -60,15 +60,25 @@ class HedgingPositionsTest
         settings.put("sluice.engine.positionsPerSymbol", positionsPerSymbol);
         settings.put("sluice.source.default.pine.slUnit", "price");
         settings.put("sluice.source.default.pine.tpUnit", "price");
+        this.settings = settings;
         core = new EngineCore(CoreConfig.from(Settings.of(settings)), outputs);
         feed(frames.gatewayStatus("paper", GatewayState.UP));
         feed(frames.marketData("BTCUSDT", "64990", "65010"));
         outputs.clear();
     }
 
+    private final List<byte[]> inputs = new ArrayList<>();
+    private final List<byte[]> allOutputs = new ArrayList<>();
+    private Map<String, String> settings;
+
     private void feed(final int length)
     {
+        final byte[] input = new byte[length];
+        frames.buffer().getBytes(0, input);
+        inputs.add(input);
+        final int before = outputs.frames.size();
         core.onFrame(sequence++, nowNs, frames.buffer(), 0, length);
+        allOutputs.addAll(outputs.frames.subList(before, outputs.frames.size()));
     }
 
     private void pine(final String id, final String alert)
@@ -273,6 +283,34 @@ class HedgingPositionsTest
         assertEquals(List.of(long1, long2), amendedOrders());
         pine("c1", "closelong,BTCUSDT");
         assertEquals(Fixed.of(3), outputs.newOrder(0).quantity(), "quantities stay exact");
+    }
+
+    @Test
+    void shouldReplayTheSameFramesToTheSameOutputsAndStateHash()
+    {
+        start(true, "2");
+        filled("b1", "buy,BTCUSDT,vol_lots=1", Side.BUY, "1", "65000");
+        filled("b2", "buy,BTCUSDT,vol_lots=2", Side.BUY, "2", "65100");
+        final String long3 = filled("b3", "buy,BTCUSDT,vol_lots=1", Side.BUY, "1", "65200");
+        filled("s1", "sell,BTCUSDT,vol_lots=1", Side.SELL, "1", "64900");
+        pine("n1", "newsltplong,BTCUSDT,sl=64000,tp=67000");
+        feed(frames.report(long3, ExecType.ORDER_STATUS, OrdStatus.FILLED, Side.BUY, "0", "0", "1", "ok"));
+        feed(venueFill(Side.SELL, "1", "64000", "deal-1"));
+        pine("c1", "closeall,BTCUSDT");
+
+        final CapturedOutputs replayed = new CapturedOutputs();
+        final EngineCore replay = new EngineCore(CoreConfig.from(Settings.of(settings)), replayed);
+        long replaySequence = 0;
+        for (final byte[] input : inputs)
+        {
+            replay.onFrame(replaySequence++, nowNs, new UnsafeBuffer(input), 0, input.length);
+        }
+        assertEquals(core.stateHash(), replay.stateHash());
+        assertEquals(allOutputs.size(), replayed.frames.size());
+        for (int i = 0; i < allOutputs.size(); i++)
+        {
+            assertTrue(java.util.Arrays.equals(allOutputs.get(i), replayed.frames.get(i)), "output " + i + " differs");
+        }
     }
 
     // A fill the venue made on its own (no client order id), e.g. a stop-loss hit.

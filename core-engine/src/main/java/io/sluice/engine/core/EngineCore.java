@@ -131,6 +131,7 @@ public final class EngineCore
         this.venueHeartbeatNs = new long[venues.size()];
         this.positions = new Positions(accounts.size(), instruments.size());
         this.tickets = newPositionTickets(config, accounts.size(), instruments.size());
+        this.positions.tickets(tickets);
         this.prices = new MarketPrices(instruments.size());
         this.dedup = new DedupWindow(config.dedupCapacity, config.dedupWindowNs);
         this.orders = new OrderBook(config.maxLiveOrders);
@@ -407,6 +408,8 @@ public final class EngineCore
         if (tickets.hedging(accountId))
         {
             orderCheck.hedgedOpposite = side == Side.SELL ? tickets.total(accountId, instrumentId, PositionTickets.LONG) :
+                -tickets.total(accountId, instrumentId, PositionTickets.SHORT);
+            orderCheck.hedgedSame = side == Side.BUY ? tickets.total(accountId, instrumentId, PositionTickets.LONG) :
                 -tickets.total(accountId, instrumentId, PositionTickets.SHORT);
         }
         if (!risk.check(orderCheck, venueStates[venueId], prices, positions, accountRisk))

@@ -26,6 +26,8 @@ final class OrderCheck
      * position decides.
      */
     long hedgedOpposite = Fixed.NULL;
+    /** Hedging accounts: the same side's tickets, signed like a position (what an opening order adds to); else NULL. */
+    long hedgedSame = Fixed.NULL;
 
     OrderCheck set(
         final int accountId,
@@ -52,6 +54,7 @@ final class OrderCheck
         this.slices = slices;
         this.nowNs = nowNs;
         this.hedgedOpposite = Fixed.NULL;
+        this.hedgedSame = Fixed.NULL;
         return this;
     }
 

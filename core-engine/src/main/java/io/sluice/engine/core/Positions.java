@@ -27,6 +27,30 @@ final class Positions
         }
     }
 
+    private PositionTickets tickets;
+
+    /** The tickets behind hedging accounts' positions: their exposure counts both sides. */
+    void tickets(final PositionTickets tickets)
+    {
+        this.tickets = tickets;
+    }
+
+    // Quantity at risk in one instrument: both sides' tickets on a hedging account, else the net position.
+    private long grossQuantity(final int a, final int i)
+    {
+        if (tickets != null && tickets.hedging(a))
+        {
+            return tickets.total(a, i, PositionTickets.LONG) + tickets.total(a, i, PositionTickets.SHORT);
+        }
+        return Math.abs(table[a][i].quantity);
+    }
+
+    /** Whether anything is open in the instrument: a net position, or a hedging account's tickets. */
+    boolean isOpen(final int a, final int i)
+    {
+        return grossQuantity(a, i) != 0 || table[a][i].quantity != 0;
+    }
+
     Position get(final int a, final int i)
     {
         return table[a][i];
@@ -73,9 +97,9 @@ final class Positions
     int openPositions(final int a)
     {
         int open = 0;
-        for (final Position position : table[a])
+        for (int i = 0; i < table[a].length; i++)
         {
-            open += position.quantity != 0 ? 1 : 0;
+            open += isOpen(a, i) ? 1 : 0;
         }
         return open;
     }
@@ -97,10 +121,10 @@ final class Positions
         long gross = 0;
         for (int i = 0; i < table[a].length; i++)
         {
-            final long quantity = table[a][i].quantity;
+            final long quantity = grossQuantity(a, i);
             if (quantity != 0)
             {
-                gross += Fixed.multiply(Fixed.multiply(Math.abs(quantity), markOf(i, table[a][i], prices)), rules.contractSize(i));
+                gross += Fixed.multiply(Fixed.multiply(quantity, markOf(i, table[a][i], prices)), rules.contractSize(i));
             }
         }
         return gross;

@@ -50,6 +50,11 @@ class HedgingPositionsTest
 
     private void start(final boolean hedging, final String positionsPerSymbol)
     {
+        start(hedging, positionsPerSymbol, Map.of());
+    }
+
+    private void start(final boolean hedging, final String positionsPerSymbol, final Map<String, String> extra)
+    {
         final Map<String, String> settings = new HashMap<>();
         settings.put("sluice.accounts", "main");
         settings.put("sluice.account.main.maxOrderQty", "10");
@@ -60,6 +65,7 @@ class HedgingPositionsTest
         settings.put("sluice.engine.positionsPerSymbol", positionsPerSymbol);
         settings.put("sluice.source.default.pine.slUnit", "price");
         settings.put("sluice.source.default.pine.tpUnit", "price");
+        settings.putAll(extra);
         this.settings = settings;
         core = new EngineCore(CoreConfig.from(Settings.of(settings)), outputs);
         feed(frames.gatewayStatus("paper", GatewayState.UP));
@@ -283,6 +289,29 @@ class HedgingPositionsTest
         assertEquals(List.of(long1, long2), amendedOrders());
         pine("c1", "closelong,BTCUSDT");
         assertEquals(Fixed.of(3), outputs.newOrder(0).quantity(), "quantities stay exact");
+    }
+
+    @Test
+    void shouldCountBothSidesOfAHedgingAccountAsGrossExposureAndOpenPositions()
+    {
+        for (final boolean hedging : new boolean[]{true, false})
+        {
+            start(hedging, "16", Map.of("sluice.account.main.maxGrossExposure", "150000", "sluice.account.main.maxOpenPositions", "1"));
+            filled("b1", "buy,BTCUSDT,vol_lots=1", Side.BUY, "1", "65000");
+            filled("s1", "sell,BTCUSDT,vol_lots=1", Side.SELL, "1", "65000");
+            pine("s2", "sell,BTCUSDT,vol_lots=1");
+            if (hedging)
+            {
+                // A long and a short ticket of one lot each are 130000 of exposure; one more short lot would be 195000.
+                assertEquals(RejectReason.MAX_GROSS_EXPOSURE, outputs.reject(0).reason(), outputs.templateIds().toString());
+                assertEquals(Fixed.of(195000), outputs.reject(0).actualValue());
+            }
+            else
+            {
+                // Netting: the sell closed the long; a new short lot is 65000 of exposure and the one open position.
+                assertEquals(1, outputs.count(NewOrderDecoder.TEMPLATE_ID), outputs.templateIds().toString());
+            }
+        }
     }
 
     @Test

@@ -141,6 +141,11 @@ class Mt5SystemTest
             return open.size() == 1 && new BigDecimal("2350.25").compareTo(open.get(0).path("sl").decimalValue()) == 0;
         }, "the stop-loss at the terminal moved to the entry price");
         assertEquals(0, new BigDecimal("2380").compareTo(terminal.positions().get(0).path("tp").decimalValue()), "take-profit kept");
+        // The terminal's answer for the filled opening order is an outcome (an alert), not an engine error.
+        final JsonNode alerts = sluice.awaitJson("/api/v1/alerts", (a) -> a.path("alerts").size() > 0 &&
+            "STOPS_CHANGED".equals(a.path("alerts").get(0).path("type").asText()), "the stops change is confirmed");
+        assertEquals("XAUUSD", alerts.path("alerts").get(0).path("symbol").asText());
+        assertEquals(0, sluice.getJson("/api/v1/state").path("engineErrors").path("count").asInt());
         assertEquals(List.of(), sluice.gatewayErrors());
     }
 

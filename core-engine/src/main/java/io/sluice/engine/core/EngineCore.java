@@ -51,6 +51,8 @@ public final class EngineCore
     private final GatewayState[] venueStates;
     private final long[] venueHeartbeatNs;
     private final Positions positions;
+    private final PositionTickets tickets;
+    private final StopAmends stopAmends = new StopAmends(256);
     private final MarketPrices prices;
     private final SessionCalendars calendars;
     private final InstrumentRules rules;
@@ -129,6 +131,8 @@ public final class EngineCore
         this.venueStates = new GatewayState[venues.size()];
         this.venueHeartbeatNs = new long[venues.size()];
         this.positions = new Positions(accounts.size(), instruments.capacity());
+        this.tickets = newPositionTickets(config, accounts.size(), instruments.capacity());
+        this.positions.tickets(tickets);
         this.prices = new MarketPrices(instruments.capacity());
         this.positions.instrumentsInUse(instruments.size());
         this.dedup = new DedupWindow(config.dedupCapacity, config.dedupWindowNs);
@@ -144,6 +148,16 @@ public final class EngineCore
         this.pairBlocked = new boolean[accounts.size()];
         this.out = new CoreOutputs(accounts, instruments, venues);
         this.out.port(port);
+    }
+
+    private static PositionTickets newPositionTickets(final CoreConfig config, final int accountCount, final int instrumentCount)
+    {
+        final boolean[] hedging = new boolean[accountCount];
+        for (int a = 0; a < accountCount; a++)
+        {
+            hedging[a] = config.settings.getBoolean("sluice.account." + config.accounts.get(a).name + ".hedging", false);
+        }
+        return new PositionTickets(hedging, instrumentCount, config.settings.getInt("sluice.engine.positionsPerSymbol", 16));
     }
 
     private int venueId(final String name)
@@ -392,6 +406,13 @@ public final class EngineCore
         final int slices = rules.slices(instrumentId, quantity);
         orderCheck.set(accountId, instrumentId, venueId, side, ordType, quantity, price,
             stopPrice, reduceOnly, slices, nowNs);
+        if (tickets.hedging(accountId))
+        {
+            orderCheck.hedgedOpposite = side == Side.SELL ? tickets.total(accountId, instrumentId, PositionTickets.LONG) :
+                -tickets.total(accountId, instrumentId, PositionTickets.SHORT);
+            orderCheck.hedgedSame = side == Side.BUY ? tickets.total(accountId, instrumentId, PositionTickets.LONG) :
+                -tickets.total(accountId, instrumentId, PositionTickets.SHORT);
+        }
         if (!risk.check(orderCheck, venueStates[venueId], prices, positions, accountRisk))
         {
             reject(risk.reason, risk.field, accountId, instrumentId, 0, risk.limitValue, risk.actualValue, risk.detail);
@@ -700,6 +721,12 @@ public final class EngineCore
         final int signalIdOffset,
         final int signalIdLength)
     {
+        if (tickets.hedging(accountId))
+        {
+            closeHedged(accountId, instrumentId, venueId, legIndex, action, legQuantity, closePercent,
+                accountHash, signalId, signalIdOffset, signalIdLength);
+            return;
+        }
         final long position = positions.quantity(accountId, instrumentId);
         final boolean closesLong = position > 0 && action != io.sluice.engine.parse.LegAction.CLOSE_SHORT;
         final boolean closesShort = position < 0 && action != io.sluice.engine.parse.LegAction.CLOSE_LONG;
@@ -723,22 +750,151 @@ public final class EngineCore
             io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT, accountHash, signalId, signalIdOffset, signalIdLength);
     }
 
-    // New stop-loss / take-profit, or stop-loss to breakeven, for an open position: an AmendOrder addressed to
-    // the order that opened it (MT5 applies it to the position's ticket; PineConnector newsltp*).
-    private void amendStops(final int accountId, final int instrumentId, final int venueId, final io.sluice.engine.parse.ParsedLeg leg)
+    // A close on a hedging account, where longs and shorts are open side by side: closelong sells what the long
+    // tickets hold, closeshort buys back the short ones, closeall does both (two reduce-only orders; the short
+    // side's leg key is offset so the ids differ). The gateway closes each ticket, oldest first.
+    private void closeHedged(
+        final int accountId,
+        final int instrumentId,
+        final int venueId,
+        final int legIndex,
+        final io.sluice.engine.parse.LegAction action,
+        final long legQuantity,
+        final long closePercent,
+        final long accountHash,
+        final DirectBuffer signalId,
+        final int signalIdOffset,
+        final int signalIdLength)
     {
-        final long position = positions.quantity(accountId, instrumentId);
-        final long opening = positions.openingOrder(accountId, instrumentId);
-        final boolean sideMatches = leg.side() == null || (position > 0) == (leg.side() == Side.BUY);
-        if (position == 0 || opening == 0 || !sideMatches)
+        final long longs = action == io.sluice.engine.parse.LegAction.CLOSE_SHORT ? 0 :
+            tickets.total(accountId, instrumentId, PositionTickets.LONG);
+        final long shorts = action == io.sluice.engine.parse.LegAction.CLOSE_LONG ? 0 :
+            tickets.total(accountId, instrumentId, PositionTickets.SHORT);
+        if (longs == 0 && shorts == 0)
         {
-            text.clear().append("no open position to change stops on for ").append(instruments.name(instrumentId));
-            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, position, text);
+            text.clear().append("nothing to close: no ").append(action == io.sluice.engine.parse.LegAction.CLOSE_LONG ? "long " :
+                action == io.sluice.engine.parse.LegAction.CLOSE_SHORT ? "short " : "").append("position open in ")
+                .append(instruments.name(instrumentId));
+            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL,
+                positions.quantity(accountId, instrumentId), text);
             return;
         }
-        final long stopLoss = leg.action() == io.sluice.engine.parse.LegAction.MOVE_SL_TO_BREAKEVEN ?
-            positions.get(accountId, instrumentId).avgPrice : leg.stopLoss();
-        out.amendOrder(opening, accountId, venueId, instrumentId, stopLoss, leg.takeProfit(), nowNs);
+        for (int side = PositionTickets.LONG; side <= PositionTickets.SHORT; side++)
+        {
+            long quantity = side == PositionTickets.LONG ? longs : shorts;
+            if (quantity == 0)
+            {
+                continue;
+            }
+            if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && closePercent != Fixed.NULL)
+            {
+                quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, closePercent, Fixed.of(100)));
+            }
+            else if (legQuantity != Fixed.NULL && legQuantity > 0)
+            {
+                quantity = Math.min(quantity, legQuantity);
+            }
+            placeOrders(accountId, instrumentId, venueId, side == PositionTickets.LONG ? legIndex : legIndex | 0x40,
+                side == PositionTickets.LONG ? Side.SELL : Side.BUY, OrdType.MARKET, TimeInForce.IOC, quantity,
+                Fixed.NULL, Fixed.NULL, Fixed.NULL, Fixed.NULL, true, io.sluice.sbe.PositionSide.BOTH,
+                io.sluice.sbe.Product.DEFAULT, accountHash, signalId, signalIdOffset, signalIdLength);
+        }
+    }
+
+    // New stop-loss / take-profit, or stop-loss to breakeven, for open positions (PineConnector newsltp*): one
+    // AmendOrder per position, addressed to the order that opened it (MT5 applies it to that ticket). A hedging
+    // account amends every ticket of the side; a netting account has one position, amended through its newest
+    // opening order. The gateway's answers come back for released orders: see onStopsReply.
+    private void amendStops(final int accountId, final int instrumentId, final int venueId, final io.sluice.engine.parse.ParsedLeg leg)
+    {
+        final boolean hedging = tickets.hedging(accountId);
+        final int longs = tickets.count(accountId, instrumentId, PositionTickets.LONG);
+        final int shorts = tickets.count(accountId, instrumentId, PositionTickets.SHORT);
+        final int side;
+        if (leg.side() != null)
+        {
+            side = PositionTickets.sideOf(leg.side());
+        }
+        else if (longs > 0 && shorts > 0)
+        {
+            text.clear().append("long and short positions are open in ").append(instruments.name(instrumentId))
+                .append(": say which side's stops change (newsltplong / newsltpshort)");
+            reject(RejectReason.NOT_A_SIGNAL, "side", accountId, instrumentId, 0, Fixed.NULL,
+                positions.quantity(accountId, instrumentId), text);
+            return;
+        }
+        else
+        {
+            side = shorts > 0 ? PositionTickets.SHORT : PositionTickets.LONG;
+        }
+        final int count = side == PositionTickets.LONG ? longs : shorts;
+        if (count == 0)
+        {
+            text.clear().append("no open ").append(side == PositionTickets.LONG ? "long" : "short")
+                .append(" position to change stops on for ").append(instruments.name(instrumentId));
+            reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL,
+                positions.quantity(accountId, instrumentId), text);
+            return;
+        }
+        final boolean breakeven = leg.action() == io.sluice.engine.parse.LegAction.MOVE_SL_TO_BREAKEVEN;
+        for (int n = hedging ? 0 : count - 1; n < count; n++)
+        {
+            final int entry = tickets.entry(accountId, instrumentId, side, n);
+            final long stopLoss = !breakeven ? leg.stopLoss() :
+                hedging ? tickets.price(entry) : positions.get(accountId, instrumentId).avgPrice;
+            stopAmends.sent(tickets.key(entry), accountId, instrumentId, venueId, stopLoss, leg.takeProfit());
+            out.amendOrder(tickets.key(entry), accountId, venueId, instrumentId, stopLoss, leg.takeProfit(), nowNs);
+        }
+    }
+
+    // A fill of an engine order moves the tickets behind the net position; a full side is an operator's matter.
+    private void onTicketFill(final Order order, final long fillQty, final long fillPrice)
+    {
+        if (tickets.onFill(order.accountId, order.instrumentId, order.key, order.side, fillQty, fillPrice, order.reduceOnly,
+            order.stopLoss, order.takeProfit))
+        {
+            text.clear().append("more than ").appendLong(tickets.count(order.accountId, order.instrumentId,
+                PositionTickets.sideOf(order.side))).append(" positions of ").append(instruments.name(order.instrumentId))
+                .append(" on one side: the newest ones are managed together (sluice.engine.positionsPerSymbol)");
+            out.alert(AlertType.POSITIONS_MERGED, Severity.WARN, order.accountId, order.venueId, order.instrumentId, nowNs, text);
+        }
+    }
+
+    // The gateway's answer to a stop-loss/take-profit amend of a released order: ORDER_STATUS when the venue took
+    // it (recorded on the ticket, INFO alert), CANCEL_REJECTED when it refused (WARN alert with the venue's reason).
+    // Returns false when no such amend was sent: then the report is unexpected.
+    private boolean onStopsReply(final long key, final DirectBuffer buffer, final int idOffset, final int idLength)
+    {
+        final ExecType execType = executionReport.execType();
+        final int slot = execType == ExecType.ORDER_STATUS || execType == ExecType.CANCEL_REJECTED ? stopAmends.find(key) : -1;
+        if (slot < 0)
+        {
+            return false;
+        }
+        final int accountId = stopAmends.accountId(slot);
+        final int instrumentId = stopAmends.instrumentId(slot);
+        final boolean done = execType == ExecType.ORDER_STATUS;
+        executionReport.wrapText(textView);
+        text.clear().append("stops of the ").append(instruments.name(instrumentId)).append(" position opened by ")
+            .append(buffer, idOffset, idLength).append(done ? " changed: sl=" : " not changed (sl=");
+        appendLevel(stopAmends.stopLoss(slot)).append(" tp=");
+        appendLevel(stopAmends.takeProfit(slot)).append(done ? "; " : "): ").append(textView, 0, textView.capacity());
+        if (done)
+        {
+            final int entry = tickets.find(accountId, instrumentId, key);
+            if (entry >= 0)
+            {
+                tickets.stops(entry, stopAmends.stopLoss(slot), stopAmends.takeProfit(slot));
+            }
+        }
+        out.alert(done ? AlertType.STOPS_CHANGED : AlertType.STOPS_REJECTED, done ? Severity.INFO : Severity.WARN,
+            accountId, stopAmends.venueId(slot), instrumentId, nowNs, text);
+        return true;
+    }
+
+    private AsciiText appendLevel(final long level)
+    {
+        return level == Fixed.NULL ? text.append("unchanged") : text.appendFixed(level);
     }
 
     /** Market facts for the completion rules, from the engine's own state; no allocation. */
@@ -1131,8 +1287,12 @@ public final class EngineCore
             case NEW_SLTP:
             case MOVE_SL_TO_BREAKEVEN:
             {
-                final boolean sideMatches = leg.side() == null || (position > 0) == (leg.side() == Side.BUY);
-                if (position == 0 || positions.openingOrder(accountId, instrumentId) == 0 || !sideMatches)
+                // As amendStops decides: the named side's tickets, or the only side open.
+                final int longs = tickets.count(accountId, instrumentId, PositionTickets.LONG);
+                final int shorts = tickets.count(accountId, instrumentId, PositionTickets.SHORT);
+                final int stopsOn = leg.side() != null ? (leg.side() == Side.BUY ? longs : shorts) :
+                    longs > 0 && shorts > 0 ? 0 : longs + shorts;
+                if (stopsOn == 0)
                 {
                     text.clear().append("no open position to change stops on for ").append(instruments.name(instrumentId));
                     dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, position, text);
@@ -1294,6 +1454,10 @@ public final class EngineCore
                 onVenueInitiatedFill(buffer);
                 return;
             }
+            if (onStopsReply(key, buffer, idOffset, idLength))
+            {
+                return;
+            }
             text.clear().append("execution report for an order that is not live: ").append(buffer, idOffset, idLength);
             out.engineError(ExecutionReportDecoder.TEMPLATE_ID, nowNs, text);
             return;
@@ -1331,12 +1495,8 @@ public final class EngineCore
                 order.status = order.cumQty >= order.quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
                 positions.addPending(order.accountId, order.instrumentId, order.side, -fillQty);
                 final Position position = positions.get(order.accountId, order.instrumentId);
-                final boolean opens = position.quantity == 0 || (position.quantity > 0) == (order.side == Side.BUY);
                 position.onFill(order.side == Side.BUY ? fillQty : -fillQty, lastPrice, nowNs);
-                if (opens)
-                {
-                    positions.openedBy(order.accountId, order.instrumentId, order.key);
-                }
+                onTicketFill(order, fillQty, lastPrice);
                 out.positionUpdate(order.accountId, order.venueId, order.instrumentId, position, nowNs);
                 accountRisk.dirty[order.accountId] = true;
                 checkDailyLoss(order.accountId);
@@ -1419,6 +1579,7 @@ public final class EngineCore
         }
         final Position position = positions.get(accountId, instrumentId);
         position.onFill(side == Side.BUY ? quantity : -quantity, executionReport.lastPrice(), nowNs);
+        tickets.onVenueFill(accountId, instrumentId, side, quantity);
         out.positionUpdate(accountId, venueId, instrumentId, position, nowNs);
         accountRisk.dirty[accountId] = true;
         checkDailyLoss(accountId);
@@ -1799,34 +1960,40 @@ public final class EngineCore
             }
             for (int instrumentId = 0; instrumentId < positions.instruments(); instrumentId++)
             {
-                final long quantity = positions.quantity(accountId, instrumentId);
-                if (quantity == 0 || (intradayOnly && !calendars.isExchangeSession(rules.calendar(instrumentId))))
+                // A hedging account closes its long and its short tickets with one reduce-only order each.
+                final boolean hedged = tickets.hedging(accountId);
+                for (int side = PositionTickets.LONG; side <= (hedged ? PositionTickets.SHORT : PositionTickets.LONG); side++)
                 {
-                    continue;
+                    final long quantity = hedged ? (side == PositionTickets.LONG ? 1 : -1) * tickets.total(accountId, instrumentId, side) :
+                        positions.quantity(accountId, instrumentId);
+                    if (quantity == 0 || (intradayOnly && !calendars.isExchangeSession(rules.calendar(instrumentId))))
+                    {
+                        continue;
+                    }
+                    final Order order = orders.acquire();
+                    if (order == null)
+                    {
+                        text.clear().append("flatten: live order capacity reached");
+                        out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+                        return;
+                    }
+                    order.key = ClientOrderIds.key(accounts.hash(accountId) ^ FLATTEN_SALT, flattenId, 0, idLength, instrumentId, side);
+                    order.accountId = accountId;
+                    order.instrumentId = instrumentId;
+                    order.venueId = accountVenue[accountId];
+                    order.side = quantity > 0 ? Side.SELL : Side.BUY;
+                    order.ordType = OrdType.MARKET;
+                    order.timeInForce = TimeInForce.IOC;
+                    order.quantity = Math.abs(quantity);
+                    order.reduceOnly = true;
+                    order.status = OrdStatus.PENDING_NEW;
+                    order.createdNs = nowNs;
+                    order.updatedNs = nowNs;
+                    orders.add(order);
+                    positions.addPending(accountId, instrumentId, order.side, order.quantity);
+                    out.newOrder(order, flattenId, 0, idLength, nowNs);
+                    out.orderUpdate(order, textView, 0, 0, nowNs);
                 }
-                final Order order = orders.acquire();
-                if (order == null)
-                {
-                    text.clear().append("flatten: live order capacity reached");
-                    out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
-                    return;
-                }
-                order.key = ClientOrderIds.key(accounts.hash(accountId) ^ FLATTEN_SALT, flattenId, 0, idLength, instrumentId, 0);
-                order.accountId = accountId;
-                order.instrumentId = instrumentId;
-                order.venueId = accountVenue[accountId];
-                order.side = quantity > 0 ? Side.SELL : Side.BUY;
-                order.ordType = OrdType.MARKET;
-                order.timeInForce = TimeInForce.IOC;
-                order.quantity = Math.abs(quantity);
-                order.reduceOnly = true;
-                order.status = OrdStatus.PENDING_NEW;
-                order.createdNs = nowNs;
-                order.updatedNs = nowNs;
-                orders.add(order);
-                positions.addPending(accountId, instrumentId, order.side, order.quantity);
-                out.newOrder(order, flattenId, 0, idLength, nowNs);
-                out.orderUpdate(order, textView, 0, 0, nowNs);
             }
         }
     }
@@ -1834,7 +2001,7 @@ public final class EngineCore
     // After a flatten, say once when its scope has no position and no live order left.
     private void checkFlat(final int accountId)
     {
-        if (flattenPending[accountId] && positions.isFlat(accountId))
+        if (flattenPending[accountId] && positions.isFlat(accountId) && tickets.isFlat(accountId))
         {
             flattenPending[accountId] = false;
             text.clear().append("account ").append(accounts.name(accountId)).append(" is flat");
@@ -1844,7 +2011,7 @@ public final class EngineCore
         {
             for (int a = 0; a < accounts.size(); a++)
             {
-                if (!positions.isFlat(a))
+                if (!positions.isFlat(a) || !tickets.isFlat(a))
                 {
                     return;
                 }
@@ -2010,6 +2177,18 @@ public final class EngineCore
                         .append(" avg ").append(Fixed.toString(position.avgPrice))
                         .append(" realized ").append(Fixed.toString(position.realizedPnl)).append('\n');
                 }
+                for (int side = PositionTickets.LONG; side <= PositionTickets.SHORT && tickets.hedging(a); side++)
+                {
+                    for (int n = 0; n < tickets.count(a, i, side); n++)
+                    {
+                        final int entry = tickets.entry(a, i, side, n);
+                        out.append("    ticket ").append(side == PositionTickets.LONG ? "long " : "short ")
+                            .append(Fixed.toString(tickets.quantity(entry))).append(" @ ").append(Fixed.toString(tickets.price(entry)))
+                            .append(" sl ").append(Fixed.toString(tickets.stopLoss(entry)))
+                            .append(" tp ").append(Fixed.toString(tickets.takeProfit(entry)))
+                            .append(" opened by ").append(ClientOrderIds.toString(tickets.key(entry))).append('\n');
+                    }
+                }
             }
             final int accountId = a;
             orders.forEach(order ->
@@ -2053,10 +2232,17 @@ public final class EngineCore
     public long stateHash()
     {
         long hash = orders.stateHash();
+        for (int i = config.instruments.size(); i < instruments.size(); i++)
+        {
+            hash = 31 * hash + java.util.Arrays.hashCode(instruments.name(i));
+        }
+        hash = 31 * hash + (instrumentTableFullReported ? 1 : 0);
         hash = 31 * hash + dedup.stateHash();
         hash = 31 * hash + risk.stateHash();
         hash = 31 * hash + prices.stateHash();
         hash = 31 * hash + positions.stateHash();
+        hash = 31 * hash + tickets.stateHash();
+        hash = 31 * hash + stopAmends.stateHash();
         hash = 31 * hash + limits.stateHash();
         hash = 31 * hash + rules.stateHash();
         hash = 31 * hash + accountRisk.stateHash();
@@ -2073,6 +2259,28 @@ public final class EngineCore
         hash = 31 * hash + (globalFlattenPending ? 1 : 0);
         hash = 31 * hash + lastUsageNs;
         return hash;
+    }
+
+    // Instruments learned from definitions after the configured ones, re-added in id order so every id is the same.
+    // A fresh core of this configuration has learned none; rules, calendars and positions are restored with their
+    // components.
+    private void readLearnedInstruments(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int size = in.getInt();
+        if (instruments.size() != config.instruments.size() || size < instruments.size() || size > instruments.capacity())
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException(
+                "instrument table of " + size + " (capacity " + instruments.capacity() + ", restoring into " + instruments.size() + ")");
+        }
+        final UnsafeBuffer name = new UnsafeBuffer(new byte[64]);
+        for (int i = instruments.size(); i < size; i++)
+        {
+            final int length = in.getBytes(name, 0);
+            if (instruments.add(name, 0, length) != i)
+            {
+                throw new io.sluice.engine.snapshot.SnapshotException("learned instrument " + i + " does not fit this core");
+            }
+        }
     }
 
     /**
@@ -2115,6 +2323,15 @@ public final class EngineCore
         approvals.writeState(out);
         out.section(0x5C0C);
         pairs.writeState(out);
+        out.section(0x5C0D).putBoolean(instrumentTableFullReported).putInt(instruments.size());
+        for (int i = config.instruments.size(); i < instruments.size(); i++)
+        {
+            out.putBytes(instruments.name(i));
+        }
+        out.section(0x5C0E);
+        tickets.writeState(out);
+        out.section(0x5C0F);
+        stopAmends.writeState(out);
         out.section(0x5CFF);
     }
 
@@ -2167,6 +2384,13 @@ public final class EngineCore
         approvals.readState(in);
         in.section(0x5C0C);
         pairs.readState(in);
+        in.section(0x5C0D);
+        instrumentTableFullReported = in.getBoolean();
+        readLearnedInstruments(in);
+        in.section(0x5C0E);
+        tickets.readState(in);
+        in.section(0x5C0F);
+        stopAmends.readState(in);
         in.section(0x5CFF);
         if (!in.atEnd())
         {

@@ -20,6 +20,14 @@ final class OrderCheck
     boolean reduceOnly;
     int slices;
     long nowNs;
+    /**
+     * Hedging accounts: what a reduce-only order of this side can close, signed like a position (the long
+     * tickets' quantity for a SELL, minus the short tickets' for a BUY); NULL on netting accounts, where the net
+     * position decides.
+     */
+    long hedgedOpposite = Fixed.NULL;
+    /** Hedging accounts: the same side's tickets, signed like a position (what an opening order adds to); else NULL. */
+    long hedgedSame = Fixed.NULL;
 
     OrderCheck set(
         final int accountId,
@@ -45,6 +53,8 @@ final class OrderCheck
         this.reduceOnly = reduceOnly;
         this.slices = slices;
         this.nowNs = nowNs;
+        this.hedgedOpposite = Fixed.NULL;
+        this.hedgedSame = Fixed.NULL;
         return this;
     }
 

@@ -12,7 +12,6 @@ final class Positions
     private final Position[][] table;
     private final long[][] pendingBuy;
     private final long[][] pendingSell;
-    private final long[][] openingOrder;
     // Instruments with ids below this may hold positions: the per-account scans stop there, not at the table's capacity.
     private int inUse;
 
@@ -21,7 +20,6 @@ final class Positions
         table = new Position[accounts][instruments];
         pendingBuy = new long[accounts][instruments];
         pendingSell = new long[accounts][instruments];
-        openingOrder = new long[accounts][instruments];
         inUse = instruments;
         for (final Position[] row : table)
         {
@@ -30,6 +28,30 @@ final class Positions
                 row[i] = new Position();
             }
         }
+    }
+
+    private PositionTickets tickets;
+
+    /** The tickets behind hedging accounts' positions: their exposure counts both sides. */
+    void tickets(final PositionTickets tickets)
+    {
+        this.tickets = tickets;
+    }
+
+    // Quantity at risk in one instrument: both sides' tickets on a hedging account, else the net position.
+    private long grossQuantity(final int a, final int i)
+    {
+        if (tickets != null && tickets.hedging(a))
+        {
+            return tickets.total(a, i, PositionTickets.LONG) + tickets.total(a, i, PositionTickets.SHORT);
+        }
+        return Math.abs(table[a][i].quantity);
+    }
+
+    /** Whether anything is open in the instrument: a net position, or a hedging account's tickets. */
+    boolean isOpen(final int a, final int i)
+    {
+        return grossQuantity(a, i) != 0 || table[a][i].quantity != 0;
     }
 
     Position get(final int a, final int i)
@@ -65,18 +87,6 @@ final class Positions
         }
     }
 
-    /** Remember the order whose fill opened or added to the position (the one SL/TP amends address). */
-    void openedBy(final int a, final int i, final long orderKey)
-    {
-        openingOrder[a][i] = orderKey;
-    }
-
-    /** The order that last opened or added to the position, or 0. */
-    long openingOrder(final int a, final int i)
-    {
-        return table[a][i].quantity == 0 ? 0 : openingOrder[a][i];
-    }
-
     int instruments()
     {
         return inUse;
@@ -98,7 +108,7 @@ final class Positions
         int open = 0;
         for (int i = 0; i < inUse; i++)
         {
-            open += table[a][i].quantity != 0 ? 1 : 0;
+            open += isOpen(a, i) ? 1 : 0;
         }
         return open;
     }
@@ -120,10 +130,10 @@ final class Positions
         long gross = 0;
         for (int i = 0; i < inUse; i++)
         {
-            final long quantity = table[a][i].quantity;
+            final long quantity = grossQuantity(a, i);
             if (quantity != 0)
             {
-                gross += Fixed.multiply(Fixed.multiply(Math.abs(quantity), markOf(i, table[a][i], prices)), rules.contractSize(i));
+                gross += Fixed.multiply(Fixed.multiply(quantity, markOf(i, table[a][i], prices)), rules.contractSize(i));
             }
         }
         return gross;
@@ -179,10 +189,10 @@ final class Positions
 
     void writeState(final io.sluice.engine.snapshot.StateWriter out)
     {
-        out.putInt(table.length);
+        out.putInt(inUse).putInt(table.length);
         for (int a = 0; a < table.length; a++)
         {
-            out.putLongs(pendingBuy[a]).putLongs(pendingSell[a]).putLongs(openingOrder[a]).putInt(table[a].length);
+            out.putLongs(pendingBuy[a]).putLongs(pendingSell[a]).putInt(table[a].length);
             for (final Position position : table[a])
             {
                 position.writeState(out);
@@ -192,6 +202,7 @@ final class Positions
 
     void readState(final io.sluice.engine.snapshot.StateReader in)
     {
+        inUse = in.getInt();
         if (in.getInt() != table.length)
         {
             throw new io.sluice.engine.snapshot.SnapshotException("positions of another number of accounts");
@@ -200,7 +211,6 @@ final class Positions
         {
             in.getLongs(pendingBuy[a]);
             in.getLongs(pendingSell[a]);
-            in.getLongs(openingOrder[a]);
             if (in.getInt() != table[a].length)
             {
                 throw new io.sluice.engine.snapshot.SnapshotException("positions of another number of instruments");
@@ -214,8 +224,7 @@ final class Positions
 
     long stateHash()
     {
-        long hash = java.util.Arrays.deepHashCode(pendingBuy) * 31L + java.util.Arrays.deepHashCode(pendingSell);
-        hash = 31 * hash + java.util.Arrays.deepHashCode(openingOrder);
+        long hash = (java.util.Arrays.deepHashCode(pendingBuy) * 31L + java.util.Arrays.deepHashCode(pendingSell)) * 31L + inUse;
         for (final Position[] row : table)
         {
             for (final Position position : row)

@@ -108,7 +108,9 @@ final class PreTradeRisk
         final long position = positions.quantity(a, i);
         // Reducing: with the live orders already working on the same side, the position only shrinks.
         final long working = order.side == Side.BUY ? positions.pendingBuy(a, i) : positions.pendingSell(a, i);
-        final boolean reducing = reduces(position, order.side, order.quantity + working);
+        // On a hedging account only a reduce-only order closes (any other opens its own ticket), sized by the tickets.
+        final boolean reducing = order.hedgedOpposite == Fixed.NULL ? reduces(position, order.side, order.quantity + working) :
+            order.reduceOnly && reduces(order.hedgedOpposite, order.side, order.quantity + working);
 
         // Trading states.
         if (globalState == TradingState.HALTED)
@@ -282,7 +284,9 @@ final class PreTradeRisk
         {
             final long signed = order.side == Side.BUY ? order.quantity : -order.quantity;
             final long pending = order.side == Side.BUY ? positions.pendingBuy(a, i) : -positions.pendingSell(a, i);
-            final long projected = position + pending + signed;
+            // A hedging account's opening order adds to its own side's tickets, whatever the other side holds.
+            final long sidePosition = order.hedgedSame == Fixed.NULL ? position : order.hedgedSame;
+            final long projected = sidePosition + pending + signed;
             final long maxPosition = limits.get(a, i, Limit.MAX_POSITION_QTY);
             if (maxPosition != Fixed.NULL && Math.abs(projected) > maxPosition)
             {
@@ -297,14 +301,14 @@ final class PreTradeRisk
                 return refuseValue(RejectReason.MAX_POSITION_NOTIONAL, "qty", maxPositionNotional, projectedNotional,
                     EXCEEDS, "position notional", "maxPositionNotional");
             }
-            final long currentNotional = Fixed.multiply(Fixed.multiply(Math.abs(position), markOrPrice), rules.contractSize(i));
+            final long currentNotional = Fixed.multiply(Fixed.multiply(Math.abs(sidePosition), markOrPrice), rules.contractSize(i));
             final long gross = positions.grossExposure(a, prices, rules) - currentNotional + projectedNotional;
             final long maxGross = limits.account(a, Limit.MAX_GROSS_EXPOSURE);
             if (maxGross != Fixed.NULL && gross > maxGross)
             {
                 return refuseValue(RejectReason.MAX_GROSS_EXPOSURE, "qty", maxGross, gross, EXCEEDS, "gross exposure", "maxGrossExposure");
             }
-            final long signedNotional = Fixed.multiply(Fixed.multiply(projected - position, markOrPrice), rules.contractSize(i));
+            final long signedNotional = Fixed.multiply(Fixed.multiply(projected - sidePosition, markOrPrice), rules.contractSize(i));
             final long net = Math.abs(positions.netExposure(a, prices, rules) + signedNotional);
             final long maxNet = limits.account(a, Limit.MAX_NET_EXPOSURE);
             if (maxNet != Fixed.NULL && net > maxNet)
@@ -323,7 +327,7 @@ final class PreTradeRisk
                 }
             }
             final long maxOpen = limits.account(a, Limit.MAX_OPEN_POSITIONS);
-            if (maxOpen != Fixed.NULL && position == 0 && positions.pendingBuy(a, i) == 0 && positions.pendingSell(a, i) == 0)
+            if (maxOpen != Fixed.NULL && !positions.isOpen(a, i) && positions.pendingBuy(a, i) == 0 && positions.pendingSell(a, i) == 0)
             {
                 final long open = Fixed.of(positions.openPositions(a) + 1);
                 if (open > maxOpen)

@@ -140,7 +140,7 @@ class ComponentSnapshotTest
     }
 
     @Test
-    void shouldRestorePositionsWithPendingQuantitiesAndOpeningOrders()
+    void shouldRestorePositionsWithPendingQuantitiesAndInstrumentsInUse()
     {
         final Positions positions = new Positions(2, 3);
         positions.get(0, 1).onFill(Fixed.of(2), Fixed.of(100), T0);
@@ -148,7 +148,7 @@ class ComponentSnapshotTest
         positions.get(1, 2).onFill(-Fixed.of(5), Fixed.of(20), T0 + 2);
         positions.addPending(1, 0, Side.BUY, Fixed.of(3));
         positions.addPending(0, 2, Side.SELL, Fixed.of(4));
-        positions.openedBy(0, 1, 77L);
+        positions.instrumentsInUse(2);
         assertRoundTrip(positions, new Positions(2, 3), Positions::writeState, Positions::readState, Positions::stateHash);
 
         final Position position = new Position();
@@ -277,5 +277,28 @@ class ComponentSnapshotTest
         risk.venueHaltedByGateway[0] = true;
         assertRoundTrip(risk, new PreTradeRisk(config, accounts, venues, instruments, limits, rules, calendars),
             PreTradeRisk::writeState, PreTradeRisk::readState, PreTradeRisk::stateHash);
+    }
+
+    @Test
+    void shouldRestoreHedgingTicketsWithTheirStopsAndOrder()
+    {
+        final boolean[] hedging = { true, false };
+        final PositionTickets tickets = new PositionTickets(hedging, 3, 4);
+        tickets.onFill(0, 1, 11L, Side.BUY, Fixed.of(1), Fixed.of(100), false, Fixed.of(95), Fixed.of(120));
+        tickets.onFill(0, 1, 12L, Side.BUY, Fixed.of(2), Fixed.of(101), false, Fixed.NULL, Fixed.NULL);
+        tickets.onFill(0, 1, 13L, Side.SELL, Fixed.of(1), Fixed.of(102), false, Fixed.NULL, Fixed.NULL);
+        tickets.onFill(1, 2, 21L, Side.SELL, Fixed.of(5), Fixed.of(20), false, Fixed.NULL, Fixed.NULL);
+        final PositionTickets restored = new PositionTickets(hedging, 3, 4);
+        assertRoundTrip(tickets, restored, PositionTickets::writeState, PositionTickets::readState, PositionTickets::stateHash);
+        assertEquals(tickets.key(tickets.entry(0, 1, PositionTickets.LONG, 0)), restored.key(restored.entry(0, 1, PositionTickets.LONG, 0)),
+            "the oldest ticket stays first: closes go oldest first");
+        assertEquals(Fixed.of(3), restored.total(0, 1, PositionTickets.LONG));
+
+        final StopAmends amends = new StopAmends(4);
+        for (int n = 0; n < 6; n++)
+        {
+            amends.sent(100L + n, n % 2, n % 3, 1, Fixed.of(90 + n), Fixed.NULL);
+        }
+        assertRoundTrip(amends, new StopAmends(4), StopAmends::writeState, StopAmends::readState, StopAmends::stateHash);
     }
 }

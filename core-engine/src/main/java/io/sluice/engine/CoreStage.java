@@ -12,11 +12,13 @@ import org.agrona.DirectBuffer;
 final class CoreStage implements EventHandler<RingEvent>, OutputPort
 {
     private final EngineCore core;
+    private final SignalGate gate;
     private RingEvent current;
 
-    CoreStage(final EngineCore core)
+    CoreStage(final EngineCore core, final SignalGate gate)
     {
         this.core = core;
+        this.gate = gate;
     }
 
     public void onStart()
@@ -29,6 +31,7 @@ final class CoreStage implements EventHandler<RingEvent>, OutputPort
         current = event;
         core.onFrame(event.sequence, event.timestampNs, event.frame, 0, event.frameLength);
         current = null;
+        gate.hold(core.reconciling());
     }
 
     public void onOutput(final DirectBuffer buffer, final int offset, final int length)

@@ -62,6 +62,10 @@ public final class Engine implements AutoCloseable
         }
         this.inputsReplayed = recovery.inputs();
         this.recoveredOutputs = recovery.unjournaled().size();
+        // Orders whose outcome the journal does not tell (sent but unanswered, or journaled but never sent):
+        // reconciled with their gateways before new signals are taken.
+        final boolean reconcile = recovery.inputs() > 0 && core.inDoubtOrders() > 0;
+        final SignalGate signalGate = new SignalGate(reconcile);
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
         this.stageErrors = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine stage errors");
@@ -77,13 +81,18 @@ public final class Engine implements AutoCloseable
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
         disruptor
             .handleEventsWith(new JournalStage(journal, ctx.syncOnBatch()))
-            .then(new CoreStage(core))
+            .then(new CoreStage(core, signalGate))
             .then(egress);
         final RingBuffer<RingEvent> ring = disruptor.start();
 
         final IngressAgent ingressAgent = new IngressAgent(
             ring, ingress, reports, internalInputs, new SystemEpochNanoClock(), ctx.tickIntervalNs(),
             recovery.lastSequence() + 1, recovery.lastTimestampNs());
+        ingressAgent.startWith(signalGate, reconcile ? recovery.inputs() : -1);
+        if (reconcile)
+        {
+            venues.awaitConnected(5_000_000_000L); // status requests go out first: give gateways time to connect
+        }
         this.ingressRunner = new AgentRunner(ctx.idleStrategy(), this::onAgentError, null, ingressAgent);
         AgentRunner.startOnThread(ingressRunner);
     }

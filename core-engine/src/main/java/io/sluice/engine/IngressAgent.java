@@ -37,6 +37,9 @@ final class IngressAgent implements Agent
     private long nextSequence;
     private long nowNs;
     private long nextTickNs;
+    private SignalGate gate = new SignalGate(false);
+    private long startedInputsReplayed = -1;
+    private final io.sluice.sbe.EngineStartedEncoder started = new io.sluice.sbe.EngineStartedEncoder();
 
     IngressAgent(
         final RingBuffer<RingEvent> ring,
@@ -58,6 +61,19 @@ final class IngressAgent implements Agent
         this.nowNs = lastTimestampNs;
     }
 
+    /**
+     * Journal an EngineStarted input first (the restart recovered in-doubt orders: reconcile them), and hold
+     * ingress signals back while the gate says so.
+     *
+     * @param gate           set by the core stage while reconciliation is outstanding.
+     * @param inputsReplayed inputs the recovery replayed, or -1 to announce nothing.
+     */
+    void startWith(final SignalGate gate, final long inputsReplayed)
+    {
+        this.gate = gate;
+        this.startedInputsReplayed = inputsReplayed;
+    }
+
     public String roleName()
     {
         return "sluice-ingress";
@@ -67,7 +83,13 @@ final class IngressAgent implements Agent
     {
         // Event time never goes backwards, even if the wall clock does: timers stay monotonic.
         nowNs = Math.max(nowNs, clock.nanoTime());
-        int work = ingress.poll(ingressAssembler, FRAGMENT_LIMIT);
+        if (startedInputsReplayed >= 0)
+        {
+            started.wrapAndApplyHeader(tickBuffer, 0, headerEncoder).timestampNs(nowNs).inputsReplayed(startedInputsReplayed);
+            publish(tickBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + started.encodedLength());
+            startedInputsReplayed = -1;
+        }
+        int work = gate.holding() ? 0 : ingress.poll(ingressAssembler, FRAGMENT_LIMIT);
         work += reports.poll(reportsAssembler, FRAGMENT_LIMIT);
         work += internalInputs.drain(internalHandler, FRAGMENT_LIMIT);
         if (nowNs >= nextTickNs)

@@ -202,6 +202,34 @@ public final class OrderSender implements AutoCloseable
     }
 
     /**
+     * Send an OrderStatusRequest (reconciliation) for one order.
+     *
+     * @param clientOrderId the order asked about.
+     * @param venueOrderId  the venue's id if known, else "".
+     * @param symbol        its symbol.
+     * @param side          its side.
+     * @param quantity      its quantity, fixed point.
+     */
+    public void statusRequest(
+        final String clientOrderId, final String venueOrderId, final String symbol, final Side side, final long quantity)
+    {
+        final io.sluice.sbe.OrderStatusRequestEncoder request = new io.sluice.sbe.OrderStatusRequestEncoder();
+        request.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .clientOrderId(clientOrderId)
+            .venueOrderId(venueOrderId)
+            .account(account)
+            .venue(venue)
+            .symbol(symbol)
+            .side(side)
+            .quantity(quantity)
+            .ordStatus(io.sluice.sbe.OrdStatus.PENDING_NEW)
+            .attempt((short)0)
+            .round(1)
+            .timestampNs(timestampNs);
+        send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + request.encodedLength());
+    }
+
+    /**
      * Offer raw bytes (e.g. a message the gateway should not understand), pumping under back pressure.
      *
      * @param src    bytes.

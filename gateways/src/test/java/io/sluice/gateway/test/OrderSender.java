@@ -213,8 +213,10 @@ public final class OrderSender implements AutoCloseable
     public void statusRequest(
         final String clientOrderId, final String venueOrderId, final String symbol, final Side side, final long quantity)
     {
+        // Its own buffer: NewOrder encoding relies on the shared one being zero where it sets no field.
+        final UnsafeBuffer requestBuffer = new UnsafeBuffer(new byte[256]);
         final io.sluice.sbe.OrderStatusRequestEncoder request = new io.sluice.sbe.OrderStatusRequestEncoder();
-        request.wrapAndApplyHeader(buffer, 0, headerEncoder)
+        request.wrapAndApplyHeader(requestBuffer, 0, headerEncoder)
             .clientOrderId(clientOrderId)
             .venueOrderId(venueOrderId)
             .account(account)
@@ -226,7 +228,7 @@ public final class OrderSender implements AutoCloseable
             .attempt((short)0)
             .round(1)
             .timestampNs(timestampNs);
-        send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + request.encodedLength());
+        send(requestBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + request.encodedLength());
     }
 
     /**

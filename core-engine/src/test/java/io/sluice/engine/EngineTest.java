@@ -145,9 +145,26 @@ class EngineTest
         publishSignal("once", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
         await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
 
+        final String clientOrderId = new NewOrderDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder()).clientOrderId().trim();
+
         engine.close();
         engine = startEngine();
         assertTrue(engine.inputsReplayed() >= 3, "replayed " + engine.inputsReplayed());
+
+        // The order was never answered: the restarted engine asks its venue about it (never re-sends it) and
+        // holds signals back until the venue has answered.
+        await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
+            "status request for the in-doubt order");
+        final io.sluice.sbe.OrderStatusRequestDecoder request = new io.sluice.sbe.OrderStatusRequestDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(ordersReceived.get(ordersReceived.size() - 1)), 0, new MessageHeaderDecoder());
+        assertEquals(clientOrderId, request.clientOrderId().trim());
+        assertEquals(OrdStatus.PENDING_NEW, request.ordStatus());
+        final ExecutionReportEncoder answer = new ExecutionReportEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .clientOrderId(clientOrderId).venueOrderId("P1").account("main").venue("paper").symbol("BTCUSDT")
+            .execType(ExecType.ORDER_STATUS).ordStatus(OrdStatus.NEW).side(Side.BUY).lastQty(0).lastPrice(0).cumQty(0)
+            .leavesQty(io.sluice.protocol.Fixed.of(1)).avgPrice(0).transactTimeNs(1).text("reconciled: NEW");
+        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
 
         gatewayUpWithQuote();
         publishSignal("once", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
@@ -156,7 +173,8 @@ class EngineTest
         final RiskRejectDecoder decoder = new RiskRejectDecoder().wrapAndApplyHeader(new UnsafeBuffer(reject.bytes), 0, new MessageHeaderDecoder());
         assertEquals(RejectReason.DUPLICATE, decoder.reason());
         pollOrders();
-        assertEquals(1, ordersReceived.size(), "exactly one order across the restart");
+        assertEquals(1, templates(ordersReceived).stream().filter(t -> t == NewOrderDecoder.TEMPLATE_ID).count(),
+            "exactly one order across the restart");
 
         final long firstSequence = journal.stream().mapToLong(r -> r.sequence).min().orElseThrow();
         final long distinct = journal.stream().filter(r -> r.kind == JournalRecord.KIND_INPUT).mapToLong(r -> r.sequence).distinct().count();
@@ -292,6 +310,16 @@ class EngineTest
             }
             Thread.onSpinWait();
         }
+    }
+
+    private static List<Integer> templates(final List<byte[]> frames)
+    {
+        final List<Integer> ids = new ArrayList<>();
+        for (final byte[] frame : frames)
+        {
+            ids.add(new MessageHeaderDecoder().wrap(new UnsafeBuffer(frame), 0).templateId());
+        }
+        return ids;
     }
 
     private int pollOrders()

@@ -1061,19 +1061,23 @@ public final class EngineCore
         }
     }
 
-    private void collect(final int venueId, final boolean requestedOnly)
+    // The venue's in-doubt orders (or those with a request outstanding) into recon.scratch, oldest first; a new
+    // round (clearsDecided) also forgets requests about orders decided since.
+    private void collect(final int venueId, final boolean requestedOnly, final boolean clearsDecided)
     {
         recon.clearScratch();
         recon.collectVenue = venueId;
         recon.collectRequestedOnly = requestedOnly;
+        recon.collectClearsDecided = clearsDecided;
         orders.forEach(reconCollector);
+        recon.collectClearsDecided = false;
     }
 
     // Ask the venue about every order of it in PENDING_NEW, UNKNOWN or PENDING_CANCEL, oldest first; when its
     // gateway is not up, ask as soon as it is.
     private void reconcileVenue(final int venueId)
     {
-        collect(venueId, false);
+        collect(venueId, false, true);
         final int count = recon.scratchSize;
         if (count == 0)
         {
@@ -1244,7 +1248,7 @@ public final class EngineCore
             {
                 continue;
             }
-            collect(venueId, true);
+            collect(venueId, true, false);
             for (int i = 0; i < recon.scratchSize; i++)
             {
                 final Order order = recon.scratch[i];
@@ -1265,13 +1269,13 @@ public final class EngineCore
         return recon.anyOutstanding();
     }
 
-    /** Live orders whose outcome the engine does not know (PENDING_NEW, UNKNOWN, PENDING_CANCEL). */
+    /** Live orders whose outcome the engine does not know (PENDING_NEW, UNKNOWN, PENDING_CANCEL); changes no state. */
     public int inDoubtOrders()
     {
         int count = 0;
         for (int venueId = 0; venueId < venues.size(); venueId++)
         {
-            collect(venueId, false);
+            collect(venueId, false, false);
             count += recon.scratchSize;
             recon.clearScratch();
         }

@@ -22,6 +22,7 @@ final class Reconciliation
     int scratchSize;
     int collectVenue;
     boolean collectRequestedOnly;
+    boolean collectClearsDecided;
 
     Reconciliation(final int venues, final int maxOrders, final long timeoutNs)
     {
@@ -78,7 +79,7 @@ final class Reconciliation
         }
         if (collectRequestedOnly ? !order.statusRequested : !inDoubt(order.status))
         {
-            if (!collectRequestedOnly)
+            if (collectClearsDecided)
             {
                 order.statusRequested = false; // decided since it was asked about: no longer awaited
             }

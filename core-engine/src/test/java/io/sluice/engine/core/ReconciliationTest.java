@@ -290,4 +290,22 @@ class ReconciliationTest
         }
         assertEquals(hash, replayed.stateHash());
     }
+
+    @Test
+    void shouldCountInDoubtOrdersWithoutChangingState()
+    {
+        final String pending = placePendingOrder("sig-count-a");
+        final String answered = placePendingOrder("sig-count-b");
+        engineStarted();
+        // Decided by a plain NEW while its status request is still out.
+        feed(frames.buffer(), frames.report(answered, ExecType.NEW, OrdStatus.NEW, Side.BUY, "0", "0", "0", ""));
+        final long hash = core.stateHash();
+        assertEquals(1, core.inDoubtOrders());
+        assertEquals(hash, core.stateHash(), "counting is not an input: it must not change what replay reproduces");
+        assertTrue(core.reconciling());
+        statusAnswer(pending, OrdStatus.NEW, "0", "0");
+        statusAnswer(answered, OrdStatus.NEW, "0", "0");
+        assertFalse(core.reconciling());
+        assertEquals(0, core.inDoubtOrders());
+    }
 }

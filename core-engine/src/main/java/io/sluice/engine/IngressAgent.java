@@ -28,7 +28,8 @@ final class IngressAgent implements Agent
     private final InternalInputs internalInputs;
     private final EpochNanoClock clock;
     private final long tickIntervalNs;
-    private final FragmentHandler ingressAssembler = new FragmentAssembler(this::onFragment);
+    private final io.aeron.logbuffer.ControlledFragmentHandler ingressAssembler =
+        new io.aeron.ControlledFragmentAssembler(this::onIngressFragment);
     private final FragmentHandler reportsAssembler = new FragmentAssembler(this::onFragment);
     private final MessageHandler internalHandler = this::onInternal;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -40,6 +41,11 @@ final class IngressAgent implements Agent
     private SignalGate gate = new SignalGate(false);
     private long startedInputsReplayed = -1;
     private final io.sluice.sbe.EngineStartedEncoder started = new io.sluice.sbe.EngineStartedEncoder();
+    // Signals held back while the core reconciles; operator commands on the same stream pass at once.
+    private final org.agrona.ExpandableRingBuffer heldSignals = new org.agrona.ExpandableRingBuffer(64 * 1024, 16 * 1024 * 1024, false);
+    private final org.agrona.ExpandableRingBuffer.MessageConsumer releaseHeld = this::releaseHeld;
+    private final io.sluice.sbe.MessageHeaderDecoder ingressHeader = new io.sluice.sbe.MessageHeaderDecoder();
+    private boolean holding;
 
     IngressAgent(
         final RingBuffer<RingEvent> ring,
@@ -89,7 +95,16 @@ final class IngressAgent implements Agent
             publish(tickBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + started.encodedLength());
             startedInputsReplayed = -1;
         }
-        int work = gate.holding() ? 0 : ingress.poll(ingressAssembler, FRAGMENT_LIMIT);
+        holding = gate.holding();
+        int work = 0;
+        if (!holding && !heldSignals.isEmpty())
+        {
+            work += heldSignals.consume(releaseHeld, FRAGMENT_LIMIT); // in arrival order, before anything newer
+        }
+        if (holding || heldSignals.isEmpty())
+        {
+            work += ingress.controlledPoll(ingressAssembler, FRAGMENT_LIMIT);
+        }
         work += reports.poll(reportsAssembler, FRAGMENT_LIMIT);
         work += internalInputs.drain(internalHandler, FRAGMENT_LIMIT);
         if (nowNs >= nextTickNs)
@@ -100,6 +115,26 @@ final class IngressAgent implements Agent
             work++;
         }
         return work;
+    }
+
+    private io.aeron.logbuffer.ControlledFragmentHandler.Action onIngressFragment(
+        final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
+    {
+        if (holding && length >= io.sluice.sbe.MessageHeaderDecoder.ENCODED_LENGTH &&
+            ingressHeader.wrap(buffer, offset).templateId() == io.sluice.sbe.RawSignalDecoder.TEMPLATE_ID)
+        {
+            // Full: leave it in the stream (back pressure on admin-api) until reconciliation ends.
+            return heldSignals.append(buffer, offset, length) ?
+                io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE : io.aeron.logbuffer.ControlledFragmentHandler.Action.ABORT;
+        }
+        publish(buffer, offset, length);
+        return io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
+    }
+
+    private boolean releaseHeld(final org.agrona.MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        publish(buffer, offset, length);
+        return true;
     }
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)

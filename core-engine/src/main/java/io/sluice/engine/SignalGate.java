@@ -1,10 +1,10 @@
 package io.sluice.engine;
 
 /**
- * Holds new signals back (in the ingress subscription, not yet journaled) while the core reconciles in-doubt
- * orders with a venue, so they wait instead of being refused. Written by the core stage after each frame,
- * read by the ingress agent; reports keep flowing, so the answers arrive. Bounded by the core's
- * reconciliation timeout in event time.
+ * Holds new signals back (in the ingress agent, not yet journaled) while the core reconciles in-doubt orders
+ * with a venue, so they wait instead of being refused; operator commands and reports keep flowing, so the
+ * kill switch works and the answers arrive. Written by the core stage after each frame, read by the ingress
+ * agent. Bounded by the core's reconciliation timeout in event time.
  */
 final class SignalGate
 {

@@ -947,7 +947,7 @@ public final class EngineCore
             final int accountId = order.accountId;
             final OrdStatus finalStatus = order.status;
             final int pairSlot = pairs.find(order.key);
-            settleStatusRequest(order);
+            recon.settle(order);
             orders.release(order);
             if (pairSlot >= 0)
             {
@@ -1045,12 +1045,12 @@ public final class EngineCore
     // ---- Reconciliation of in-doubt orders (recovery, gateway back up) ----
 
     private final java.util.function.Consumer<Order> reconCollector = this::collectForReconciliation;
+    private final UnsafeBuffer resendSignalId = new UnsafeBuffer(0, 0);
 
     private void collectForReconciliation(final Order order)
     {
         recon.collect(order);
     }
-    private final UnsafeBuffer resendSignalId = new UnsafeBuffer(0, 0);
 
     // First input after a restart that recovered in-doubt orders: query each venue about them.
     private void onEngineStarted()
@@ -1102,11 +1102,6 @@ public final class EngineCore
         recon.outstanding[venueId] = count;
         recon.deadlineNs[venueId] = nowNs + recon.timeoutNs;
         recon.clearScratch();
-    }
-
-    private void settleStatusRequest(final Order order)
-    {
-        recon.settle(order);
     }
 
     // The venue's answer to a status request. Returns false when the order was finished here (NOT_FOUND).

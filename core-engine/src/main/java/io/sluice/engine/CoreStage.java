@@ -13,15 +13,17 @@ final class CoreStage implements EventHandler<RingEvent>, OutputPort
 {
     private final EngineCore core;
     private final Snapshotter snapshotter;
+    private final SignalGate gate;
     private RingEvent current;
     private long lastSequence = -1;
     private long lastJournalIndex = -1;
     private long lastTimestampNs;
 
-    CoreStage(final EngineCore core, final Snapshotter snapshotter)
+    CoreStage(final EngineCore core, final Snapshotter snapshotter, final SignalGate gate)
     {
         this.core = core;
         this.snapshotter = snapshotter;
+        this.gate = gate;
     }
 
     public void onStart()
@@ -34,6 +36,7 @@ final class CoreStage implements EventHandler<RingEvent>, OutputPort
         current = event;
         core.onFrame(event.sequence, event.timestampNs, event.frame, 0, event.frameLength);
         current = null;
+        gate.hold(core.reconciling());
         lastSequence = event.sequence;
         lastJournalIndex = event.journalIndex;
         lastTimestampNs = event.timestampNs;

@@ -119,6 +119,12 @@ final class EgressStage implements EventHandler<RingEvent>
             venueFieldOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH + io.sluice.sbe.AmendOrderDecoder.venueEncodingOffset();
             venueFieldLength = io.sluice.sbe.AmendOrderDecoder.venueLength();
         }
+        else if (templateId == io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID)
+        {
+            // Unsent (no gateway): the core's reconciliation timeout turns it into an alert.
+            venueFieldOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH + io.sluice.sbe.OrderStatusRequestDecoder.venueEncodingOffset();
+            venueFieldLength = io.sluice.sbe.OrderStatusRequestDecoder.venueLength();
+        }
         else
         {
             return;
@@ -126,7 +132,8 @@ final class EgressStage implements EventHandler<RingEvent>
 
         final int venueLength = Ascii.fixedLength(buffer, venueFieldOffset, venueFieldLength);
         final ExclusivePublication publication = venues.lookup(buffer, venueFieldOffset, venueLength);
-        if ((publication == null || !offer(publication, buffer, offset, length)) && templateId != io.sluice.sbe.AmendOrderDecoder.TEMPLATE_ID)
+        if ((publication == null || !offer(publication, buffer, offset, length)) && templateId != io.sluice.sbe.AmendOrderDecoder.TEMPLATE_ID &&
+            templateId != io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID)
         {
             internalInputs.gatewayDown(buffer, offset);
         }

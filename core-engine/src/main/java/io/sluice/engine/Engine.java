@@ -81,6 +81,10 @@ public final class Engine implements AutoCloseable
         this.inputsRecovered = core.framesProcessed();
         this.recoveredStateHash = core.stateHash();
         this.recoveredOutputs = recovery.unjournaled().size();
+        // Orders whose outcome the journal does not tell (sent but unanswered, or journaled but never sent):
+        // reconciled with their gateways before new signals are taken.
+        final boolean reconcile = core.framesProcessed() > 0 && core.inDoubtOrders() > 0;
+        final SignalGate signalGate = new SignalGate(reconcile);
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
         this.stageErrors = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine stage errors");
@@ -95,7 +99,7 @@ public final class Engine implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(stageErrors));
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
         this.snapshotter = new Snapshotter(snapshots, fingerprint, ctx.snapshotEvery(), egress::journaledThrough);
-        this.coreStage = new CoreStage(core, snapshotter);
+        this.coreStage = new CoreStage(core, snapshotter, signalGate);
         disruptor
             .handleEventsWith(new JournalStage(journal, ctx.syncOnBatch()))
             .then(coreStage)
@@ -105,6 +109,11 @@ public final class Engine implements AutoCloseable
         final IngressAgent ingressAgent = new IngressAgent(
             ring, ingress, reports, internalInputs, new SystemEpochNanoClock(), ctx.tickIntervalNs(),
             recovery.lastSequence() + 1, recovery.lastTimestampNs());
+        ingressAgent.startWith(signalGate, reconcile ? recovery.inputs() : -1);
+        if (reconcile)
+        {
+            venues.awaitConnected(5_000_000_000L); // status requests go out first: give gateways time to connect
+        }
         this.ingressRunner = new AgentRunner(ctx.idleStrategy(), this::onAgentError, null, ingressAgent);
         AgentRunner.startOnThread(ingressRunner);
     }

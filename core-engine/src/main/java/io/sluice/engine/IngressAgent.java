@@ -28,7 +28,8 @@ final class IngressAgent implements Agent
     private final InternalInputs internalInputs;
     private final EpochNanoClock clock;
     private final long tickIntervalNs;
-    private final FragmentHandler ingressAssembler = new FragmentAssembler(this::onFragment);
+    private final io.aeron.logbuffer.ControlledFragmentHandler ingressAssembler =
+        new io.aeron.ControlledFragmentAssembler(this::onIngressFragment);
     private final FragmentHandler reportsAssembler = new FragmentAssembler(this::onFragment);
     private final MessageHandler internalHandler = this::onInternal;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -37,6 +38,14 @@ final class IngressAgent implements Agent
     private long nextSequence;
     private long nowNs;
     private long nextTickNs;
+    private SignalGate gate = new SignalGate(false);
+    private long startedInputsReplayed = -1;
+    private final io.sluice.sbe.EngineStartedEncoder started = new io.sluice.sbe.EngineStartedEncoder();
+    // Signals held back while the core reconciles; operator commands on the same stream pass at once.
+    private final org.agrona.ExpandableRingBuffer heldSignals = new org.agrona.ExpandableRingBuffer(64 * 1024, 16 * 1024 * 1024, false);
+    private final org.agrona.ExpandableRingBuffer.MessageConsumer releaseHeld = this::releaseHeld;
+    private final io.sluice.sbe.MessageHeaderDecoder ingressHeader = new io.sluice.sbe.MessageHeaderDecoder();
+    private boolean holding;
 
     IngressAgent(
         final RingBuffer<RingEvent> ring,
@@ -58,6 +67,19 @@ final class IngressAgent implements Agent
         this.nowNs = lastTimestampNs;
     }
 
+    /**
+     * Journal an EngineStarted input first (the restart recovered in-doubt orders: reconcile them), and hold
+     * ingress signals back while the gate says so.
+     *
+     * @param gate           set by the core stage while reconciliation is outstanding.
+     * @param inputsReplayed inputs the recovery replayed, or -1 to announce nothing.
+     */
+    void startWith(final SignalGate gate, final long inputsReplayed)
+    {
+        this.gate = gate;
+        this.startedInputsReplayed = inputsReplayed;
+    }
+
     public String roleName()
     {
         return "sluice-ingress";
@@ -67,7 +89,22 @@ final class IngressAgent implements Agent
     {
         // Event time never goes backwards, even if the wall clock does: timers stay monotonic.
         nowNs = Math.max(nowNs, clock.nanoTime());
-        int work = ingress.poll(ingressAssembler, FRAGMENT_LIMIT);
+        if (startedInputsReplayed >= 0)
+        {
+            started.wrapAndApplyHeader(tickBuffer, 0, headerEncoder).timestampNs(nowNs).inputsReplayed(startedInputsReplayed);
+            publish(tickBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + started.encodedLength());
+            startedInputsReplayed = -1;
+        }
+        holding = gate.holding();
+        int work = 0;
+        if (!holding && !heldSignals.isEmpty())
+        {
+            work += heldSignals.consume(releaseHeld, FRAGMENT_LIMIT); // in arrival order, before anything newer
+        }
+        if (holding || heldSignals.isEmpty())
+        {
+            work += ingress.controlledPoll(ingressAssembler, FRAGMENT_LIMIT);
+        }
         work += reports.poll(reportsAssembler, FRAGMENT_LIMIT);
         work += internalInputs.drain(internalHandler, FRAGMENT_LIMIT);
         if (nowNs >= nextTickNs)
@@ -78,6 +115,26 @@ final class IngressAgent implements Agent
             work++;
         }
         return work;
+    }
+
+    private io.aeron.logbuffer.ControlledFragmentHandler.Action onIngressFragment(
+        final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
+    {
+        if (holding && length >= io.sluice.sbe.MessageHeaderDecoder.ENCODED_LENGTH &&
+            ingressHeader.wrap(buffer, offset).templateId() == io.sluice.sbe.RawSignalDecoder.TEMPLATE_ID)
+        {
+            // Full: leave it in the stream (back pressure on admin-api) until reconciliation ends.
+            return heldSignals.append(buffer, offset, length) ?
+                io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE : io.aeron.logbuffer.ControlledFragmentHandler.Action.ABORT;
+        }
+        publish(buffer, offset, length);
+        return io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
+    }
+
+    private boolean releaseHeld(final org.agrona.MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        publish(buffer, offset, length);
+        return true;
     }
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)

@@ -145,9 +145,26 @@ class EngineTest
         publishSignal("once", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
         await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
 
+        final String clientOrderId = new NewOrderDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder()).clientOrderId().trim();
+
         engine.close();
         engine = startEngine();
         assertTrue(engine.inputsReplayed() >= 3, "replayed " + engine.inputsReplayed());
+
+        // The order was never answered: the restarted engine asks its venue about it (never re-sends it) and
+        // holds signals back until the venue has answered.
+        await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
+            "status request for the in-doubt order");
+        final io.sluice.sbe.OrderStatusRequestDecoder request = new io.sluice.sbe.OrderStatusRequestDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(ordersReceived.get(ordersReceived.size() - 1)), 0, new MessageHeaderDecoder());
+        assertEquals(clientOrderId, request.clientOrderId().trim());
+        assertEquals(OrdStatus.PENDING_NEW, request.ordStatus());
+        final ExecutionReportEncoder answer = new ExecutionReportEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .clientOrderId(clientOrderId).venueOrderId("P1").account("main").venue("paper").symbol("BTCUSDT")
+            .execType(ExecType.ORDER_STATUS).ordStatus(OrdStatus.NEW).side(Side.BUY).lastQty(0).lastPrice(0).cumQty(0)
+            .leavesQty(io.sluice.protocol.Fixed.of(1)).avgPrice(0).transactTimeNs(1).text("reconciled: NEW");
+        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
 
         gatewayUpWithQuote();
         publishSignal("once", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
@@ -156,13 +173,49 @@ class EngineTest
         final RiskRejectDecoder decoder = new RiskRejectDecoder().wrapAndApplyHeader(new UnsafeBuffer(reject.bytes), 0, new MessageHeaderDecoder());
         assertEquals(RejectReason.DUPLICATE, decoder.reason());
         pollOrders();
-        assertEquals(1, ordersReceived.size(), "exactly one order across the restart");
+        assertEquals(1, templates(ordersReceived).stream().filter(t -> t == NewOrderDecoder.TEMPLATE_ID).count(),
+            "exactly one order across the restart");
 
         final long firstSequence = journal.stream().mapToLong(r -> r.sequence).min().orElseThrow();
         final long distinct = journal.stream().filter(r -> r.kind == JournalRecord.KIND_INPUT).mapToLong(r -> r.sequence).distinct().count();
         final long inputs = journal.stream().filter(r -> r.kind == JournalRecord.KIND_INPUT).count();
         assertEquals(0, firstSequence);
         assertEquals(inputs, distinct, "sequences continue after a restart, never reused");
+    }
+
+    @Test
+    void shouldLetOperatorCommandsPassWhileSignalsWaitForReconciliation()
+    {
+        gatewayUpWithQuote();
+        publishSignal("before", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
+        await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
+        final String clientOrderId = new NewOrderDecoder().wrapAndApplyHeader(
+            new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder()).clientOrderId().trim();
+
+        engine.close();
+        engine = startEngine();
+        await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
+            "status request for the in-doubt order");
+
+        publishSignal("while-reconciling", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
+        final io.sluice.sbe.AdminCommandEncoder kill = new io.sluice.sbe.AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .action(io.sluice.sbe.AdminAction.KILL).scope(io.sluice.sbe.AdminScope.GLOBAL).account("").issuedTimeNs(1)
+            .venue("").symbol("").value(io.sluice.protocol.Fixed.NULL).actor("ops").reason("stop").target("");
+        offer(ingress, MessageHeaderEncoder.ENCODED_LENGTH + kill.encodedLength());
+        final List<Record> killed = awaitJournal(r -> r.kind == JournalRecord.KIND_INPUT && r.templateId == io.sluice.sbe.AdminCommandDecoder.TEMPLATE_ID);
+        assertEquals(1, killed.stream().filter(r -> r.kind == JournalRecord.KIND_INPUT && r.templateId == RawSignalDecoder.TEMPLATE_ID).count(),
+            "the kill switch went through; the signal still waits: " + killed);
+
+        final ExecutionReportEncoder answer = new ExecutionReportEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .clientOrderId(clientOrderId).venueOrderId("P1").account("main").venue("paper").symbol("BTCUSDT")
+            .execType(ExecType.ORDER_STATUS).ordStatus(OrdStatus.NEW).side(Side.BUY).lastQty(0).lastPrice(0).cumQty(0)
+            .leavesQty(io.sluice.protocol.Fixed.of(1)).avgPrice(0).transactTimeNs(1).text("reconciled: NEW");
+        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
+        final List<Record> journal = awaitJournal(r -> r.templateId == RiskRejectDecoder.TEMPLATE_ID);
+        final Record reject = journal.stream().filter(r -> r.templateId == RiskRejectDecoder.TEMPLATE_ID).findFirst().orElseThrow();
+        final RiskRejectDecoder decoder = new RiskRejectDecoder().wrapAndApplyHeader(new UnsafeBuffer(reject.bytes), 0, new MessageHeaderDecoder());
+        assertEquals(RejectReason.KILL_SWITCH, decoder.reason(), "the held signal was decided after the kill switch");
+        assertEquals("while-reconciling", decoder.signalId());
     }
 
     @Test
@@ -292,6 +345,16 @@ class EngineTest
             }
             Thread.onSpinWait();
         }
+    }
+
+    private static List<Integer> templates(final List<byte[]> frames)
+    {
+        final List<Integer> ids = new ArrayList<>();
+        for (final byte[] frame : frames)
+        {
+            ids.add(new MessageHeaderDecoder().wrap(new UnsafeBuffer(frame), 0).templateId());
+        }
+        return ids;
     }
 
     private int pollOrders()

@@ -30,11 +30,14 @@ public final class OrdersAdapter implements FragmentHandler
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrderDecoder = new CancelOrderDecoder();
     private final AmendOrderDecoder amendOrderDecoder = new AmendOrderDecoder();
+    private final io.sluice.sbe.OrderStatusRequestDecoder statusRequestDecoder = new io.sluice.sbe.OrderStatusRequestDecoder();
+    private final OrderStatusQuery statusQuery = new OrderStatusQuery();
 
     private long nowNs;
     private long newOrderCount;
     private long cancelOrderCount;
     private long amendOrderCount;
+    private long statusRequestCount;
     private long unknownMessageCount;
     private long errorCount;
 
@@ -112,6 +115,12 @@ public final class OrdersAdapter implements FragmentHandler
                     venue.onAmendOrder(amendOrderDecoder, nowNs);
                     break;
 
+                case io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID:
+                    statusRequestDecoder.wrap(buffer, bodyOffset, actingBlockLength, actingVersion);
+                    statusRequestCount++;
+                    venue.onOrderStatusRequest(statusQuery.set(statusRequestDecoder), nowNs);
+                    break;
+
                 default:
                     unknownMessageCount++;
                     break;
@@ -152,6 +161,16 @@ public final class OrdersAdapter implements FragmentHandler
     public long amendOrderCount()
     {
         return amendOrderCount;
+    }
+
+    /**
+     * OrderStatusRequest messages (reconciliation) handed to the venue.
+     *
+     * @return count.
+     */
+    public long statusRequestCount()
+    {
+        return statusRequestCount;
     }
 
     /**

@@ -57,6 +57,20 @@ public interface Venue
     }
 
     /**
+     * Reconciliation: the engine asks what the venue knows of one in-doubt order (after an engine restart, or
+     * when this gateway comes back up). Answer on the reports stream with {@link OrderStatusQuery#answer} (the
+     * venue's status, cumulative quantity and average price) or {@link OrderStatusQuery#notFound}, now or after a
+     * venue lookup. The default cannot answer: the engine's timeout turns the question into an operator alert.
+     *
+     * @param query the question; valid only during the call (use {@link OrderStatusQuery#copy()} to keep it).
+     * @param nowNs epoch nanoseconds of this duty cycle.
+     */
+    default void onOrderStatusRequest(final OrderStatusQuery query, final long nowNs)
+    {
+        throw new UnsupportedOperationException("venue " + name() + " does not answer order status requests");
+    }
+
+    /**
      * State the gateway's heartbeat reports for this venue (e.g. DEGRADED while a broker session is expired); the
      * default is always UP.
      *

@@ -68,7 +68,8 @@ public final class FrameFormatter
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final int MAX_TEMPLATE_ID = Math.max(RiskUsageDecoder.TEMPLATE_ID, io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID);
+    private static final int MAX_TEMPLATE_ID = Math.max(Math.max(RiskUsageDecoder.TEMPLATE_ID, io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID),
+        Math.max(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID, io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID));
     private static final String[] NAMES = new String[MAX_TEMPLATE_ID + 1];
     // Block length of each template by schema version (index = version, the last entry for every later one).
     private static final int[][] BLOCK_LENGTHS = new int[MAX_TEMPLATE_ID + 1][];
@@ -102,6 +103,8 @@ public final class FrameFormatter
         register(AlertDecoder.TEMPLATE_ID, "Alert", AlertDecoder.BLOCK_LENGTH);
         register(RiskUsageDecoder.TEMPLATE_ID, "RiskUsage", RiskUsageDecoder.BLOCK_LENGTH);
         register(io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID, "ParseResult", io.sluice.sbe.ParseResultDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID, "OrderStatusRequest", io.sluice.sbe.OrderStatusRequestDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID, "EngineStarted", io.sluice.sbe.EngineStartedDecoder.BLOCK_LENGTH);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -124,6 +127,8 @@ public final class FrameFormatter
     private final AlertDecoder alert = new AlertDecoder();
     private final RiskUsageDecoder riskUsage = new RiskUsageDecoder();
     private final io.sluice.sbe.ParseResultDecoder parseResult = new io.sluice.sbe.ParseResultDecoder();
+    private final io.sluice.sbe.OrderStatusRequestDecoder orderStatusRequest = new io.sluice.sbe.OrderStatusRequestDecoder();
+    private final io.sluice.sbe.EngineStartedDecoder engineStarted = new io.sluice.sbe.EngineStartedDecoder();
 
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
@@ -355,6 +360,14 @@ public final class FrameFormatter
             case io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID:
                 formatParseResult(parseResult.wrap(frame, offset, blockLength, version), out);
                 break;
+            case io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID:
+                formatOrderStatusRequest(orderStatusRequest.wrap(frame, offset, blockLength, version), out);
+                break;
+            case io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID:
+                engineStarted.wrap(frame, offset, blockLength, version);
+                time(out, "timestampNs", engineStarted.timestampNs());
+                out.append(" inputsReplayed=").append(engineStarted.inputsReplayed());
+                break;
             default:
                 throw new IllegalStateException("no formatter for templateId " + templateId);
         }
@@ -416,6 +429,21 @@ public final class FrameFormatter
         }
         d.wrapSignalId(varData);
         varText(out, "signalId", true, -1);
+    }
+
+    private void formatOrderStatusRequest(final io.sluice.sbe.OrderStatusRequestDecoder d, final StringBuilder out)
+    {
+        fixedChars(out, "clientOrderId", d.getClientOrderId(chars, 0));
+        fixedChars(out, "venueOrderId", d.getVenueOrderId(chars, 0));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "symbol", d.getSymbol(chars, 0));
+        enumValue(out, "side", d.sideRaw(), raw -> Side.get((short)raw));
+        fixed(out, "quantity", d.quantity());
+        enumValue(out, "ordStatus", d.ordStatusRaw(), raw -> OrdStatus.get((short)raw));
+        out.append(" attempt=").append(d.attempt());
+        out.append(" round=").append(d.round());
+        time(out, "timestampNs", d.timestampNs());
     }
 
     private void formatCancelOrder(final CancelOrderDecoder d, final StringBuilder out)

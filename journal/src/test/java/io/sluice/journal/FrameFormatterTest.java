@@ -108,6 +108,26 @@ class FrameFormatterTest
     }
 
     @Test
+    void shouldFormatOrderStatusRequestAndEngineStarted()
+    {
+        final org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(256);
+        final io.sluice.sbe.OrderStatusRequestEncoder request = new io.sluice.sbe.OrderStatusRequestEncoder()
+            .wrapAndApplyHeader(buffer, 0, new io.sluice.sbe.MessageHeaderEncoder())
+            .clientOrderId("0K3ZJ8QW1B2C3").venueOrderId("P41").account("acct-1").venue("paper").symbol("BTCUSDT")
+            .side(io.sluice.sbe.Side.SELL).quantity(io.sluice.protocol.Fixed.parse("0.25")).ordStatus(io.sluice.sbe.OrdStatus.PENDING_NEW)
+            .attempt((short)1).round(3).timestampNs(TestFrames.T0 + 999_999_999L);
+        assertEquals("OrderStatusRequest clientOrderId=0K3ZJ8QW1B2C3 venueOrderId=P41 account=acct-1 venue=paper symbol=BTCUSDT" +
+            " side=SELL quantity=0.25 ordStatus=PENDING_NEW attempt=1 round=3 timestampNs=2024-05-01T09:15:01.000000000Z",
+            formatter.format(buffer, 0, io.sluice.sbe.MessageHeaderEncoder.ENCODED_LENGTH + request.encodedLength()));
+
+        final io.sluice.sbe.EngineStartedEncoder started = new io.sluice.sbe.EngineStartedEncoder()
+            .wrapAndApplyHeader(buffer, 0, new io.sluice.sbe.MessageHeaderEncoder()).timestampNs(TestFrames.T0 + 999_999_999L)
+            .inputsReplayed(4213);
+        assertEquals("EngineStarted timestampNs=2024-05-01T09:15:01.000000000Z inputsReplayed=4213",
+            formatter.format(buffer, 0, io.sluice.sbe.MessageHeaderEncoder.ENCODED_LENGTH + started.encodedLength()));
+    }
+
+    @Test
     void shouldFormatExecutionReport()
     {
         assertEquals(
@@ -494,7 +514,7 @@ class FrameFormatterTest
         final Frame frame = TestFrames.unknownTemplate(99, 10);
         assertEquals("UNKNOWN templateId=99 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=18", format(frame));
         assertEquals("UNKNOWN templateId=0 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(0, 4)));
-        assertEquals("UNKNOWN templateId=19 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(19, 4)));
+        assertEquals("UNKNOWN templateId=63 version=" + MessageHeaderEncoder.SCHEMA_VERSION + " length=12", format(TestFrames.unknownTemplate(63, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -618,7 +638,10 @@ class FrameFormatterTest
     @Test
     void shouldMapNamesAndTemplateIds()
     {
-        assertEquals(19, FrameFormatter.messageNames().size());
+        assertEquals(21, FrameFormatter.messageNames().size());
+        assertEquals("OrderStatusRequest", FrameFormatter.messageNames().get(18));
+        assertEquals("ParseResult", FrameFormatter.messageNames().get(19));
+        assertEquals("EngineStarted", FrameFormatter.messageNames().get(20));
         assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
         assertEquals("Alert", FrameFormatter.messageNames().get(16));
         assertEquals("RiskUsage", FrameFormatter.messageNames().get(17));

@@ -45,6 +45,31 @@ public final class ClientOrderIds
     }
 
     /**
+     * The key of the next attempt of the same (account, signal id, leg): equal to {@link #key} called with
+     * {@code attempt + 1}, computed from the key alone (the mix is a bijection, so it can be undone).
+     *
+     * @param key     the key of attempt {@code attempt}.
+     * @param attempt the attempt number of {@code key}, 0..254.
+     * @return the key of attempt {@code attempt + 1}.
+     */
+    public static long nextAttempt(final long key, final int attempt)
+    {
+        final long h = Ascii.mix(unmix(key) ^ (attempt ^ (attempt + 1)));
+        return h == INVALID ? 1 : h;
+    }
+
+    private static long unmix(final long value)
+    {
+        long h = value;
+        h ^= h >>> 33;
+        h *= 0x9cb4b2f8129337dbL; // inverse of 0xc4ceb9fe1a85ec53
+        h ^= h >>> 33;
+        h *= 0x4f74430c22a54005L; // inverse of 0xff51afd7ed558ccd
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /**
      * Write the 13-character text of a key.
      *
      * @param key    order key.

@@ -114,4 +114,20 @@ class ClientOrderIdsTest
         }
         assertTrue(seen.size() > 19_990, "keys of distinct inputs should not collide, distinct=" + seen.size());
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldDeriveTheNextAttemptsKeyFromTheKeyAlone()
+    {
+        final org.agrona.concurrent.UnsafeBuffer signal = new org.agrona.concurrent.UnsafeBuffer(
+            "sig-recon-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int leg = 0; leg < 600; leg += 257)
+        {
+            for (int attempt = 0; attempt < 5; attempt++)
+            {
+                final long key = ClientOrderIds.key(77L, signal, 0, signal.capacity(), leg, attempt);
+                org.junit.jupiter.api.Assertions.assertEquals(
+                    ClientOrderIds.key(77L, signal, 0, signal.capacity(), leg, attempt + 1), ClientOrderIds.nextAttempt(key, attempt));
+            }
+        }
+    }
 }

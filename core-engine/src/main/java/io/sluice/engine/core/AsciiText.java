@@ -65,6 +65,16 @@ final class AsciiText
         return this;
     }
 
+    AsciiText appendClientOrderId(final long key)
+    {
+        if (buffer.capacity() - length >= io.sluice.protocol.ClientOrderIds.LENGTH)
+        {
+            io.sluice.protocol.ClientOrderIds.put(key, buffer, length);
+            length += io.sluice.protocol.ClientOrderIds.LENGTH;
+        }
+        return this;
+    }
+
     DirectBuffer buffer()
     {
         return buffer;

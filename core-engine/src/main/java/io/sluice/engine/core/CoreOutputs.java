@@ -45,6 +45,7 @@ final class CoreOutputs
     private final io.sluice.sbe.AmendOrderEncoder amendOrder = new io.sluice.sbe.AmendOrderEncoder();
     private final RiskUsageEncoder riskUsage = new RiskUsageEncoder();
     private final io.sluice.sbe.ParseResultEncoder parseResult = new io.sluice.sbe.ParseResultEncoder();
+    private final io.sluice.sbe.OrderStatusRequestEncoder orderStatusRequest = new io.sluice.sbe.OrderStatusRequestEncoder();
     private static final byte[][] LIMIT_NAMES = new byte[Limit.VALUES.length][];
 
     static
@@ -133,6 +134,25 @@ final class CoreOutputs
             .stopLoss(Fixed.NULL)
             .timestampNs(nowNs);
         emit(amendOrder.encodedLength());
+    }
+
+    /** Reconciliation: ask the order's venue what it knows of the order. */
+    void orderStatusRequest(final Order order, final long round, final long nowNs)
+    {
+        orderStatusRequest.wrapAndApplyHeader(buffer, 0, header);
+        putClientOrderId(buffer, orderStatusRequest.offset() + io.sluice.sbe.OrderStatusRequestEncoder.clientOrderIdEncodingOffset(), order.key);
+        orderStatusRequest
+            .putVenueOrderId(order.venueOrderId, 0)
+            .putAccount(accounts.padded(order.accountId), 0)
+            .putVenue(venues.padded(order.venueId), 0)
+            .putSymbol(instruments.padded(order.instrumentId), 0)
+            .side(order.side)
+            .quantity(order.quantity)
+            .ordStatus(order.status)
+            .attempt((short)order.attempt)
+            .round(round)
+            .timestampNs(nowNs);
+        emit(orderStatusRequest.encodedLength());
     }
 
     void cancelOrder(final Order order, final long nowNs)

@@ -112,6 +112,7 @@ public final class EngineCore
     private long framesProcessed;
     private long errors;
     private boolean instrumentTableFullReported;
+    private final Reconciliation recon;
 
     /**
      * @param config accounts, instruments, venues and sizing.
@@ -148,6 +149,8 @@ public final class EngineCore
         this.pairBlocked = new boolean[accounts.size()];
         this.out = new CoreOutputs(accounts, instruments, venues);
         this.out.port(port);
+        this.recon = new Reconciliation(venues.size(), config.maxLiveOrders,
+            config.settings.getLong("sluice.engine.reconcileTimeoutMs", 10_000L) * 1_000_000L);
     }
 
     private static PositionTickets newPositionTickets(final CoreConfig config, final int accountCount, final int instrumentCount)
@@ -244,6 +247,9 @@ public final class EngineCore
                 case AccountUpdateDecoder.TEMPLATE_ID:
                     accountUpdate.wrap(buffer, bodyOffset, blockLength, version);
                     onAccountUpdate();
+                    break;
+                case io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID:
+                    onEngineStarted();
                     break;
                 default:
                     error(templateId, "unexpected message type");
@@ -403,6 +409,13 @@ public final class EngineCore
         final int signalIdOffset,
         final int signalIdLength)
     {
+        if (recon.holds(venueId))
+        {
+            text.clear().append("venue ").append(venues.name(venueId))
+                .append(" is reconciling in-doubt orders with its gateway; new orders wait until it has answered");
+            reject(RejectReason.ORDER_UNKNOWN_PENDING, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
         final int slices = rules.slices(instrumentId, quantity);
         orderCheck.set(accountId, instrumentId, venueId, side, ordType, quantity, price,
             stopPrice, reduceOnly, slices, nowNs);
@@ -447,6 +460,7 @@ public final class EngineCore
             order.positionSide = positionSide;
             order.product = product;
             order.leg = leg & 0xFF;
+            order.signalId(signalIdBuffer, signalIdOffset, signalIdLength);
             order.status = OrdStatus.PENDING_NEW;
             order.createdNs = nowNs;
             order.updatedNs = nowNs;
@@ -1518,6 +1532,15 @@ public final class EngineCore
                 }
                 break;
             case ORDER_STATUS:
+                if (order.statusRequested && reportedStatus != null && reportedStatus != OrdStatus.NULL_VAL &&
+                    reportedStatus != OrdStatus.UNKNOWN)
+                {
+                    if (!onStatusAnswer(order, reportedStatus, cumQty, executionReport.avgPrice()))
+                    {
+                        return; // NOT_FOUND: replaced by its next attempt or given up, already reported
+                    }
+                    break;
+                }
                 if (reportedStatus != null && reportedStatus != OrdStatus.NULL_VAL)
                 {
                     if (reportedStatus == OrdStatus.UNKNOWN && order.status != OrdStatus.UNKNOWN)
@@ -1540,6 +1563,7 @@ public final class EngineCore
             final int accountId = order.accountId;
             final OrdStatus finalStatus = order.status;
             final int pairSlot = pairs.find(order.key);
+            recon.settle(order);
             orders.release(order);
             if (pairSlot >= 0)
             {
@@ -1629,6 +1653,241 @@ public final class EngineCore
             text.clear().append("gateway ").append(venues.name(venueId)).append(" is up");
             out.alert(AlertType.GATEWAY_UP, Severity.INFO, -1, venueId, -1, nowNs, text);
         }
+        if (state == GatewayState.UP && (previous != GatewayState.UP || recon.awaitingUp[venueId]))
+        {
+            reconcileVenue(venueId);
+        }
+    }
+
+    // ---- Reconciliation of in-doubt orders (recovery, gateway back up) ----
+
+    private final java.util.function.Consumer<Order> reconCollector = this::collectForReconciliation;
+    private final UnsafeBuffer resendSignalId = new UnsafeBuffer(0, 0);
+
+    private void collectForReconciliation(final Order order)
+    {
+        recon.collect(order);
+    }
+
+    // First input after a restart that recovered in-doubt orders: query each venue about them.
+    private void onEngineStarted()
+    {
+        for (int venueId = 0; venueId < venues.size(); venueId++)
+        {
+            reconcileVenue(venueId);
+        }
+    }
+
+    // The venue's in-doubt orders (or those with a request outstanding) into recon.scratch, oldest first; a new
+    // round (clearsDecided) also forgets requests about orders decided since.
+    private void collect(final int venueId, final boolean requestedOnly, final boolean clearsDecided)
+    {
+        recon.clearScratch();
+        recon.collectVenue = venueId;
+        recon.collectRequestedOnly = requestedOnly;
+        recon.collectClearsDecided = clearsDecided;
+        orders.forEach(reconCollector);
+        recon.collectClearsDecided = false;
+    }
+
+    // Ask the venue about every order of it in PENDING_NEW, UNKNOWN or PENDING_CANCEL, oldest first; when its
+    // gateway is not up, ask as soon as it is.
+    private void reconcileVenue(final int venueId)
+    {
+        collect(venueId, false, true);
+        final int count = recon.scratchSize;
+        if (count == 0)
+        {
+            recon.awaitingUp[venueId] = false;
+            recon.outstanding[venueId] = 0;
+            return;
+        }
+        if (venueStates[venueId] != GatewayState.UP)
+        {
+            recon.awaitingUp[venueId] = true;
+            recon.clearScratch();
+            return;
+        }
+        recon.awaitingUp[venueId] = false;
+        final long round = ++recon.round[venueId];
+        for (int i = 0; i < count; i++)
+        {
+            final Order order = recon.scratch[i];
+            order.statusRequested = true;
+            out.orderStatusRequest(order, round, nowNs);
+        }
+        recon.outstanding[venueId] = count;
+        recon.deadlineNs[venueId] = nowNs + recon.timeoutNs;
+        recon.clearScratch();
+    }
+
+    // The venue's answer to a status request. Returns false when the order was finished here (NOT_FOUND).
+    private boolean onStatusAnswer(final Order order, final OrdStatus status, final long cumQty, final long avgPrice)
+    {
+        recon.settle(order);
+        if (status == OrdStatus.NOT_FOUND)
+        {
+            onOrderNotFound(order);
+            return false;
+        }
+        if (cumQty > order.cumQty)
+        {
+            catchUpFill(order, Math.min(cumQty, order.quantity), avgPrice);
+        }
+        if (status == OrdStatus.NEW && order.cumQty > 0)
+        {
+            order.status = OrdStatus.PARTIALLY_FILLED;
+        }
+        else if (status != OrdStatus.PENDING_NEW || order.status == OrdStatus.UNKNOWN)
+        {
+            order.status = status;
+        }
+        return true;
+    }
+
+    // Fills the venue made that the engine never saw a TRADE for: the difference between the venue's cumulative
+    // quantity and the engine's, at the price that makes the venue's average.
+    private void catchUpFill(final Order order, final long cumQty, final long avgPrice)
+    {
+        final long fillQty = cumQty - order.cumQty;
+        final long price = order.cumQty == 0 ? avgPrice :
+            Fixed.mulDiv(Fixed.multiply(avgPrice, cumQty) - Fixed.multiply(order.avgPrice, order.cumQty), Fixed.SCALE, fillQty);
+        order.cumQty = cumQty;
+        order.avgPrice += Fixed.mulDiv(price - order.avgPrice, fillQty, order.cumQty);
+        order.status = order.cumQty >= order.quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        positions.addPending(order.accountId, order.instrumentId, order.side, -fillQty);
+        final Position position = positions.get(order.accountId, order.instrumentId);
+        position.onFill(order.side == Side.BUY ? fillQty : -fillQty, price, nowNs);
+        onTicketFill(order, fillQty, price);
+        out.positionUpdate(order.accountId, order.venueId, order.instrumentId, position, nowNs);
+        accountRisk.dirty[order.accountId] = true;
+        checkDailyLoss(order.accountId);
+    }
+
+    // The venue does not know the order: it never got there. A cancel in flight is done; an order is re-sent
+    // once as its next attempt (a new, deterministic client order id), unless its attempts are used up.
+    private void onOrderNotFound(final Order order)
+    {
+        if (order.status == OrdStatus.PENDING_CANCEL || order.cumQty > 0)
+        {
+            text.clear().append("venue does not know this order: nothing left to cancel");
+            finishOrder(order, OrdStatus.CANCELED, 0);
+            return;
+        }
+        final long nextKey = ClientOrderIds.nextAttempt(order.key, order.attempt);
+        final Order next = order.attempt + 1 > Reconciliation.MAX_ATTEMPT || orders.contains(nextKey) ? null : orders.acquire();
+        if (next == null)
+        {
+            text.clear().append("venue does not know order ").appendClientOrderId(order.key)
+                .append(" (attempt ").appendLong(order.attempt).append("); not re-sent: attempts used up or no capacity");
+            out.alert(AlertType.RECONCILE_GAVE_UP, Severity.CRITICAL, order.accountId, order.venueId, order.instrumentId, nowNs, text);
+            finishOrder(order, OrdStatus.REJECTED, 0);
+            return;
+        }
+        next.key = nextKey;
+        next.accountId = order.accountId;
+        next.instrumentId = order.instrumentId;
+        next.venueId = order.venueId;
+        next.side = order.side;
+        next.ordType = order.ordType;
+        next.timeInForce = order.timeInForce;
+        next.quantity = order.quantity;
+        next.price = order.price;
+        next.stopPrice = order.stopPrice;
+        next.takeProfit = order.takeProfit;
+        next.stopLoss = order.stopLoss;
+        next.reduceOnly = order.reduceOnly;
+        next.positionSide = order.positionSide;
+        next.product = order.product;
+        next.leg = order.leg;
+        next.attempt = order.attempt + 1;
+        System.arraycopy(order.signalId, 0, next.signalId, 0, order.signalIdLength);
+        next.signalIdLength = order.signalIdLength;
+        next.status = OrdStatus.PENDING_NEW;
+        next.createdNs = nowNs;
+        next.updatedNs = nowNs;
+
+        text.clear().append("venue does not know this order: re-sent as attempt ").appendLong(next.attempt)
+            .append(" ").appendClientOrderId(nextKey);
+        finishOrder(order, OrdStatus.REJECTED, nextKey);
+        orders.add(next);
+        positions.addPending(next.accountId, next.instrumentId, next.side, next.quantity);
+        resendSignalId.wrap(next.signalId, 0, next.signalIdLength);
+        out.newOrder(next, resendSignalId, 0, next.signalIdLength, nowNs);
+        out.orderUpdate(next, textView, 0, 0, nowNs);
+        text.clear().append("order ").appendClientOrderId(next.key).append(" re-sent as attempt ").appendLong(next.attempt)
+            .append(": the venue did not know attempt ").appendLong(next.attempt - 1);
+        out.alert(AlertType.RECONCILE_RESENT, Severity.WARN, next.accountId, next.venueId, next.instrumentId, nowNs, text);
+    }
+
+    // End an order here with the status given and the text in {@code text}; a hedge pair watching it follows
+    // its replacement when there is one.
+    private void finishOrder(final Order order, final OrdStatus status, final long replacementKey)
+    {
+        order.status = status;
+        order.updatedNs = nowNs;
+        out.orderUpdate(order, text.buffer(), 0, text.length(), nowNs);
+        positions.addPending(order.accountId, order.instrumentId, order.side, -(order.quantity - order.cumQty));
+        final int accountId = order.accountId;
+        final int pairSlot = pairs.find(order.key);
+        recon.settle(order);
+        orders.release(order);
+        if (pairSlot >= 0)
+        {
+            if (replacementKey != 0)
+            {
+                pairs.orderKey[pairSlot] = replacementKey;
+            }
+            else
+            {
+                onPairOrderDone(pairSlot, status);
+            }
+        }
+        checkFlat(accountId);
+    }
+
+    // Requests unanswered past the timeout: an alert each, the order left as it is (never re-sent blindly), and
+    // the venue takes new orders again.
+    private void reconcileTimeouts()
+    {
+        for (int venueId = 0; venueId < recon.outstanding.length; venueId++)
+        {
+            if (recon.outstanding[venueId] == 0 || nowNs < recon.deadlineNs[venueId])
+            {
+                continue;
+            }
+            collect(venueId, true, false);
+            for (int i = 0; i < recon.scratchSize; i++)
+            {
+                final Order order = recon.scratch[i];
+                order.statusRequested = false;
+                text.clear().append("order ").appendClientOrderId(order.key).append(" (").append(order.status.name())
+                    .append("): venue ").append(venues.name(venueId)).append(" did not answer the status request within ")
+                    .appendLong(recon.timeoutNs / 1_000_000).append(" ms; left as it is, not re-sent - check the venue");
+                out.alert(AlertType.RECONCILE_TIMEOUT, Severity.CRITICAL, order.accountId, venueId, order.instrumentId, nowNs, text);
+            }
+            recon.clearScratch();
+            recon.outstanding[venueId] = 0;
+        }
+    }
+
+    /** True while some venue has unanswered status requests: the engine holds new signals back meanwhile. */
+    public boolean reconciling()
+    {
+        return recon.anyOutstanding();
+    }
+
+    /** Live orders whose outcome the engine does not know (PENDING_NEW, UNKNOWN, PENDING_CANCEL); changes no state. */
+    public int inDoubtOrders()
+    {
+        int count = 0;
+        for (int venueId = 0; venueId < venues.size(); venueId++)
+        {
+            collect(venueId, false, false);
+            count += recon.scratchSize;
+            recon.clearScratch();
+        }
+        return count;
     }
 
     // A gateway went down (reported or silent): counts as a venue fault and, by default, halts the venue
@@ -1986,6 +2245,7 @@ public final class EngineCore
                     order.timeInForce = TimeInForce.IOC;
                     order.quantity = Math.abs(quantity);
                     order.reduceOnly = true;
+                    order.signalId(flattenId, 0, idLength);
                     order.status = OrdStatus.PENDING_NEW;
                     order.createdNs = nowNs;
                     order.updatedNs = nowNs;
@@ -2054,6 +2314,7 @@ public final class EngineCore
     private void onTick()
     {
         dedup.expire(nowNs);
+        reconcileTimeouts();
         for (int venueId = 0; venueId < venueStates.length; venueId++)
         {
             if ((venueStates[venueId] == GatewayState.UP || venueStates[venueId] == GatewayState.DEGRADED) &&
@@ -2250,6 +2511,7 @@ public final class EngineCore
         hash = 31 * hash + approvals.stateHash();
         hash = 31 * hash + pairs.stateHash();
         hash = 31 * hash + java.util.Arrays.hashCode(pairBlocked);
+        hash = 31 * hash + recon.stateHash();
         for (int i = 0; i < venueStates.length; i++)
         {
             hash = 31 * hash + (venueStates[i] == null ? 0 : venueStates[i].value());
@@ -2332,6 +2594,8 @@ public final class EngineCore
         tickets.writeState(out);
         out.section(0x5C0F);
         stopAmends.writeState(out);
+        out.section(0x5C10);
+        recon.writeState(out);
         out.section(0x5CFF);
     }
 
@@ -2391,6 +2655,8 @@ public final class EngineCore
         tickets.readState(in);
         in.section(0x5C0F);
         stopAmends.readState(in);
+        in.section(0x5C10);
+        recon.readState(in);
         in.section(0x5CFF);
         if (!in.atEnd())
         {

@@ -14,6 +14,7 @@ import io.sluice.sbe.TimeInForce;
 final class Order
 {
     static final int VENUE_ORDER_ID_LENGTH = 32;
+    static final int SIGNAL_ID_LENGTH = 64;
 
     long key;
     int accountId;
@@ -38,6 +39,11 @@ final class Order
     final byte[] venueOrderId = new byte[VENUE_ORDER_ID_LENGTH];
     long createdNs;
     long updatedNs;
+    /** Reconciliation: an OrderStatusRequest for this order awaits the venue's answer. */
+    boolean statusRequested;
+    /** The signal id the order came from (first {@link #SIGNAL_ID_LENGTH} bytes), for a re-sent attempt. */
+    final byte[] signalId = new byte[SIGNAL_ID_LENGTH];
+    int signalIdLength;
 
     void reset()
     {
@@ -64,6 +70,14 @@ final class Order
         java.util.Arrays.fill(venueOrderId, (byte)0);
         createdNs = 0;
         updatedNs = 0;
+        statusRequested = false;
+        signalIdLength = 0;
+    }
+
+    void signalId(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        signalIdLength = Math.min(length, SIGNAL_ID_LENGTH);
+        buffer.getBytes(offset, signalId, 0, signalIdLength);
     }
 
     long leavesQty()
@@ -89,7 +103,8 @@ final class Order
             .putInt(product == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : product.value())
             .putInt(leg).putInt(attempt)
             .putInt(status == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : status.value())
-            .putLong(cumQty).putLong(avgPrice).putBytes(venueOrderId).putLong(createdNs).putLong(updatedNs);
+            .putLong(cumQty).putLong(avgPrice).putBytes(venueOrderId).putLong(createdNs).putLong(updatedNs)
+            .putBoolean(statusRequested).putBytes(new org.agrona.concurrent.UnsafeBuffer(signalId), 0, signalIdLength);
     }
 
     void readState(final io.sluice.engine.snapshot.StateReader in)
@@ -124,6 +139,9 @@ final class Order
         in.getBytes(venueOrderId);
         createdNs = in.getLong();
         updatedNs = in.getLong();
+        statusRequested = in.getBoolean();
+        java.util.Arrays.fill(signalId, (byte)0);
+        signalIdLength = in.getBytes(new org.agrona.concurrent.UnsafeBuffer(signalId), 0);
     }
 
     long stateHash()
@@ -151,6 +169,11 @@ final class Order
         hash = 31 * hash + attempt;
         hash = 31 * hash + createdNs;
         hash = 31 * hash + updatedNs;
+        hash = 31 * hash + (statusRequested ? 1 : 0);
+        for (int i = 0; i < signalIdLength; i++)
+        {
+            hash = 31 * hash + signalId[i];
+        }
         return hash;
     }
 }

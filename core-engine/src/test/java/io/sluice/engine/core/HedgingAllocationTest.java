@@ -63,8 +63,10 @@ class HedgingAllocationTest
         final byte[] confirmed = copy(frames, frames.report("0000000000000", ExecType.ORDER_STATUS, OrdStatus.FILLED, Side.BUY,
             "0", "0", "0.1", "position 1: sl=60000 tp=70000"));
 
-        final int rounds = 4;
-        final int warmupRounds = 2;
+        // Half the rounds warm up: until C2 has compiled every path, interpreted frames allocate what escape analysis
+        // later removes, and on a busy host that takes longer than one round.
+        final int rounds = 8;
+        final int warmupRounds = 4;
         long nowNs = 1_000;
         long bytesBefore = 0;
         long measured = 0;

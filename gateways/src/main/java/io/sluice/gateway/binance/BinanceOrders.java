@@ -548,6 +548,32 @@ final class BinanceOrders
         publish(nowNs);
     }
 
+    /**
+     * Answer the engine's reconciliation question with the order's settled state.
+     *
+     * @param query  the question.
+     * @param order  the tracked order.
+     * @param status its status to report.
+     * @param nowNs  time now.
+     */
+    void answer(final io.sluice.gateway.OrderStatusQuery query, final TrackedOrder order, final OrdStatus status, final long nowNs)
+    {
+        query.answer(execution, status, order.cumQty, order.avgPrice()).order().venueOrderId().set(order.identity.venueOrderId());
+        publish(nowNs);
+    }
+
+    /**
+     * Tell the engine the venue does not know the order it asked about.
+     *
+     * @param query the question.
+     * @param nowNs time now.
+     */
+    void notFound(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        query.notFound(execution);
+        publish(nowNs);
+    }
+
     private void fill(
         final TrackedOrder order,
         final OrdStatus status,

@@ -227,6 +227,17 @@ public final class BinanceVenue implements Venue
     }
 
     /**
+     * Reconciliation: look the order up by origClientOrderId (order.status) and answer with the venue's state.
+     *
+     * @param query the engine's question.
+     * @param nowNs time now.
+     */
+    public void onOrderStatusRequest(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        entry.onOrderStatusRequest(query, nowNs);
+    }
+
+    /**
      * One duty cycle: answers and events from the venue, deadlines, start-up requests, connections, housekeeping,
      * held orders, market data, status.
      *

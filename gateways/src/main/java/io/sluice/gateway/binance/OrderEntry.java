@@ -67,6 +67,8 @@ final class OrderEntry
     private boolean userDataUp;
     private long nextPollNs;
     private boolean housekeepingWanted;
+    // Engine reconciliation questions waiting for an answer, by client order id.
+    private final Map<String, io.sluice.gateway.OrderStatusQuery> engineQueries = new java.util.LinkedHashMap<>();
 
     OrderEntry(
         final BinanceConfig config,
@@ -111,6 +113,76 @@ final class OrderEntry
             return;
         }
         held.add(order);
+    }
+
+    /**
+     * Reconciliation: the engine asks about one of its in-doubt orders. An order this gateway tracks is answered
+     * once its state is settled (a live one after a fresh order.status); one it does not track (sent before a
+     * gateway restart, or never received) is looked up by origClientOrderId: adopted when the venue has it,
+     * NOT_FOUND when it does not. An order still held here is answered PENDING_NEW: it will be sent.
+     *
+     * @param query the engine's question.
+     * @param nowNs time now.
+     */
+    void onOrderStatusRequest(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        final String clientOrderId = query.order().clientOrderId().toString();
+        final TrackedOrder tracked = orders.get(clientOrderId);
+        engineQueries.put(clientOrderId, query.copy());
+        housekeepingWanted = true;
+        if (tracked == null)
+        {
+            final TrackedOrder probe = new TrackedOrder();
+            probe.clientOrderId = clientOrderId;
+            probe.symbol = query.order().symbol().toString();
+            probe.identity.set(query.order());
+            probe.quantity = query.quantity();
+            probe.stage = TrackedOrder.Stage.DONE; // never in the book: only asked about
+            probe.reconcileProbe = true;
+            sendStatus(probe, nowNs);
+        }
+        else if (tracked.stage == TrackedOrder.Stage.LIVE && !tracked.statusInFlight)
+        {
+            tracked.statusQueryAtNs = nowNs;
+        }
+    }
+
+    // Answer the engine's questions about tracked orders whose state is settled (no status query pending).
+    private void answerEngineQueries(final long nowNs)
+    {
+        for (final Iterator<Map.Entry<String, io.sluice.gateway.OrderStatusQuery>> it = engineQueries.entrySet().iterator(); it.hasNext(); )
+        {
+            final Map.Entry<String, io.sluice.gateway.OrderStatusQuery> entry = it.next();
+            final TrackedOrder order = orders.get(entry.getKey());
+            if (order == null || order.statusInFlight || order.statusQueryAtNs != 0 ||
+                order.stage == TrackedOrder.Stage.SENT || order.stage == TrackedOrder.Stage.UNKNOWN)
+            {
+                continue;
+            }
+            final OrdStatus status = order.stage == TrackedOrder.Stage.HELD ? OrdStatus.PENDING_NEW :
+                order.status == OrdStatus.NULL_VAL || order.status == OrdStatus.PENDING_NEW ?
+                (order.cumQty > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW) : order.status;
+            orders.answer(entry.getValue(), order, status, nowNs);
+            it.remove();
+        }
+    }
+
+    // The venue's answer about an order this gateway does not track.
+    private void onProbeReply(final TrackedOrder probe, final Reply reply, final long nowNs)
+    {
+        final io.sluice.gateway.OrderStatusQuery query = engineQueries.get(probe.clientOrderId);
+        if (reply.ok())
+        {
+            final TrackedOrder adopted = orders.onSnapshot(orders.get(probe.clientOrderId), event.parseStatus(reply.result()), nowNs);
+            adopted.identity.account().set(probe.identity.account());
+            return; // answered by the sweep, now that the order is tracked and settled
+        }
+        if (reply.errorCode() == -2013 && query != null && orders.get(probe.clientOrderId) == null)
+        {
+            engineQueries.remove(probe.clientOrderId);
+            orders.notFound(query, nowNs);
+        }
+        // Any other failure: no answer; the engine's reconciliation timeout raises an alert.
     }
 
     private String refusal(final TrackedOrder order)
@@ -271,6 +343,10 @@ final class OrderEntry
     {
         int work = 0;
         orders.expireTerminalWaits(nowNs);
+        if (!engineQueries.isEmpty())
+        {
+            answerEngineQueries(nowNs);
+        }
         if (reconcileState == ReconcileState.OPEN_ORDERS && !openOrdersToSend.isEmpty() && nowNs - openOrdersRetryAtNs >= 0)
         {
             for (final Iterator<String> it = openOrdersToSend.iterator(); it.hasNext() && requests.mayRequest(6, false, nowNs); )
@@ -683,6 +759,11 @@ final class OrderEntry
     {
         final TrackedOrder order = request.order;
         order.statusInFlight = false;
+        if (order.reconcileProbe)
+        {
+            onProbeReply(order, reply, nowNs);
+            return;
+        }
         if (reply.ok())
         {
             orders.onSnapshot(order, event.parseStatus(reply.result()), nowNs);

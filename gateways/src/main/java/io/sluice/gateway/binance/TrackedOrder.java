@@ -64,6 +64,8 @@ final class TrackedOrder
     OrdStatus terminalStatus = OrdStatus.NULL_VAL;
     String terminalText = "";
     long doneAtNs;
+    /** Not in the book: a one-off order.status for the engine's reconciliation question about an untracked id. */
+    boolean reconcileProbe;
 
     /**
      * Take an engine's NewOrder.

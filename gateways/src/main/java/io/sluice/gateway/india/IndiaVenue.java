@@ -189,6 +189,18 @@ public final class IndiaVenue implements Venue
     }
 
     /**
+     * Reconciliation: answered after a fresh order book of the account, matched by tag (the client order id).
+     *
+     * @param query the engine's question.
+     * @param nowNs epoch nanoseconds.
+     */
+    public void onOrderStatusRequest(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        clock[0] = nowNs;
+        orders.onOrderStatusRequest(query, nowNs);
+    }
+
+    /**
      * Modify quantity, price or trigger of a working, unsliced order; the outcome is an ORDER_STATUS report whose
      * text starts {@code AMENDED} or {@code AMEND_REJECTED}.
      *

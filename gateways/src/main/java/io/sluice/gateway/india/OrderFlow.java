@@ -51,6 +51,25 @@ final class OrderFlow
     private final Map<String, TrackedOrder> orders = new HashMap<>();
     private final List<TrackedOrder> open = new ArrayList<>();
     private final OrderIdentity scratch = new OrderIdentity();
+    // Engine reconciliation questions waiting for an answer, by client order id, oldest first.
+    private final Map<String, EngineQuery> engineQueries = new java.util.LinkedHashMap<>();
+    private final Set<AccountSession> booksInFlight = new HashSet<>();
+
+    /** One engine question: answered once the gateway's view of the order is settled by a fresh order book. */
+    private static final class EngineQuery
+    {
+        final io.sluice.gateway.OrderStatusQuery query;
+        final AccountSession session;
+        final long askedNs;
+        boolean bookChecked;
+
+        EngineQuery(final io.sluice.gateway.OrderStatusQuery query, final AccountSession session, final long askedNs)
+        {
+            this.query = query;
+            this.session = session;
+            this.askedNs = askedNs;
+        }
+    }
 
     OrderFlow(
         final IndiaConfig config,
@@ -101,6 +120,84 @@ final class OrderFlow
             return;
         }
         session.queued().addLast(order);
+    }
+
+    /**
+     * Reconciliation: the engine asks about one of its in-doubt orders. Answered after a fresh order book of the
+     * account (which also adopts our tagged orders this gateway does not track, e.g. placed before a restart):
+     * from the tracked order, PENDING_NEW while it still waits here, NOT_FOUND when the broker has no order with
+     * its tag.
+     */
+    void onOrderStatusRequest(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        final AccountSession session = sessions.get(query.order().account().toString());
+        if (session == null)
+        {
+            reporter.statusNotFound(query, nowNs); // not an account of this venue: nothing was ever placed for it
+            return;
+        }
+        engineQueries.put(query.order().clientOrderId().toString(), new EngineQuery(query.copy(), session, nowNs));
+    }
+
+    private int answerEngineQueries(final long nowNs)
+    {
+        int work = 0;
+        for (final EngineQuery pending : engineQueries.values())
+        {
+            final AccountSession session = pending.session;
+            if (!pending.bookChecked && session.state == AccountSession.State.READY && session.accessToken() != null &&
+                booksInFlight.add(session))
+            {
+                final long submittedNs = nowNs;
+                session.throttle().submit(broker.orderBook(session), (result, now) ->
+                {
+                    booksInFlight.remove(session);
+                    if (result.isOk())
+                    {
+                        onOrderBook(session, result.value(), true, submittedNs, now);
+                        for (final EngineQuery query : engineQueries.values())
+                        {
+                            query.bookChecked |= query.session == session && query.askedNs - submittedNs <= 0;
+                        }
+                    }
+                }, nowNs);
+                work++;
+            }
+        }
+        for (final Iterator<Map.Entry<String, EngineQuery>> it = engineQueries.entrySet().iterator(); it.hasNext(); )
+        {
+            final Map.Entry<String, EngineQuery> entry = it.next();
+            final EngineQuery pending = entry.getValue();
+            if (isQueued(pending.session, entry.getKey()))
+            {
+                reporter.statusAnswer(pending.query, null, OrdStatus.PENDING_NEW, nowNs); // waits here; will be sent
+                it.remove();
+                continue;
+            }
+            if (!pending.bookChecked)
+            {
+                continue;
+            }
+            final TrackedOrder order = orders.get(entry.getKey());
+            if (order == null)
+            {
+                reporter.statusNotFound(pending.query, nowNs);
+            }
+            else if (order.hasSliceInFlightOrUnknown())
+            {
+                continue; // its own resolution by tag settles it first
+            }
+            else
+            {
+                final long cum = order.cumQty();
+                final OrdStatus status = order.terminalReported || order.isDone() ? order.finalStatus() :
+                    cum > 0 ? OrdStatus.PARTIALLY_FILLED : isAcknowledged(order) ? OrdStatus.NEW : OrdStatus.PENDING_NEW;
+                reporter.statusAnswer(pending.query, order, status, nowNs);
+            }
+            it.remove();
+            work++;
+        }
+        return work;
     }
 
     void onCancelOrder(final CancelOrderDecoder decoder, final long nowNs)
@@ -310,6 +407,10 @@ final class OrderFlow
         for (final AccountSession session : sessions.all())
         {
             work += expireWaiting(session, nowNs);
+        }
+        if (!engineQueries.isEmpty())
+        {
+            work += answerEngineQueries(nowNs);
         }
         for (final TrackedOrder order : new ArrayList<>(open))
         {

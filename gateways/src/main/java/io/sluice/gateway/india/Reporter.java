@@ -69,6 +69,29 @@ final class Reporter
     }
 
     /**
+     * Answer the engine's reconciliation question from a tracked order (null: nothing placed yet).
+     */
+    void statusAnswer(
+        final io.sluice.gateway.OrderStatusQuery query, final TrackedOrder order, final OrdStatus status, final long nowNs)
+    {
+        final long cum = order == null ? 0 : order.cumQty();
+        query.answer(execution, status, cum, cum == 0 ? 0 : Fixed.mulDiv(order.notional(), Fixed.SCALE, cum));
+        if (order != null)
+        {
+            execution.order().venueOrderId().set(order.identity.venueOrderId());
+        }
+        publisher.executionReport(execution, nowNs);
+    }
+
+    /**
+     * Tell the engine the broker has no order with the tag it asked about.
+     */
+    void statusNotFound(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        publisher.executionReport(query.notFound(execution), nowNs);
+    }
+
+    /**
      * A cancel refused for an order the gateway does not hold.
      */
     void cancelRejectUnknown(final OrderIdentity order, final String text, final long nowNs)

@@ -119,6 +119,31 @@ final class Mt5Reporter
     }
 
     /**
+     * Answer the engine's reconciliation question from the gateway's book after a snapshot.
+     *
+     * @param query the question.
+     * @param order the order it is about.
+     * @param nowNs gateway time.
+     */
+    void statusAnswer(final io.sluice.gateway.OrderStatusQuery query, final Mt5Order order, final long nowNs)
+    {
+        query.answer(execution, order.ordStatus(), order.cumQty, order.avgPrice).order().venueOrderId().set(order.identity.venueOrderId());
+        publish(nowNs);
+    }
+
+    /**
+     * Tell the engine the terminal has no order, deal or history order with the client order id it asked about.
+     *
+     * @param query the question.
+     * @param nowNs gateway time.
+     */
+    void statusNotFound(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        query.notFound(execution);
+        publish(nowNs);
+    }
+
+    /**
      * The order's status without a trade: UNKNOWN after a lost answer, or the result of an amend.
      *
      * @param order the order.

@@ -79,6 +79,9 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
     private long lastSeq;
     private Mt5Request ping;
     private Mt5Request snapshot;
+    // Engine reconciliation questions: answered by the snapshot in flight, or by the next one.
+    private final List<io.sluice.gateway.OrderStatusQuery> queriesForSnapshot = new ArrayList<>();
+    private final List<io.sluice.gateway.OrderStatusQuery> queriesForNextSnapshot = new ArrayList<>();
     private boolean snapshotPublishesReferences;
     private boolean snapshotAgain;
     private String brokenReason;
@@ -136,6 +139,41 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
      * @param order the order copied from the NewOrder.
      * @param nowNs gateway time.
      */
+    /**
+     * Reconciliation: the engine asks about one of its in-doubt orders. A fresh snapshot (orders, deals and history
+     * orders of this account's magic since the history lookback) is applied first, which adopts an order carrying
+     * the client order id in its comment that this gateway did not track; then the order is answered from the
+     * book, or NOT_FOUND when the terminal has nothing with that comment.
+     *
+     * @param query a copy of the question.
+     * @param nowNs gateway time.
+     */
+    void onStatusRequest(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        queriesForNextSnapshot.add(query);
+        if (state == State.READY)
+        {
+            requestSnapshot(false, nowNs);
+        }
+    }
+
+    private void answerStatusQueries(final long nowNs)
+    {
+        for (final io.sluice.gateway.OrderStatusQuery query : queriesForSnapshot)
+        {
+            final Mt5Order order = book.orderByCid(query.order().clientOrderId().toString());
+            if (order == null)
+            {
+                reporter.statusNotFound(query, nowNs);
+            }
+            else if (order.state != Mt5Order.State.UNKNOWN) // UNKNOWN: unresolved; the engine's timeout alerts
+            {
+                reporter.statusAnswer(query, order, nowNs);
+            }
+        }
+        queriesForSnapshot.clear();
+    }
+
     void onNewOrder(final Mt5Order order, final long nowNs)
     {
         final Mt5Order existing = book.orderByCid(order.clientOrderId);
@@ -390,6 +428,8 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
             .put("from_msc", TimeUnit.NANOSECONDS.toMillis(nowNs) - config.historyLookbackMs);
         arguments.set("symbols", venueSymbols());
         snapshotPublishesReferences = publishReferences;
+        queriesForSnapshot.addAll(queriesForNextSnapshot);
+        queriesForNextSnapshot.clear();
         snapshot = command(BridgeProtocol.CMD_SNAPSHOT, Mt5Request.Kind.SNAPSHOT, null, arguments, nowNs + config.requestTimeoutNs);
     }
 
@@ -446,6 +486,7 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
             return;
         }
         final String found = reconciler.apply(reply, snapshotPublishesReferences, nowNs);
+        answerStatusQueries(nowNs);
         if (state == State.RECONCILING)
         {
             backoffNs = config.reconnectMinNs;
@@ -657,6 +698,8 @@ final class Mt5Session implements Mt5Trading.Link, AutoCloseable
         ping = null;
         snapshot = null;
         snapshotAgain = false;
+        queriesForNextSnapshot.addAll(0, queriesForSnapshot); // asked again by the reconnect's snapshot
+        queriesForSnapshot.clear();
         for (final Mt5Request request : lost)
         {
             if (request.isTrade())

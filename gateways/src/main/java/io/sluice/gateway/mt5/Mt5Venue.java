@@ -171,6 +171,24 @@ public final class Mt5Venue implements Venue
     }
 
     /**
+     * Reconciliation: route the engine's question about an order to its account's terminal (see
+     * {@link Mt5Session#onStatusRequest}); an unknown account never had the order.
+     *
+     * @param query the engine's question.
+     * @param nowNs gateway time.
+     */
+    public void onOrderStatusRequest(final io.sluice.gateway.OrderStatusQuery query, final long nowNs)
+    {
+        final Mt5Session session = session(query.order());
+        if (session == null)
+        {
+            reporter.statusNotFound(query, nowNs);
+            return;
+        }
+        session.onStatusRequest(query.copy(), nowNs);
+    }
+
+    /**
      * Route an AmendOrder (pending order change, or SL/TP of a position) to its account's terminal.
      *
      * @param amend decoder over the AmendOrder.

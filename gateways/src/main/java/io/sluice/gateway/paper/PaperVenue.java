@@ -3,6 +3,7 @@ package io.sluice.gateway.paper;
 import io.sluice.gateway.AsciiField;
 import io.sluice.gateway.Execution;
 import io.sluice.gateway.OrderIdentity;
+import io.sluice.gateway.OrderStatusQuery;
 import io.sluice.gateway.ReportPublisher;
 import io.sluice.gateway.Venue;
 import io.sluice.protocol.Fixed;
@@ -404,6 +405,30 @@ public final class PaperVenue implements Venue
                 return;
             }
         }
+    }
+
+    /**
+     * Reconciliation: answer from the paper book (open orders, then the bounded record of finished ones); an
+     * order it never received is NOT_FOUND.
+     *
+     * @param query the engine's question.
+     * @param nowNs epoch nanoseconds of this duty cycle.
+     */
+    public void onOrderStatusRequest(final OrderStatusQuery query, final long nowNs)
+    {
+        incoming.set(query.order());
+        PaperOrder order = findOpen(incoming);
+        if (order == null)
+        {
+            order = findDone(incoming);
+        }
+        if (order == null)
+        {
+            publisher.executionReport(query.notFound(execution), nowNs);
+            return;
+        }
+        query.answer(execution, order.status, order.cumQty, order.avgPrice).order().venueOrderId().set(order.identity.venueOrderId());
+        publisher.executionReport(execution, nowNs);
     }
 
     /**

@@ -205,4 +205,25 @@ class BinanceFuturesGatewayTest
             .signalId("sig-" + clientOrderId);
         rig.orders.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
     }
+
+    @Test
+    void shouldAnswerTheEnginesStatusRequestsByOrigClientOrderId()
+    {
+        rig = BinanceRig.futures(driver, tempDir, Map.of(), (fake) -> { });
+        rig.awaitUp();
+        rig.fake.marketPrice("BTCUSDT", "50000");
+        rig.fake.placeUnseen(true, "unseenF1", "BTCUSDT", "SELL", "0.01");
+        rig.orders.statusRequest("unseenF1", "", "BTCUSDT", Side.SELL, Fixed.parse("0.01"));
+        final Reported.Execution filled = rig.reports.await(Reported.Execution.class,
+            (e) -> e.clientOrderId().equals("unseenF1") && e.execType() == ExecType.ORDER_STATUS && e.text().startsWith("reconciled"),
+            "answer about unseenF1");
+        assertEquals(OrdStatus.FILLED, filled.ordStatus());
+        assertEquals(Fixed.parse("0.01"), filled.cumQty());
+        assertEquals(Fixed.parse("50000"), filled.avgPrice());
+
+        rig.orders.statusRequest("neverSentF1", "", "BTCUSDT", Side.BUY, Fixed.parse("0.01"));
+        assertEquals(OrdStatus.NOT_FOUND, rig.reports.awaitExecution("neverSentF1", ExecType.ORDER_STATUS).ordStatus());
+        assertEquals(0, rig.fake.orders("neverSentF1").size());
+        assertEquals(1, rig.fake.orders("unseenF1").size());
+    }
 }

@@ -452,4 +452,45 @@ class BinanceSpotGatewayTest
         }
         return -1;
     }
+
+    @Test
+    void shouldAnswerTheEnginesStatusRequestsByOrigClientOrderId()
+    {
+        rig = BinanceRig.spot(driver, tempDir, Map.of());
+        rig.awaitUp();
+        rig.fake.marketPrice("BTCUSDT", "50000");
+        // Placed by a previous gateway process that died before it saw the answer: this gateway never tracked it.
+        rig.fake.placeUnseen(false, "unseen1", "BTCUSDT", "BUY", "0.01");
+        rig.orders.statusRequest("unseen1", "", "BTCUSDT", Side.BUY, Fixed.parse("0.01"));
+        final Reported.Execution filled = rig.reports.await(Reported.Execution.class,
+            (e) -> e.clientOrderId().equals("unseen1") && e.execType() == ExecType.ORDER_STATUS && e.text().startsWith("reconciled"),
+            "answer about unseen1");
+        assertEquals(OrdStatus.FILLED, filled.ordStatus());
+        assertEquals(Fixed.parse("0.01"), filled.cumQty());
+        assertEquals(Fixed.parse("50000"), filled.avgPrice());
+        assertEquals(Long.toString(rig.fake.orders("unseen1").get(0).orderId()), filled.venueOrderId());
+
+        rig.orders.statusRequest("neverSent1", "", "BTCUSDT", Side.SELL, Fixed.parse("0.01"));
+        final Reported.Execution unknown = rig.reports.awaitExecution("neverSent1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.NOT_FOUND, unknown.ordStatus());
+
+        // A tracked, partly filled order is answered after a fresh order.status.
+        rig.orders.limit("live1", "BTCUSDT", Side.BUY, Fixed.parse("0.01"), Fixed.parse("50000"));
+        rig.reports.awaitExecution("live1", ExecType.NEW);
+        rig.fake.fill("live1", "0.004", "49999.5");
+        rig.reports.awaitExecution("live1", ExecType.TRADE);
+        final long statusQueries = rig.fake.requests("order.status");
+        rig.orders.statusRequest("live1", "", "BTCUSDT", Side.BUY, Fixed.parse("0.01"));
+        final Reported.Execution live = rig.reports.awaitExecution("live1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.PARTIALLY_FILLED, live.ordStatus());
+        assertEquals(Fixed.parse("0.004"), live.cumQty());
+        assertEquals(Fixed.parse("0.006"), live.leavesQty());
+        assertTrue(rig.fake.requests("order.status") > statusQueries, "asked the venue");
+
+        // Asking placed nothing.
+        rig.reports.drain();
+        assertEquals(1, rig.fake.orders("unseen1").size());
+        assertEquals(0, rig.fake.orders("neverSent1").size());
+        assertEquals(2, rig.fake.placeRequests());
+    }
 }

@@ -189,6 +189,31 @@ class DhanGatewayTest
         OptionLtp.assertAtmOptionsQuoted(harness.reports(), dhan, false);
     }
 
+    @Test
+    void shouldAnswerTheEnginesStatusRequestsByCorrelationId()
+    {
+        start();
+        final IndiaReports reports = harness.reports();
+        reports.awaitStatus(GatewayState.UP);
+        harness.newOrder("DHANRECON0001", CALL, Side.BUY, OrdType.LIMIT, "50", "55", null, Product.MIS);
+        reports.awaitExecutionReport("DHANRECON0001", ExecType.NEW);
+        dhan.fillPart("DHANRECON0001", 25, "54.5");
+        reports.awaitExecutionReport("DHANRECON0001", ExecType.TRADE);
+
+        harness.statusRequest("DHANRECON0001", CALL, Side.BUY, "50");
+        final ExecutionReportEvent live = reports.awaitExecutionReport("DHANRECON0001", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.PARTIALLY_FILLED, live.ordStatus());
+        assertEquals(Fixed.of(25), live.cumQty());
+        assertEquals(Fixed.of(25), live.leavesQty());
+        assertEquals(Fixed.parse("54.5"), live.avgPrice());
+        assertEquals(dhan.order("DHANRECON0001").id, live.venueOrderId());
+
+        harness.statusRequest("DHANNEVER0001", CALL, Side.BUY, "50");
+        assertEquals(OrdStatus.NOT_FOUND, reports.awaitExecutionReport("DHANNEVER0001", ExecType.ORDER_STATUS).ordStatus());
+        assertEquals(1, dhan.requests("POST", "/v2/orders").size(), "asking placed nothing");
+        assertEquals(List.of(), dhan.violations());
+    }
+
     private void start()
     {
         start(Map.of());

@@ -288,6 +288,19 @@ public final class IndiaHarness implements AutoCloseable
     }
 
     /**
+     * Send an OrderStatusRequest (reconciliation) for an order of ACC1.
+     *
+     * @param clientOrderId the order asked about.
+     * @param symbol        its symbol.
+     * @param side          its side.
+     * @param quantity      units text.
+     */
+    public void statusRequest(final String clientOrderId, final String symbol, final Side side, final String quantity)
+    {
+        orders.statusRequest(clientOrderId, "", symbol, side, Fixed.parse(quantity));
+    }
+
+    /**
      * Send a CancelOrder.
      *
      * @param clientOrderId the order.

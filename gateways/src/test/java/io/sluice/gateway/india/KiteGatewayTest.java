@@ -495,6 +495,45 @@ class KiteGatewayTest
         harness = IndiaHarness.launch(driver, "kite", dir, clock, settings(overrides), SECRETS);
     }
 
+    @Test
+    void shouldAnswerTheEnginesStatusRequestsFromTheOrderBookByTag()
+    {
+        start(Map.of());
+        final IndiaReports reports = harness.reports();
+        reports.awaitStatus(GatewayState.UP);
+        harness.market("RECONK0000001", CALL, Side.BUY, "50");
+        reports.awaitExecutionReport("RECONK0000001", ExecType.NEW);
+        kite.fill("RECONK0000001", "102.35");
+        reports.awaitExecutionReport("RECONK0000001", ExecType.TRADE);
+        // Placed with our tag by an earlier run whose answer this gateway never saw.
+        final FakeOrder unseen = new FakeOrder("240101000000901", "UNSEEN0000001", "NIFTY2410421750CE", "", "NFO", "SELL", "NRML",
+            "regular", "MARKET", "DAY", 50, BigDecimal.ZERO, BigDecimal.ZERO);
+        unseen.status = FakeOrder.Status.COMPLETE;
+        unseen.filled = 50;
+        unseen.averagePrice = new BigDecimal("101.5");
+        kite.addOrder(unseen);
+
+        harness.statusRequest("RECONK0000001", CALL, Side.BUY, "50");
+        final ExecutionReportEvent tracked = reports.awaitExecutionReport("RECONK0000001", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.FILLED, tracked.ordStatus());
+        assertEquals(Fixed.of(50), tracked.cumQty());
+        assertEquals(Fixed.parse("102.35"), tracked.avgPrice());
+        assertEquals(kite.order("RECONK0000001").id, tracked.venueOrderId());
+
+        harness.statusRequest("UNSEEN0000001", CALL, Side.SELL, "50");
+        final ExecutionReportEvent adopted = reports.await(ExecutionReportEvent.class, (e) -> e.clientOrderId().equals("UNSEEN0000001") &&
+            e.execType() == ExecType.ORDER_STATUS && e.text().startsWith("reconciled"), "answer about UNSEEN0000001");
+        assertEquals(OrdStatus.FILLED, adopted.ordStatus());
+        assertEquals(Fixed.of(50), adopted.cumQty());
+        assertEquals(Fixed.parse("101.5"), adopted.avgPrice());
+        assertEquals("240101000000901", adopted.venueOrderId());
+
+        harness.statusRequest("NEVERSENT0001", CALL, Side.BUY, "50");
+        assertEquals(OrdStatus.NOT_FOUND, reports.awaitExecutionReport("NEVERSENT0001", ExecType.ORDER_STATUS).ordStatus());
+        assertEquals(1, kite.placeCount(), "asking placed nothing");
+        assertEquals(List.of(), kite.violations());
+    }
+
     private Map<String, String> settings(final Map<String, String> overrides)
     {
         final Map<String, String> settings = new HashMap<>();

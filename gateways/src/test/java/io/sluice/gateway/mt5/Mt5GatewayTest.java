@@ -613,6 +613,47 @@ class Mt5GatewayTest
         terminal.close();
     }
 
+    @Test
+    void shouldAnswerStatusRequestsByMagicAndCommentAfterAFreshSnapshot()
+    {
+        final Mt5Rig first = Mt5Rig.builder(driver, tempDir).launch();
+        final FakeTerminal terminal;
+        try
+        {
+            first.awaitUp();
+            first.orders().market(ACC1, "Q1", GOLD, Side.BUY, "0.10");
+            first.reports().awaitReport("Q1", ExecType.TRADE);
+            first.orders().limit(ACC1, "Q2", GOLD, Side.BUY, "0.20", "2300");
+            first.reports().awaitReport("Q2", ExecType.NEW);
+        }
+        finally
+        {
+            terminal = first.stopGatewayKeepTerminals().get(ACC1);
+        }
+        rig = Mt5Rig.builder(driver, tempDir).terminal(ACC1, terminal).launch();
+        rig.awaitUp();
+        final int requestsBefore = terminal.orderRequests().size();
+
+        rig.orders().statusRequest(ACC1, "Q1", GOLD, Side.BUY, "0.10");
+        final Mt5Reports.Report filled = rig.reports().await(Mt5Reports.Report.class, (r) -> r.clientOrderId().equals("Q1") &&
+            r.execType() == ExecType.ORDER_STATUS && r.text().startsWith("reconciled"), "answer about Q1");
+        assertEquals(OrdStatus.FILLED, filled.ordStatus());
+        assertEquals(px("0.1"), filled.cumQty());
+
+        rig.orders().statusRequest(ACC1, "Q2", GOLD, Side.BUY, "0.20");
+        final Mt5Reports.Report resting = rig.reports().await(Mt5Reports.Report.class, (r) -> r.clientOrderId().equals("Q2") &&
+            r.execType() == ExecType.ORDER_STATUS && r.text().startsWith("reconciled"), "answer about Q2");
+        assertEquals(OrdStatus.NEW, resting.ordStatus());
+        assertEquals(px("0.2"), resting.leavesQty());
+
+        rig.orders().statusRequest(ACC1, "QX", GOLD, Side.SELL, "0.10");
+        assertEquals(OrdStatus.NOT_FOUND, rig.reports().awaitReport("QX", ExecType.ORDER_STATUS).ordStatus());
+        rig.orders().statusRequest("NOSUCH", "QY", GOLD, Side.SELL, "0.10");
+        assertEquals(OrdStatus.NOT_FOUND, rig.reports().awaitReport("QY", ExecType.ORDER_STATUS).ordStatus());
+        assertEquals(requestsBefore, terminal.orderRequests().size(), "asking sent no order");
+        terminal.close();
+    }
+
     private static int indexOfStatus(final List<Object> events, final GatewayState state, final int occurrence)
     {
         int seen = 0;

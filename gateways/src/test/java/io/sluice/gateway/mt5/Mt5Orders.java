@@ -46,6 +46,12 @@ final class Mt5Orders
             parse(stopLoss), parse(takeProfit), false);
     }
 
+    /** An OrderStatusRequest (reconciliation) for one order of an account. */
+    void statusRequest(final String account, final String clientOrderId, final String symbol, final Side side, final String lots)
+    {
+        sender.account(account).venue("mt5").statusRequest(clientOrderId, "", symbol, side, Fixed.parse(lots));
+    }
+
     void limit(final String account, final String clientOrderId, final String symbol, final Side side, final String lots, final String price)
     {
         newOrder(account, clientOrderId, symbol, side, OrdType.LIMIT, TimeInForce.GTC, Fixed.parse(lots), Fixed.parse(price),

@@ -429,4 +429,31 @@ class PaperVenueTest
     {
         return Fixed.parse(decimal);
     }
+
+    @Test
+    void shouldAnswerStatusRequestsFromItsBookAndSayWhichOrdersItNeverGot()
+    {
+        orders.market("RF1", "BTCUSDT", Side.BUY, px("0.5"));
+        reports.awaitExecutionReports("RF1", 2);
+        orders.limit("RL1", "BTCUSDT", Side.BUY, px("1"), px("64000"));
+        reports.awaitExecutionReports("RL1", 1);
+
+        orders.statusRequest("RF1", "", "BTCUSDT", Side.BUY, px("0.5"));
+        final ExecutionReportEvent filled = reports.awaitExecutionReport("RF1", ExecType.ORDER_STATUS);
+        assertReport(filled, ExecType.ORDER_STATUS, OrdStatus.FILLED, "0", "0", "0.5", "0", "65006.5");
+        assertEquals("P1", filled.venueOrderId());
+
+        orders.statusRequest("RL1", "", "BTCUSDT", Side.BUY, px("1"));
+        final ExecutionReportEvent resting = reports.awaitExecutionReport("RL1", ExecType.ORDER_STATUS);
+        assertReport(resting, ExecType.ORDER_STATUS, OrdStatus.NEW, "0", "0", "0", "1", "0");
+
+        orders.statusRequest("NEVER1", "", "BTCUSDT", Side.SELL, px("2"));
+        final ExecutionReportEvent unknown = reports.awaitExecutionReport("NEVER1", ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.NOT_FOUND, unknown.ordStatus());
+        assertEquals(Side.SELL, unknown.side());
+        assertEquals("BTCUSDT", unknown.symbol());
+        // Asking placed nothing: the venue still has exactly the one resting order.
+        assertEquals(1, venue.openOrderCount());
+        assertEquals(1, reports.executionReports("NEVER1").size());
+    }
 }

@@ -202,6 +202,36 @@ public final class OrderSender implements AutoCloseable
     }
 
     /**
+     * Send an OrderStatusRequest (reconciliation) for one order.
+     *
+     * @param clientOrderId the order asked about.
+     * @param venueOrderId  the venue's id if known, else "".
+     * @param symbol        its symbol.
+     * @param side          its side.
+     * @param quantity      its quantity, fixed point.
+     */
+    public void statusRequest(
+        final String clientOrderId, final String venueOrderId, final String symbol, final Side side, final long quantity)
+    {
+        // Its own buffer: NewOrder encoding relies on the shared one being zero where it sets no field.
+        final UnsafeBuffer requestBuffer = new UnsafeBuffer(new byte[256]);
+        final io.sluice.sbe.OrderStatusRequestEncoder request = new io.sluice.sbe.OrderStatusRequestEncoder();
+        request.wrapAndApplyHeader(requestBuffer, 0, headerEncoder)
+            .clientOrderId(clientOrderId)
+            .venueOrderId(venueOrderId)
+            .account(account)
+            .venue(venue)
+            .symbol(symbol)
+            .side(side)
+            .quantity(quantity)
+            .ordStatus(io.sluice.sbe.OrdStatus.PENDING_NEW)
+            .attempt((short)0)
+            .round(1)
+            .timestampNs(timestampNs);
+        send(requestBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + request.encodedLength());
+    }
+
+    /**
      * Offer raw bytes (e.g. a message the gateway should not understand), pumping under back pressure.
      *
      * @param src    bytes.

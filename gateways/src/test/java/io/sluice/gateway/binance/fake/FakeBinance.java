@@ -225,6 +225,26 @@ public final class FakeBinance implements AutoCloseable
     }
 
     /**
+     * A MARKET order placed at the venue by someone else, e.g. a previous gateway process that died before it saw
+     * the answer: it executes at the market price, and no user-data event reaches the connected gateway.
+     *
+     * @param futures       USD-M futures rather than spot.
+     * @param clientOrderId its newClientOrderId.
+     * @param symbol        symbol.
+     * @param side          BUY or SELL.
+     * @param quantity      decimal quantity.
+     */
+    public void placeUnseen(final boolean futures, final String clientOrderId, final String symbol, final String side, final String quantity)
+    {
+        final FakeResponse response = exchange.handle("order.place", futures, Map.of("symbol", symbol, "side", side, "type", "MARKET",
+            "quantity", quantity, "newClientOrderId", clientOrderId), nowMs());
+        if (response.status != 200)
+        {
+            throw new IllegalStateException("fake venue refused the order: " + response.status);
+        }
+    }
+
+    /**
      * Fill part or all of an open order (spot or futures), pushing the TRADE event(s).
      *
      * @param clientOrderId the order.

@@ -21,6 +21,8 @@ final class NameIndex
     private final long[] hashes;
     private final int[] slots;
     private final int mask;
+    private final int paddedLength;
+    private int size;
 
     /**
      * @param names        distinct names, in id order.
@@ -28,40 +30,76 @@ final class NameIndex
      */
     NameIndex(final List<String> names, final int paddedLength)
     {
-        final int count = names.size();
+        this(names, paddedLength, names.size());
+    }
+
+    /**
+     * @param names        distinct names, in id order.
+     * @param paddedLength length of the zero-padded SBE field the names are written into.
+     * @param capacity     names this index can hold, counting those {@link #add added} later.
+     */
+    NameIndex(final List<String> names, final int paddedLength, final int capacity)
+    {
+        final int count = Math.max(capacity, names.size());
+        this.paddedLength = paddedLength;
         this.names = new byte[count][];
         this.paddedNames = new byte[count][];
         this.hashes = new long[count];
-        int capacity = 4;
-        while (capacity < count * 2)
+        int slotCount = 4;
+        while (slotCount < count * 2)
         {
-            capacity <<= 1;
+            slotCount <<= 1;
         }
-        this.slots = new int[capacity];
-        this.mask = capacity - 1;
+        this.slots = new int[slotCount];
+        this.mask = slotCount - 1;
         Arrays.fill(slots, MISSING);
 
-        for (int id = 0; id < count; id++)
+        for (final String name : names)
         {
-            final byte[] bytes = names.get(id).getBytes(StandardCharsets.US_ASCII);
-            if (bytes.length == 0 || bytes.length > paddedLength)
+            final byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+            if (add(new UnsafeBuffer(bytes), 0, bytes.length) == MISSING)
             {
-                throw new IllegalArgumentException("name '" + names.get(id) + "' must be 1.." + paddedLength + " characters");
+                throw new IllegalArgumentException("name '" + name + "' must be 1.." + paddedLength + " characters");
             }
-            if (lookup(new UnsafeBuffer(bytes), 0, bytes.length) != MISSING)
-            {
-                throw new IllegalArgumentException("duplicate name '" + names.get(id) + "'");
-            }
-            this.names[id] = bytes;
-            this.paddedNames[id] = Arrays.copyOf(bytes, paddedLength);
-            this.hashes[id] = Ascii.hash(0, new UnsafeBuffer(bytes), 0, bytes.length);
-            int slot = (int)hashes[id] & mask;
-            while (slots[slot] != MISSING)
-            {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = id;
         }
+    }
+
+    /**
+     * Add a name at runtime (an account created by an operator). Allocates: never on the hot path.
+     *
+     * @return the new id; MISSING when the name is empty or too long, or the index is full.
+     * @throws IllegalArgumentException when the name is already present.
+     */
+    int add(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length == 0 || length > paddedLength || size == names.length)
+        {
+            return MISSING;
+        }
+        if (lookup(buffer, offset, length) != MISSING)
+        {
+            throw new IllegalArgumentException("duplicate name '" + buffer.getStringWithoutLengthAscii(offset, length) + "'");
+        }
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        final int id = size;
+        this.names[id] = bytes;
+        this.paddedNames[id] = Arrays.copyOf(bytes, paddedLength);
+        this.hashes[id] = Ascii.hash(0, buffer, offset, length);
+        int slot = (int)hashes[id] & mask;
+        while (slots[slot] != MISSING)
+        {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = id;
+        size++;
+        return id;
+    }
+
+    /** Names this index can hold. */
+    int capacity()
+    {
+        return names.length;
     }
 
     int lookup(final DirectBuffer buffer, final int offset, final int length)
@@ -82,7 +120,7 @@ final class NameIndex
 
     int size()
     {
-        return names.length;
+        return size;
     }
 
     byte[] name(final int id)

@@ -13,6 +13,7 @@ final class Positions
     private final long[][] pendingBuy;
     private final long[][] pendingSell;
     private final long[][] openingOrder;
+    private final int[][] venueOf;
 
     Positions(final int accounts, final int instruments)
     {
@@ -20,6 +21,11 @@ final class Positions
         pendingBuy = new long[accounts][instruments];
         pendingSell = new long[accounts][instruments];
         openingOrder = new long[accounts][instruments];
+        venueOf = new int[accounts][instruments];
+        for (final int[] row : venueOf)
+        {
+            java.util.Arrays.fill(row, -1);
+        }
         for (final Position[] row : table)
         {
             for (int i = 0; i < row.length; i++)
@@ -69,6 +75,18 @@ final class Positions
     }
 
     /** The order that last opened or added to the position, or 0. */
+    /** The venue of the position's last fill: where closing orders go. */
+    void filledAt(final int a, final int i, final int venueId)
+    {
+        venueOf[a][i] = venueId;
+    }
+
+    /** The venue the position was filled at, or -1 when it never had a fill. */
+    int venue(final int a, final int i)
+    {
+        return venueOf[a][i];
+    }
+
     long openingOrder(final int a, final int i)
     {
         return table[a][i].quantity == 0 ? 0 : openingOrder[a][i];
@@ -172,6 +190,7 @@ final class Positions
     {
         long hash = java.util.Arrays.deepHashCode(pendingBuy) * 31L + java.util.Arrays.deepHashCode(pendingSell);
         hash = 31 * hash + java.util.Arrays.deepHashCode(openingOrder);
+        hash = 31 * hash + java.util.Arrays.deepHashCode(venueOf);
         for (final Position[] row : table)
         {
             for (final Position position : row)

@@ -67,7 +67,7 @@ public final class FrameFormatter
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final int MAX_TEMPLATE_ID = RiskUsageDecoder.TEMPLATE_ID;
+    private static final int MAX_TEMPLATE_ID = Math.max(RiskUsageDecoder.TEMPLATE_ID, io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID);
     private static final String[] NAMES = new String[MAX_TEMPLATE_ID + 1];
     // Block length of each template by schema version (index = version, the last entry for every later one).
     private static final int[][] BLOCK_LENGTHS = new int[MAX_TEMPLATE_ID + 1][];
@@ -98,6 +98,8 @@ public final class FrameFormatter
         register(AmendOrderDecoder.TEMPLATE_ID, "AmendOrder", AmendOrderDecoder.BLOCK_LENGTH);
         register(AlertDecoder.TEMPLATE_ID, "Alert", AlertDecoder.BLOCK_LENGTH);
         register(RiskUsageDecoder.TEMPLATE_ID, "RiskUsage", RiskUsageDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID, "AccountConfig", io.sluice.sbe.AccountConfigDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID, "AccountStatus", io.sluice.sbe.AccountStatusDecoder.BLOCK_LENGTH);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -119,6 +121,8 @@ public final class FrameFormatter
     private final AmendOrderDecoder amendOrder = new AmendOrderDecoder();
     private final AlertDecoder alert = new AlertDecoder();
     private final RiskUsageDecoder riskUsage = new RiskUsageDecoder();
+    private final io.sluice.sbe.AccountConfigDecoder accountConfig = new io.sluice.sbe.AccountConfigDecoder();
+    private final io.sluice.sbe.AccountStatusDecoder accountStatus = new io.sluice.sbe.AccountStatusDecoder();
 
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
@@ -346,6 +350,12 @@ public final class FrameFormatter
                 break;
             case RiskUsageDecoder.TEMPLATE_ID:
                 formatRiskUsage(riskUsage.wrap(frame, offset, blockLength, version), out);
+                break;
+            case io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID:
+                formatAccountConfig(accountConfig.wrap(frame, offset, blockLength, version), out);
+                break;
+            case io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID:
+                formatAccountStatus(accountStatus.wrap(frame, offset, blockLength, version), out);
                 break;
             default:
                 throw new IllegalStateException("no formatter for templateId " + templateId);
@@ -624,6 +634,60 @@ public final class FrameFormatter
         time(out, "timestampNs", d.timestampNs());
         d.wrapText(varData);
         varText(out, "text", false, -1);
+    }
+
+    private void formatAccountConfig(final io.sluice.sbe.AccountConfigDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "operation", d.operationRaw(), raw -> io.sluice.sbe.AccountOperation.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "currency", d.getCurrency(chars, 0));
+        time(out, "issuedTimeNs", d.issuedTimeNs());
+        final io.sluice.sbe.AccountConfigDecoder.LimitsDecoder limits = d.limits();
+        if (limits.actingBlockLength() < io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength())
+        {
+            throw new IllegalStateException("limits blockLength " + limits.actingBlockLength() + " < " +
+                io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength());
+        }
+        out.append(" limits=[");
+        boolean first = true;
+        while (limits.hasNext())
+        {
+            limits.next();
+            final long value = limits.value();
+            limits.wrapName(varData);
+            if (!first)
+            {
+                out.append(", ");
+            }
+            first = false;
+            quoted(out, varData, 0, varData.capacity(), true, -1);
+            out.append(':');
+            fixedValue(out, value);
+        }
+        out.append(']');
+        d.wrapActor(varData);
+        varText(out, "actor", true, -1);
+        d.wrapCredentialRef(varData);
+        varText(out, "credentialRef", true, -1);
+        d.wrapReason(varData);
+        varText(out, "reason", false, -1);
+    }
+
+    private void formatAccountStatus(final io.sluice.sbe.AccountStatusDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "operation", d.operationRaw(), raw -> io.sluice.sbe.AccountOperation.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "currency", d.getCurrency(chars, 0));
+        enumValue(out, "enabled", d.enabledRaw(), raw -> BooleanType.get((short)raw));
+        fixed(out, "maxOrderQty", d.maxOrderQty());
+        fixed(out, "maxNotional", d.maxNotional());
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapActor(varData);
+        varText(out, "actor", true, -1);
+        d.wrapCredentialRef(varData);
+        varText(out, "credentialRef", true, -1);
     }
 
     private void formatRiskUsage(final RiskUsageDecoder d, final StringBuilder out)

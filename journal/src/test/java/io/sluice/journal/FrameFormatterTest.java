@@ -459,9 +459,9 @@ class FrameFormatterTest
     void shouldSayUnknownTemplateWithLengthInsteadOfThrowing()
     {
         final Frame frame = TestFrames.unknownTemplate(99, 10);
-        assertEquals("UNKNOWN templateId=99 version=2 length=18", format(frame));
-        assertEquals("UNKNOWN templateId=0 version=2 length=12", format(TestFrames.unknownTemplate(0, 4)));
-        assertEquals("UNKNOWN templateId=19 version=2 length=12", format(TestFrames.unknownTemplate(19, 4)));
+        assertEquals("UNKNOWN templateId=99 version=3 length=18", format(frame));
+        assertEquals("UNKNOWN templateId=0 version=3 length=12", format(TestFrames.unknownTemplate(0, 4)));
+        assertEquals("UNKNOWN templateId=19 version=3 length=12", format(TestFrames.unknownTemplate(19, 4)));
         assertNull(FrameFormatter.messageName(99));
     }
 
@@ -499,7 +499,7 @@ class FrameFormatterTest
         new MessageHeaderEncoder().wrap(frame.buffer, 0).blockLength(NewOrderEncoder.BLOCK_LENGTH - 1);
         final String line = format(frame);
         assertTrue(line.startsWith("NewOrder MALFORMED length=" + frame.length), line);
-        assertTrue(line.contains("blockLength 139 < 140 of version 2"), line);
+        assertTrue(line.contains("blockLength 139 < 140 of version 3"), line);
     }
 
     @Test
@@ -585,10 +585,12 @@ class FrameFormatterTest
     @Test
     void shouldMapNamesAndTemplateIds()
     {
-        assertEquals(18, FrameFormatter.messageNames().size());
+        assertEquals(20, FrameFormatter.messageNames().size());
         assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
         assertEquals("Alert", FrameFormatter.messageNames().get(16));
         assertEquals("RiskUsage", FrameFormatter.messageNames().get(17));
+        assertEquals("AccountConfig", FrameFormatter.messageNames().get(18));
+        assertEquals("AccountStatus", FrameFormatter.messageNames().get(19));
         assertEquals(RiskUsageEncoder.TEMPLATE_ID, FrameFormatter.templateId("RiskUsage"));
         for (final String name : FrameFormatter.messageNames())
         {

@@ -72,6 +72,7 @@ final class JournalProjection implements JournalHandler
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
     private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
+    private final io.sluice.sbe.AccountStatusDecoder accountStatus = new io.sluice.sbe.AccountStatusDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final OrderUpdateDecoder orderUpdate = new OrderUpdateDecoder();
     private final PositionUpdateDecoder positionUpdate = new PositionUpdateDecoder();
@@ -272,6 +273,9 @@ final class JournalProjection implements JournalHandler
             case EngineErrorDecoder.TEMPLATE_ID:
                 onEngineError(engineError.wrap(buffer, offset, blockLength, version), cause, index, sequence, timeNs);
                 break;
+            case io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID:
+                onAccountStatus(accountStatus.wrap(buffer, offset, blockLength, version), index);
+                break;
             default:
                 break;
         }
@@ -377,6 +381,39 @@ final class JournalProjection implements JournalHandler
             row.marginUsed = d.marginUsed();
             row.balanceIndex = index;
             row.balanceTimeNs = d.timestampNs();
+        }
+    }
+
+    // An operator's account change as the engine applied it: the account's configuration columns.
+    private void onAccountStatus(final io.sluice.sbe.AccountStatusDecoder d, final long index)
+    {
+        final String operation = d.operation().name();
+        final String account = nullIfEmpty(d.account());
+        final String venue = nullIfEmpty(d.venue());
+        final String currency = nullIfEmpty(d.currency());
+        final boolean enabled = d.enabled() == io.sluice.sbe.BooleanType.TRUE;
+        final long maxOrderQty = d.maxOrderQty();
+        final long maxNotional = d.maxNotional();
+        final long timeNs = d.timestampNs();
+        final String actor = nullIfEmpty(d.actor());
+        final String credentialRef = nullIfEmpty(d.credentialRef());
+        if (account == null)
+        {
+            return;
+        }
+        final AccountRow row = batch.account(account, index);
+        if (index > row.configIndex)
+        {
+            row.defaultVenue = venue;
+            row.configCurrency = currency;
+            row.enabled = enabled ? "t" : "f";
+            row.maxOrderQty = maxOrderQty;
+            row.maxNotional = maxNotional;
+            row.credentialRef = credentialRef;
+            row.configOperation = operation;
+            row.configActor = actor;
+            row.configIndex = index;
+            row.configTimeNs = timeNs;
         }
     }
 

@@ -155,8 +155,8 @@ public final class AuditHandler extends ChannelDuplexHandler
                 final io.sluice.admin.readmodel.AccountDefinitionView d = account != null ?
                     readModel.accountDefinitions().get(account) : null;
                 before = d != null ? describe(d.venue(), d.currency(), d.credentialRef(), d.enabled() ? "enabled" : "disabled") :
-                    readModel.accountTradingStates().containsKey(account) || readModel.riskUsage().containsKey(account) ?
-                    "configured" : "absent";
+                    account != null && (readModel.accountTradingStates().containsKey(account) ||
+                    readModel.riskUsage().containsKey(account)) ? "configured" : "absent";
                 after = s.length == 5 ? s[4] + "d" : describe(text(body, "venue"), text(body, "currency"), text(body, "credentialRef"),
                     body != null && body.has("limits") ? "limits " + body.get("limits").toString() : null);
                 break;

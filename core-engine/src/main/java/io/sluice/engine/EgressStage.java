@@ -33,6 +33,7 @@ final class EgressStage implements EventHandler<RingEvent>
     private volatile boolean running = true;
     private JournalAppender appender;
     private final java.util.List<JournalReplay.PendingOutput> recovered;
+    private LatencyCounters latency;
 
     EgressStage(
         final Journal journal,
@@ -71,6 +72,12 @@ final class EgressStage implements EventHandler<RingEvent>
         appender.close();
     }
 
+    /** Where the ingress-to-egress latency of each input with outputs is recorded. */
+    void latency(final LatencyCounters latency)
+    {
+        this.latency = latency;
+    }
+
     void stop()
     {
         running = false;
@@ -86,6 +93,10 @@ final class EgressStage implements EventHandler<RingEvent>
             appender.append(JournalRecord.KIND_OUTPUT, event.sequence, event.timestampNs, event.outputs, offset, length);
             route(event.outputs, offset, length);
             position = offset + length;
+        }
+        if (latency != null && event.outputsLength > 0)
+        {
+            latency.record(System.nanoTime() - event.receivedNanoTime);
         }
         event.clear();
     }

@@ -42,6 +42,8 @@ public final class Engine implements AutoCloseable
     private final AgentRunner ingressRunner;
     private final AtomicCounter backPressure;
     private final AtomicCounter stageErrors;
+    private final LatencyCounters latency;
+    private final AtomicCounter ringBacklog;
     private final long inputsReplayed;
     private final long recoveredOutputs;
 
@@ -65,6 +67,8 @@ public final class Engine implements AutoCloseable
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
         this.stageErrors = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine stage errors");
+        this.ringBacklog = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine ring backlog");
+        this.latency = new LatencyCounters(aeron);
         this.ingress = aeron.addSubscription(ctx.ingressChannel(), ctx.ingressStreamId());
         this.reports = aeron.addSubscription(ctx.reportsChannel(), ctx.reportsStreamId());
         this.venues = new VenuePublications(aeron, ctx.venueStreams());
@@ -75,6 +79,7 @@ public final class Engine implements AutoCloseable
             RingEvent::new, ctx.ringSize(), Engine::stageThread, ProducerType.SINGLE, ctx.waitStrategy());
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(stageErrors));
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
+        egress.latency(latency);
         disruptor
             .handleEventsWith(new JournalStage(journal, ctx.syncOnBatch()))
             .then(new CoreStage(core))
@@ -84,6 +89,7 @@ public final class Engine implements AutoCloseable
         final IngressAgent ingressAgent = new IngressAgent(
             ring, ingress, reports, internalInputs, new SystemEpochNanoClock(), ctx.tickIntervalNs(),
             recovery.lastSequence() + 1, recovery.lastTimestampNs());
+        ingressAgent.ringBacklog(ringBacklog);
         this.ingressRunner = new AgentRunner(ctx.idleStrategy(), this::onAgentError, null, ingressAgent);
         AgentRunner.startOnThread(ingressRunner);
     }
@@ -147,7 +153,7 @@ public final class Engine implements AutoCloseable
             egress.stop();
             disruptor.halt();
         }
-        CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors);
+        CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors, ringBacklog, latency);
         journal.close();
         aeron.close();
     }

@@ -37,6 +37,7 @@ final class IngressAgent implements Agent
     private long nextSequence;
     private long nowNs;
     private long nextTickNs;
+    private org.agrona.concurrent.status.AtomicCounter ringBacklog;
 
     IngressAgent(
         final RingBuffer<RingEvent> ring,
@@ -58,6 +59,12 @@ final class IngressAgent implements Agent
         this.nowNs = lastTimestampNs;
     }
 
+    /** A counter the agent keeps at the number of ring slots published but not yet through every stage. */
+    void ringBacklog(final org.agrona.concurrent.status.AtomicCounter counter)
+    {
+        this.ringBacklog = counter;
+    }
+
     public String roleName()
     {
         return "sluice-ingress";
@@ -76,6 +83,10 @@ final class IngressAgent implements Agent
             tickEncoder.wrapAndApplyHeader(tickBuffer, 0, headerEncoder).timestampNs(nowNs);
             publish(tickBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + tickEncoder.encodedLength());
             work++;
+        }
+        if (ringBacklog != null)
+        {
+            ringBacklog.setRelease(ring.getBufferSize() - ring.remainingCapacity());
         }
         return work;
     }
@@ -99,6 +110,7 @@ final class IngressAgent implements Agent
             event.setFrame(buffer, offset, length);
             event.sequence = nextSequence++;
             event.timestampNs = nowNs;
+            event.receivedNanoTime = System.nanoTime();
         }
         finally
         {

@@ -16,6 +16,8 @@ final class RingEvent
     int frameLength;
     long sequence;
     long timestampNs;
+    /** System.nanoTime() when the ingress agent took the input: the start of its measured latency. */
+    long receivedNanoTime;
 
     /** Outputs, each stored as [int32 length][SBE message]. */
     final ExpandableArrayBuffer outputs = new ExpandableArrayBuffer(2048);

@@ -165,6 +165,35 @@ class OperatorSystemTest
     }
 
     @Test
+    void shouldShowTheEngineLatencyHistogramFromItsAeronCountersOnceSignalsWentThrough()
+    {
+        final long before = sluice.getJson("/api/v1/engine").path("latency").path("count").asLong();
+        for (int i = 0; i < 3; i++)
+        {
+            signal("lat-" + i, "main", "buy", 1);
+            settled("lat-" + i);
+        }
+        final JsonNode engineStatus = sluice.awaitJson("/api/v1/engine",
+            e -> e.path("latency").path("count").asLong() >= before + 3, "latency counted for the three signals");
+        assertTrue(engineStatus.path("latency").path("sumNs").asLong() > 0, engineStatus.toString());
+        assertTrue(engineStatus.path("counters").has("ringBacklog"), engineStatus.toString());
+        assertTrue(engineStatus.path("journalIndex").asLong() > 0, engineStatus.toString());
+
+        final String metrics = sluice.get("/metrics").body();
+        assertTrue(metrics.contains("# TYPE sluice_engine_latency_nanoseconds histogram"), metrics);
+        final java.util.regex.Matcher count = java.util.regex.Pattern.compile("(?m)^sluice_engine_latency_nanoseconds_count (\\d+)$")
+            .matcher(metrics);
+        final java.util.regex.Matcher inf = java.util.regex.Pattern.compile(
+            "(?m)^sluice_engine_latency_nanoseconds_bucket\\{le=\"\\+Inf\"} (\\d+)$").matcher(metrics);
+        assertTrue(count.find() && inf.find(), metrics);
+        assertEquals(count.group(1), inf.group(1), "the +Inf bucket holds every input");
+        assertTrue(Long.parseLong(count.group(1)) >= before + 3, metrics);
+        final int first = metrics.indexOf("sluice_engine_latency_nanoseconds_bucket{le=\"1000\"}");
+        final int last = metrics.indexOf("sluice_engine_latency_nanoseconds_bucket{le=\"+Inf\"}");
+        assertTrue(first >= 0 && first < last, "buckets in increasing order of le");
+    }
+
+    @Test
     void shouldCancelARestingLimitOrderWhenAnOperatorAsksThroughTheApi()
     {
         sluice.accept("/api/v1/signals",

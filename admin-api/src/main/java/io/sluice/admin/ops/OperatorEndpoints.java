@@ -378,8 +378,17 @@ final class OperatorEndpoints
         body.put("streamSubscribers", services.stream().subscriberCount());
         final ArrayNode channels = body.putArray("notificationChannels");
         services.notifyChannels().get().forEach(channels::add);
-        body.put("counters", "engine counters (ring backlog, back pressure, latency) appear under /metrics as sluice_engine_counter " +
-            "when the engine registers Aeron counters of type 7101");
+        final io.sluice.admin.metrics.MetricsRegistry metrics = services.metrics();
+        metrics.collect();
+        final ObjectNode counters = body.putObject("counters");
+        counters.put("ringBacklog", metrics.value("sluice_engine_counter", "label", "sluice-engine ring backlog"));
+        counters.put("egressBackPressure", metrics.value("sluice_engine_counter", "label", "sluice-engine egress back pressure"));
+        counters.put("stageErrors", metrics.value("sluice_engine_counter", "label", "sluice-engine stage errors"));
+        final ObjectNode latency = body.putObject("latency");
+        final String histogram = io.sluice.admin.metrics.EngineCounters.LATENCY;
+        latency.put("what", "ingress receipt to egress publication, ns; the histogram is " + histogram + " under /metrics");
+        latency.put("count", metrics.sampleValue(histogram, "_count"));
+        latency.put("sumNs", metrics.sampleValue(histogram, "_sum"));
         return Reply.ok(body);
     }
 

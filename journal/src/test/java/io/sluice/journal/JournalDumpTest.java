@@ -64,7 +64,7 @@ class JournalDumpTest
                 " clientOrderId= account=acct-1 symbol=BTCUSDT timestampNs=" + T0_TEXT +
                 " signalId=\"sig-2\" field=\"quantity\" detail=\"notional 130000 > limit 100000\"",
             indexes.get(3) + " " + T1_TEXT + " IN seq=2 Tick timestampNs=" + T1_TEXT,
-            indexes.get(4) + " " + T1_TEXT + " IN seq=3 UNKNOWN templateId=99 version=2 length=12");
+            indexes.get(4) + " " + T1_TEXT + " IN seq=3 UNKNOWN templateId=99 version=" + io.sluice.sbe.MessageHeaderEncoder.SCHEMA_VERSION + " length=12");
     }
 
     private void append(final JournalAppender appender, final int kind, final long sequence, final long timestampNs, final Frame frame)

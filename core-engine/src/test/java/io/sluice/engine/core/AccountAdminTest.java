@@ -212,10 +212,7 @@ class AccountAdminTest
         final EngineCore replay = newCore(replayed);
         sequence = 0;
         start(replay);
-        final int[] lengths = {
-            encodeConfig(AccountOperation.CREATE, "desk2", "binance", "USDT", Map.of("maxOrderQty", "3")),
-        };
-        final byte[] create = new byte[lengths[0]];
+        final byte[] create = new byte[encodeConfig(AccountOperation.CREATE, "desk2", "binance", "USDT", Map.of("maxOrderQty", "3"))];
         configBuffer.getBytes(0, create);
         final byte[] disable = new byte[encodeConfig(AccountOperation.DISABLE, "desk2", "", "", Map.of())];
         configBuffer.getBytes(0, disable);
@@ -238,7 +235,8 @@ class AccountAdminTest
             assertArrayEquals(outputs.frames.get(i), replayed.frames.get(i), "output " + i);
         }
         assertEquals(core.stateHash(), replay.stateHash());
-        assertTrue(outputs.count(RiskRejectDecoder.TEMPLATE_ID) == 1 && outputs.reject(0).reason() == RejectReason.ACCOUNT_DISABLED);
+        assertEquals(1, outputs.count(RiskRejectDecoder.TEMPLATE_ID));
+        assertEquals(RejectReason.ACCOUNT_DISABLED, outputs.reject(0).reason());
     }
 
     @Test

@@ -73,6 +73,7 @@ final class JournalProjection implements JournalHandler
     private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
     private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
     private final io.sluice.sbe.AccountStatusDecoder accountStatus = new io.sluice.sbe.AccountStatusDecoder();
+    private final io.sluice.sbe.CancelOrderDecoder cancelOrder = new io.sluice.sbe.CancelOrderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final OrderUpdateDecoder orderUpdate = new OrderUpdateDecoder();
     private final PositionUpdateDecoder positionUpdate = new PositionUpdateDecoder();
@@ -275,6 +276,16 @@ final class JournalProjection implements JournalHandler
                 break;
             case io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID:
                 onAccountStatus(accountStatus.wrap(buffer, offset, blockLength, version), index);
+                break;
+            case io.sluice.sbe.CancelOrderDecoder.TEMPLATE_ID:
+                if (cause != null && cause.kind == KIND_ADMIN && !cause.done)
+                {
+                    // An operator's CANCEL_ORDER reached the venue's stream.
+                    cause.done = true;
+                    final String cancelled = cancelOrder.wrap(buffer, offset, blockLength, version).clientOrderId();
+                    adminAction(cause.index, sequence, cause.timeNs, cause.actor, cause.action, cause.scope, cause.target, cause.reason,
+                        cause.issuedTimeNs, tradingStates.get(cause.target), null, "APPLIED", "cancel sent for " + cancelled.trim(), index);
+                }
                 break;
             default:
                 break;

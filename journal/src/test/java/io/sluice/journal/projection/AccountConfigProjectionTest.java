@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Accounts created and changed by operators reach the PostgreSQL projection's accounts table from the engine's
- * AccountStatus outputs, next to (not over) the balances their gateways report.
+ * Operator administration in the PostgreSQL projection: accounts created and changed by operators reach the
+ * accounts table from the engine's AccountStatus outputs, next to (not over) the balances their gateways report;
+ * an operator's cancel is an applied admin action once its CancelOrder is journaled.
  */
 class AccountConfigProjectionTest
 {
@@ -76,6 +77,49 @@ class AccountConfigProjectionTest
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
 
+    private void project(final String schema)
+    {
+        try (Journal journal = Journal.openReadOnly(journalDir))
+        {
+            final JournalProjector projector = JournalProjector.open(
+                postgres.context(schema, journalDir, 2), journal, postgres.database.dataSource());
+            try
+            {
+                projector.catchUp();
+            }
+            finally
+            {
+                projector.onClose();
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void shouldRecordAnOperatorsCancelAsAnAppliedAdminActionWithItsActor() throws SQLException
+    {
+        try (Journal journal = Journal.open(journalDir); JournalAppender appender = journal.appender())
+        {
+            final io.sluice.sbe.AdminCommandEncoder cancel = new io.sluice.sbe.AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, header)
+                .action(io.sluice.sbe.AdminAction.CANCEL_ORDER).scope(io.sluice.sbe.AdminScope.GLOBAL).account("").issuedTimeNs(T0)
+                .venue("").symbol("").value(Fixed.NULL).actor("olivia").reason("operator cancel").target("0K3ZJ8QW1B2C3");
+            appender.append(JournalRecord.KIND_INPUT, 1, T0, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength());
+            final io.sluice.sbe.CancelOrderEncoder sent = new io.sluice.sbe.CancelOrderEncoder().wrapAndApplyHeader(buffer, 0, header)
+                .clientOrderId("0K3ZJ8QW1B2C3").account("main").venue("paper").symbol("XAUUSD").timestampNs(T0);
+            appender.append(JournalRecord.KIND_OUTPUT, 1, T0, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + sent.encodedLength());
+        }
+        final String schema = postgres.newSchema();
+        project(schema);
+
+        final Map<String, Object> row = postgres.row(schema, "SELECT * FROM admin_actions WHERE action = ?", "CANCEL_ORDER");
+        assertEquals("APPLIED", row.get("outcome"));
+        assertEquals("olivia", row.get("actor"));
+        assertEquals("cancel sent for 0K3ZJ8QW1B2C3", row.get("detail"));
+    }
+
     @Test
     void shouldProjectTheLatestOperatorConfigurationOfAnAccountBesideItsBalances() throws SQLException
     {
@@ -91,19 +135,7 @@ class AccountConfigProjectionTest
             appender.append(JournalRecord.KIND_OUTPUT, 3, T0 + 2, buffer, 0, status(AccountOperation.DISABLE, false, "bob", T0 + 2));
         }
         final String schema = postgres.newSchema();
-        try (Journal journal = Journal.openReadOnly(journalDir))
-        {
-            final JournalProjector projector = JournalProjector.open(
-                postgres.context(schema, journalDir, 2), journal, postgres.database.dataSource());
-            try
-            {
-                projector.catchUp();
-            }
-            finally
-            {
-                projector.onClose();
-            }
-        }
+        project(schema);
 
         final Map<String, Object> row = postgres.row(schema, "SELECT * FROM accounts WHERE account = ?", "desk2");
         assertEquals("binance", row.get("default_venue"));

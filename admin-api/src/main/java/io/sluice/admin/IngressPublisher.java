@@ -50,6 +50,7 @@ public final class IngressPublisher
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final RawSignalEncoder rawSignalEncoder = new RawSignalEncoder();
     private final AdminCommandEncoder adminCommandEncoder = new AdminCommandEncoder();
+    private final io.sluice.sbe.AccountConfigEncoder accountConfigEncoder = new io.sluice.sbe.AccountConfigEncoder();
 
     /**
      * A publisher for one ingress publication.
@@ -287,6 +288,54 @@ public final class IngressPublisher
             .putReason(reasonBytes, 0, reasonBytes.length)
             .target(target);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + adminCommandEncoder.encodedLength());
+    }
+
+    /**
+     * Publish one AccountConfig: an operator creates, updates, disables or enables an account.
+     *
+     * @param operation     CREATE, UPDATE, DISABLE or ENABLE.
+     * @param account       account name (ASCII, at most 16).
+     * @param venue         default venue, or empty to keep it.
+     * @param currency      currency, or empty to keep it.
+     * @param limits        limit key to fixed-point value (Fixed.NULL disables it), in order.
+     * @param credentialRef the credential's name in the vault (never the secret), or empty.
+     * @param issuedTimeNs  wall clock at receipt, epoch ns.
+     * @param actor         who issued it (ASCII).
+     * @param reason        free text, UTF-8 of at most 8192 bytes.
+     * @return the outcome.
+     */
+    public synchronized Result publishAccountConfig(
+        final io.sluice.sbe.AccountOperation operation,
+        final String account,
+        final String venue,
+        final String currency,
+        final java.util.Map<String, Long> limits,
+        final String credentialRef,
+        final long issuedTimeNs,
+        final String actor,
+        final String reason)
+    {
+        checkAscii("account", account);
+        checkAscii("venue", venue);
+        checkAscii("currency", currency);
+        checkAscii("credentialRef", credentialRef);
+        checkAscii("actor", actor);
+        limits.keySet().forEach(name -> checkAscii("limit", name));
+        final byte[] reasonBytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (reasonBytes.length > MAX_VAR_UTF8_LENGTH)
+        {
+            throw new IllegalArgumentException("reason exceeds " + MAX_VAR_UTF8_LENGTH + " bytes");
+        }
+        final io.sluice.sbe.AccountConfigEncoder encoder = accountConfigEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .operation(operation)
+            .account(account)
+            .venue(venue)
+            .currency(currency)
+            .issuedTimeNs(issuedTimeNs);
+        final io.sluice.sbe.AccountConfigEncoder.LimitsEncoder group = encoder.limitsCount(limits.size());
+        limits.forEach((name, value) -> group.next().value(value).name(name));
+        encoder.actor(actor).credentialRef(credentialRef).putReason(reasonBytes, 0, reasonBytes.length);
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     private Result offer(final int length)

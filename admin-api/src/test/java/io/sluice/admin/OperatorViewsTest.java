@@ -216,11 +216,10 @@ class OperatorViewsTest
         assertEquals("m-1", order.signalId());
         assertEquals("{\"id\":\"m-1\",\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"sell\",\"qty\":\"0.1\"}",
             new String(order.body(), StandardCharsets.UTF_8), "the exact bytes");
-        final ApiHarness.RawSignal cancelSignal = (ApiHarness.RawSignal)received.get(2);
-        assertEquals("MANUAL", cancelSignal.source());
-        final JsonNode intent = ApiHarness.json(new String(cancelSignal.body(), StandardCharsets.UTF_8));
-        assertEquals("cancel", intent.path("action").asText());
-        assertEquals(ORDER, intent.path("clientOrderId").asText());
+        final ApiHarness.AdminCommand cancelCommand = (ApiHarness.AdminCommand)received.get(2);
+        assertEquals("CANCEL_ORDER", cancelCommand.action(), "a journaled admin command, not a signal the parser refuses");
+        assertEquals("local", cancelCommand.actor());
+        assertEquals(ORDER, ApiHarness.json(cancel).path("clientOrderId").asText());
         assertEquals("PENDING", ApiHarness.json(harness.get("/api/v1/signals/m-1")).path("status").asText());
     }
 }

@@ -148,8 +148,9 @@ class DashboardBrowserTest
 
         assertEquals(202, signal(operator, "ui-2").statusCode());
         final By refused = By.cssSelector("#signals tr[data-signal-id='ui-2']");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(refused, "KILL_SWITCH"));
-        assertTrue(browser.findElement(refused).getText().contains("REJECTED"), browser.findElement(refused).getText());
+        // The table is rebuilt on every stream event: read the row inside the wait, where a replaced row is retried.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> d.findElement(refused).getText().contains("KILL_SWITCH") && d.findElement(refused).getText().contains("REJECTED"));
         screenshot("4-refused");
 
         final String audit = Files.readString(dir.resolve("home/admin/audit.jsonl"));

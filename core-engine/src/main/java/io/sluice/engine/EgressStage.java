@@ -34,6 +34,7 @@ final class EgressStage implements EventHandler<RingEvent>
     private JournalAppender appender;
     private final java.util.List<JournalReplay.PendingOutput> recovered;
     private final java.util.concurrent.atomic.AtomicLong journaledThrough = new java.util.concurrent.atomic.AtomicLong(-1);
+    private LatencyCounters latency;
 
     EgressStage(
         final Journal journal,
@@ -78,6 +79,12 @@ final class EgressStage implements EventHandler<RingEvent>
         return journaledThrough.get();
     }
 
+    /** Where the ingress-to-egress latency of each input with outputs is recorded. */
+    void latency(final LatencyCounters latency)
+    {
+        this.latency = latency;
+    }
+
     void stop()
     {
         running = false;
@@ -95,6 +102,10 @@ final class EgressStage implements EventHandler<RingEvent>
             position = offset + length;
         }
         journaledThrough.lazySet(event.sequence);
+        if (latency != null && event.outputsLength > 0)
+        {
+            latency.record(System.nanoTime() - event.receivedNanoTime);
+        }
         event.clear();
     }
 

@@ -44,6 +44,8 @@ public final class Engine implements AutoCloseable
     private final AgentRunner ingressRunner;
     private final AtomicCounter backPressure;
     private final AtomicCounter stageErrors;
+    private final LatencyCounters latency;
+    private final AtomicCounter ringBacklog;
     private final long inputsReplayed;
     private final long inputsRecovered;
     private final long recoveredOutputs;
@@ -88,6 +90,8 @@ public final class Engine implements AutoCloseable
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");
         this.stageErrors = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine stage errors");
+        this.ringBacklog = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine ring backlog");
+        this.latency = new LatencyCounters(aeron);
         this.ingress = aeron.addSubscription(ctx.ingressChannel(), ctx.ingressStreamId());
         this.reports = aeron.addSubscription(ctx.reportsChannel(), ctx.reportsStreamId());
         this.venues = new VenuePublications(aeron, ctx.venueStreams());
@@ -100,6 +104,7 @@ public final class Engine implements AutoCloseable
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
         this.snapshotter = new Snapshotter(snapshots, fingerprint, ctx.snapshotEvery(), egress::journaledThrough);
         this.coreStage = new CoreStage(core, snapshotter, signalGate);
+        egress.latency(latency);
         disruptor
             .handleEventsWith(new JournalStage(journal, ctx.syncOnBatch()))
             .then(coreStage)
@@ -114,6 +119,7 @@ public final class Engine implements AutoCloseable
         {
             venues.awaitConnected(5_000_000_000L); // status requests go out first: give gateways time to connect
         }
+        ingressAgent.ringBacklog(ringBacklog);
         this.ingressRunner = new AgentRunner(ctx.idleStrategy(), this::onAgentError, null, ingressAgent);
         AgentRunner.startOnThread(ingressRunner);
     }
@@ -238,7 +244,7 @@ public final class Engine implements AutoCloseable
             coreStage.onCleanShutdown();
         }
         CloseHelper.quietClose(snapshotter);
-        CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors);
+        CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors, ringBacklog, latency);
         journal.close();
         aeron.close();
     }

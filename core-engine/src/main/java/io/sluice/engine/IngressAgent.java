@@ -46,6 +46,7 @@ final class IngressAgent implements Agent
     private final org.agrona.ExpandableRingBuffer.MessageConsumer releaseHeld = this::releaseHeld;
     private final io.sluice.sbe.MessageHeaderDecoder ingressHeader = new io.sluice.sbe.MessageHeaderDecoder();
     private boolean holding;
+    private org.agrona.concurrent.status.AtomicCounter ringBacklog;
 
     IngressAgent(
         final RingBuffer<RingEvent> ring,
@@ -78,6 +79,12 @@ final class IngressAgent implements Agent
     {
         this.gate = gate;
         this.startedInputsReplayed = inputsReplayed;
+    }
+
+    /** A counter the agent keeps at the number of ring slots published but not yet through every stage. */
+    void ringBacklog(final org.agrona.concurrent.status.AtomicCounter counter)
+    {
+        this.ringBacklog = counter;
     }
 
     public String roleName()
@@ -113,6 +120,10 @@ final class IngressAgent implements Agent
             tickEncoder.wrapAndApplyHeader(tickBuffer, 0, headerEncoder).timestampNs(nowNs);
             publish(tickBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + tickEncoder.encodedLength());
             work++;
+        }
+        if (ringBacklog != null)
+        {
+            ringBacklog.setRelease(ring.getBufferSize() - ring.remainingCapacity());
         }
         return work;
     }
@@ -156,6 +167,7 @@ final class IngressAgent implements Agent
             event.setFrame(buffer, offset, length);
             event.sequence = nextSequence++;
             event.timestampNs = nowNs;
+            event.receivedNanoTime = System.nanoTime();
         }
         finally
         {

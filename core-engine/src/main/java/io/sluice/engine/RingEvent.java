@@ -18,6 +18,8 @@ final class RingEvent
     long timestampNs;
     /** Journal index of the input record, set by the journal stage. */
     long journalIndex = -1;
+    /** System.nanoTime() when the ingress agent took the input: the start of its measured latency. */
+    long receivedNanoTime;
 
     /** Outputs, each stored as [int32 length][SBE message]. */
     final ExpandableArrayBuffer outputs = new ExpandableArrayBuffer(2048);

@@ -68,8 +68,10 @@ public final class FrameFormatter
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final int MAX_TEMPLATE_ID = Math.max(Math.max(RiskUsageDecoder.TEMPLATE_ID, io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID),
-        Math.max(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID, io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID));
+    private static final int MAX_TEMPLATE_ID = Math.max(
+        Math.max(Math.max(RiskUsageDecoder.TEMPLATE_ID, io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID),
+            Math.max(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID, io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID)),
+        Math.max(io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID, io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID));
     private static final String[] NAMES = new String[MAX_TEMPLATE_ID + 1];
     // Block length of each template by schema version (index = version, the last entry for every later one).
     private static final int[][] BLOCK_LENGTHS = new int[MAX_TEMPLATE_ID + 1][];
@@ -105,6 +107,8 @@ public final class FrameFormatter
         register(io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID, "ParseResult", io.sluice.sbe.ParseResultDecoder.BLOCK_LENGTH);
         register(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID, "OrderStatusRequest", io.sluice.sbe.OrderStatusRequestDecoder.BLOCK_LENGTH);
         register(io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID, "EngineStarted", io.sluice.sbe.EngineStartedDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID, "AccountConfig", io.sluice.sbe.AccountConfigDecoder.BLOCK_LENGTH);
+        register(io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID, "AccountStatus", io.sluice.sbe.AccountStatusDecoder.BLOCK_LENGTH);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -129,6 +133,8 @@ public final class FrameFormatter
     private final io.sluice.sbe.ParseResultDecoder parseResult = new io.sluice.sbe.ParseResultDecoder();
     private final io.sluice.sbe.OrderStatusRequestDecoder orderStatusRequest = new io.sluice.sbe.OrderStatusRequestDecoder();
     private final io.sluice.sbe.EngineStartedDecoder engineStarted = new io.sluice.sbe.EngineStartedDecoder();
+    private final io.sluice.sbe.AccountConfigDecoder accountConfig = new io.sluice.sbe.AccountConfigDecoder();
+    private final io.sluice.sbe.AccountStatusDecoder accountStatus = new io.sluice.sbe.AccountStatusDecoder();
 
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private final UnsafeBuffer varData = new UnsafeBuffer(new byte[0]);
@@ -367,6 +373,12 @@ public final class FrameFormatter
                 engineStarted.wrap(frame, offset, blockLength, version);
                 time(out, "timestampNs", engineStarted.timestampNs());
                 out.append(" inputsReplayed=").append(engineStarted.inputsReplayed());
+                break;
+            case io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID:
+                formatAccountConfig(accountConfig.wrap(frame, offset, blockLength, version), out);
+                break;
+            case io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID:
+                formatAccountStatus(accountStatus.wrap(frame, offset, blockLength, version), out);
                 break;
             default:
                 throw new IllegalStateException("no formatter for templateId " + templateId);
@@ -683,6 +695,60 @@ public final class FrameFormatter
         time(out, "timestampNs", d.timestampNs());
         d.wrapText(varData);
         varText(out, "text", false, -1);
+    }
+
+    private void formatAccountConfig(final io.sluice.sbe.AccountConfigDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "operation", d.operationRaw(), raw -> io.sluice.sbe.AccountOperation.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "currency", d.getCurrency(chars, 0));
+        time(out, "issuedTimeNs", d.issuedTimeNs());
+        final io.sluice.sbe.AccountConfigDecoder.LimitsDecoder limits = d.limits();
+        if (limits.actingBlockLength() < io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength())
+        {
+            throw new IllegalStateException("limits blockLength " + limits.actingBlockLength() + " < " +
+                io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength());
+        }
+        out.append(" limits=[");
+        boolean first = true;
+        while (limits.hasNext())
+        {
+            limits.next();
+            final long value = limits.value();
+            limits.wrapName(varData);
+            if (!first)
+            {
+                out.append(", ");
+            }
+            first = false;
+            quoted(out, varData, 0, varData.capacity(), true, -1);
+            out.append(':');
+            fixedValue(out, value);
+        }
+        out.append(']');
+        d.wrapActor(varData);
+        varText(out, "actor", true, -1);
+        d.wrapCredentialRef(varData);
+        varText(out, "credentialRef", true, -1);
+        d.wrapReason(varData);
+        varText(out, "reason", false, -1);
+    }
+
+    private void formatAccountStatus(final io.sluice.sbe.AccountStatusDecoder d, final StringBuilder out)
+    {
+        enumValue(out, "operation", d.operationRaw(), raw -> io.sluice.sbe.AccountOperation.get((short)raw));
+        fixedChars(out, "account", d.getAccount(chars, 0));
+        fixedChars(out, "venue", d.getVenue(chars, 0));
+        fixedChars(out, "currency", d.getCurrency(chars, 0));
+        enumValue(out, "enabled", d.enabledRaw(), raw -> BooleanType.get((short)raw));
+        fixed(out, "maxOrderQty", d.maxOrderQty());
+        fixed(out, "maxNotional", d.maxNotional());
+        time(out, "timestampNs", d.timestampNs());
+        d.wrapActor(varData);
+        varText(out, "actor", true, -1);
+        d.wrapCredentialRef(varData);
+        varText(out, "credentialRef", true, -1);
     }
 
     private void formatRiskUsage(final RiskUsageDecoder d, final StringBuilder out)

@@ -638,13 +638,17 @@ class FrameFormatterTest
     @Test
     void shouldMapNamesAndTemplateIds()
     {
-        assertEquals(21, FrameFormatter.messageNames().size());
+        assertEquals(23, FrameFormatter.messageNames().size());
         assertEquals("OrderStatusRequest", FrameFormatter.messageNames().get(18));
-        assertEquals("ParseResult", FrameFormatter.messageNames().get(19));
-        assertEquals("EngineStarted", FrameFormatter.messageNames().get(20));
+        assertEquals("AccountConfig", FrameFormatter.messageNames().get(19));
+        assertEquals("ParseResult", FrameFormatter.messageNames().get(20));
+        assertEquals("EngineStarted", FrameFormatter.messageNames().get(21));
+        assertEquals("AccountStatus", FrameFormatter.messageNames().get(22));
         assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
         assertEquals("Alert", FrameFormatter.messageNames().get(16));
         assertEquals("RiskUsage", FrameFormatter.messageNames().get(17));
+        assertEquals("AccountConfig", FrameFormatter.messageNames().get(18));
+        assertEquals("AccountStatus", FrameFormatter.messageNames().get(19));
         assertEquals(RiskUsageEncoder.TEMPLATE_ID, FrameFormatter.templateId("RiskUsage"));
         for (final String name : FrameFormatter.messageNames())
         {

@@ -44,6 +44,70 @@ public final class MetricsRegistry
     }
 
     /**
+     * Declare a histogram family: its series are {@code _bucket{le=…}} (cumulative), {@code _sum} and {@code _count},
+     * set with {@link #setSample}; buckets are written in increasing order of {@code le}.
+     *
+     * @param name metric name, e.g. sluice_engine_latency_nanoseconds.
+     * @param help one line of help.
+     */
+    public void histogram(final String name, final String help)
+    {
+        families.putIfAbsent(name, new Family(help, "histogram", new ConcurrentSkipListMap<>(MetricsRegistry::compareSeries)));
+    }
+
+    /**
+     * Set one sample of a histogram.
+     *
+     * @param name   declared histogram family.
+     * @param suffix "_bucket", "_sum" or "_count".
+     * @param value  value.
+     * @param labels alternating label names and values (le for buckets).
+     */
+    public void setSample(final String name, final String suffix, final long value, final String... labels)
+    {
+        family(name).series().computeIfAbsent(suffix + labelText(labels), k -> new AtomicLong()).set(value);
+    }
+
+    /**
+     * A histogram sample, for tests and status views.
+     *
+     * @return the value, 0 when absent.
+     */
+    public long sampleValue(final String name, final String suffix, final String... labels)
+    {
+        final AtomicLong value = family(name).series().get(suffix + labelText(labels));
+        return value == null ? 0 : value.get();
+    }
+
+    /** Run every collector now (a scrape does this first). */
+    public void collect()
+    {
+        new TreeMap<>(collectors).values().forEach(collector -> collector.accept(this));
+    }
+
+    // Histogram series: buckets by the numeric value of le (+Inf last), then _count and _sum.
+    private static int compareSeries(final String a, final String b)
+    {
+        final int ia = a.indexOf("le=\"");
+        final int ib = b.indexOf("le=\"");
+        if (ia >= 0 && ib >= 0 && a.regionMatches(0, b, 0, Math.max(ia, ib)) && ia == ib)
+        {
+            final int c = Double.compare(le(a, ia + 4), le(b, ib + 4));
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+        return a.compareTo(b);
+    }
+
+    private static double le(final String series, final int from)
+    {
+        final String value = series.substring(from, series.indexOf('"', from));
+        return value.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(value);
+    }
+
+    /**
      * Add to a counter.
      *
      * @param name   declared family.
@@ -108,7 +172,7 @@ public final class MetricsRegistry
      */
     public String scrape()
     {
-        new TreeMap<>(collectors).values().forEach(collector -> collector.accept(this));
+        collect();
         final StringBuilder out = new StringBuilder(4096);
         families.forEach((name, family) ->
         {

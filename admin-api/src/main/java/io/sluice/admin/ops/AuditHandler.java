@@ -148,6 +148,19 @@ public final class AuditHandler extends ChannelDuplexHandler
                     after = text(body, "side") + " " + text(body, "qty") + " " + (text(body, "type") != null ? text(body, "type") : "market");
                 }
                 break;
+            case "accounts":
+            {
+                final String account = s.length > 3 ? s[3] : text(body, "account");
+                target = "account:" + account;
+                final io.sluice.admin.readmodel.AccountDefinitionView d = account != null ?
+                    readModel.accountDefinitions().get(account) : null;
+                before = d != null ? describe(d.venue(), d.currency(), d.credentialRef(), d.enabled() ? "enabled" : "disabled") :
+                    account != null && (readModel.accountTradingStates().containsKey(account) ||
+                    readModel.riskUsage().containsKey(account)) ? "configured" : "absent";
+                after = s.length == 5 ? s[4] + "d" : describe(text(body, "venue"), text(body, "currency"), text(body, "credentialRef"),
+                    body != null && body.has("limits") ? "limits " + body.get("limits").toString() : null);
+                break;
+            }
             case "users":
             {
                 final String name = s.length > 3 ? s[3] : text(body, "name");
@@ -185,6 +198,29 @@ public final class AuditHandler extends ChannelDuplexHandler
                 break;
         }
         return new AuditLog.Entry(clock.nanoTime(), actor, method + " " + path, target, before, after, 0, remote(ctx));
+    }
+
+    // "venue=paper currency=USDT ..." of the parts that are set.
+    private static String describe(final String venue, final String currency, final String credentialRef, final String rest)
+    {
+        final StringBuilder out = new StringBuilder();
+        if (venue != null && !venue.isEmpty())
+        {
+            out.append("venue=").append(venue);
+        }
+        if (currency != null && !currency.isEmpty())
+        {
+            out.append(out.length() > 0 ? " " : "").append("currency=").append(currency);
+        }
+        if (credentialRef != null && !credentialRef.isEmpty())
+        {
+            out.append(out.length() > 0 ? " " : "").append("credentialRef=").append(credentialRef);
+        }
+        if (rest != null)
+        {
+            out.append(out.length() > 0 ? " " : "").append(rest.length() > 256 ? rest.substring(0, 256) : rest);
+        }
+        return out.toString();
     }
 
     // Bodies of credentials and logins carry secrets: only the login's username is ever read, by name.

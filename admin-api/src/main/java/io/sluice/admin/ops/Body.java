@@ -127,6 +127,65 @@ final class Body
     }
 
     /**
+     * An object member of decimals keyed by name, e.g. limits: each key must be one of the allowed names, each value
+     * a decimal with at most 8 places (not negative) or null (Fixed.NULL: disables it).
+     *
+     * @param name    member.
+     * @param allowed keys allowed.
+     * @return key to fixed point in the body's order; empty when absent.
+     */
+    java.util.Map<String, Long> decimals(final String name, final Set<String> allowed)
+    {
+        final JsonNode value = node.get(name);
+        final java.util.Map<String, Long> result = new java.util.LinkedHashMap<>();
+        if (value == null || value.isNull())
+        {
+            return result;
+        }
+        if (!value.isObject())
+        {
+            throw OpsException.invalid(name, name + " must be an object of name: decimal");
+        }
+        final Iterator<java.util.Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext())
+        {
+            final java.util.Map.Entry<String, JsonNode> field = fields.next();
+            final String key = field.getKey();
+            final String path = name + "." + (key.length() > 64 ? key.substring(0, 64) : key);
+            if (!allowed.contains(key))
+            {
+                throw OpsException.invalid(path, "unknown limit '" + (key.length() > 64 ? key.substring(0, 64) : key) + "'");
+            }
+            final JsonNode v = field.getValue();
+            if (v.isNull())
+            {
+                result.put(key, Fixed.NULL);
+                continue;
+            }
+            final String text = v.isTextual() ? v.asText() : v.isNumber() ? v.decimalValue().toPlainString() : null;
+            final long fixed;
+            try
+            {
+                if (text == null)
+                {
+                    throw new IllegalArgumentException();
+                }
+                fixed = Fixed.parse(text);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw OpsException.invalid(path, path + " must be a decimal number with at most 8 places, or null");
+            }
+            if (fixed < 0)
+            {
+                throw OpsException.invalid(path, path + " must not be negative");
+            }
+            result.put(key, fixed);
+        }
+        return result;
+    }
+
+    /**
      * A decimal member (JSON number or numeric string) with at most 8 places, read exactly into fixed point.
      *
      * @param name     member.

@@ -353,6 +353,15 @@ final class OperatorEndpoints
                 .put("marginAvailable", EventJson.decimal(a.marginAvailable())).put("marginUsed", EventJson.decimal(a.marginUsed()))
                 .put("updatedAt", EventJson.time(a.timestampNs()));
         }
+        final ArrayNode definitions = body.putArray("definitions");
+        for (final io.sluice.admin.readmodel.AccountDefinitionView d : services.readModel().accountDefinitions().values())
+        {
+            definitions.addObject().put("account", d.account()).put("venue", d.venue()).put("currency", d.currency())
+                .put("enabled", d.enabled()).put("maxOrderQty", EventJson.decimal(d.maxOrderQty()))
+                .put("maxNotional", EventJson.decimal(d.maxNotional())).put("credentialRef", d.credentialRef())
+                .put("lastOperation", d.lastOperation()).put("actor", d.actor()).put("updatedAt", EventJson.time(d.timestampNs()))
+                .put("journalIndex", d.journalIndex());
+        }
         final ObjectNode states = body.putObject("tradingStates");
         services.readModel().accountTradingStates().forEach((account, state) -> states.put(account, state.state()));
         return Reply.ok(body);
@@ -369,8 +378,17 @@ final class OperatorEndpoints
         body.put("streamSubscribers", services.stream().subscriberCount());
         final ArrayNode channels = body.putArray("notificationChannels");
         services.notifyChannels().get().forEach(channels::add);
-        body.put("counters", "engine counters (ring backlog, back pressure, latency) appear under /metrics as sluice_engine_counter " +
-            "when the engine registers Aeron counters of type 7101");
+        final io.sluice.admin.metrics.MetricsRegistry metrics = services.metrics();
+        metrics.collect();
+        final ObjectNode counters = body.putObject("counters");
+        counters.put("ringBacklog", metrics.value("sluice_engine_counter", "label", "sluice-engine ring backlog"));
+        counters.put("egressBackPressure", metrics.value("sluice_engine_counter", "label", "sluice-engine egress back pressure"));
+        counters.put("stageErrors", metrics.value("sluice_engine_counter", "label", "sluice-engine stage errors"));
+        final ObjectNode latency = body.putObject("latency");
+        final String histogram = io.sluice.admin.metrics.EngineCounters.LATENCY;
+        latency.put("what", "ingress receipt to egress publication, ns; the histogram is " + histogram + " under /metrics");
+        latency.put("count", metrics.sampleValue(histogram, "_count"));
+        latency.put("sumNs", metrics.sampleValue(histogram, "_sum"));
         return Reply.ok(body);
     }
 
@@ -502,13 +520,78 @@ final class OperatorEndpoints
             throw new OpsException(HttpResponseStatus.CONFLICT, "ORDER_CLOSED", "order '" + clientOrderId + "' is " +
                 order.status().name(), null);
         }
-        final String signalId = services.signalIds().next();
-        final ObjectNode intent = EventJson.object();
-        intent.put("id", signalId);
-        intent.put("account", order.account());
-        intent.put("action", "cancel");
-        intent.put("clientOrderId", clientOrderId);
-        return publishManual(principal, signalId, order.account(), signalId, EventJson.bytes(intent), "CANCEL");
+        publish(services.publisher().publishAdminCommand(AdminAction.CANCEL_ORDER, AdminScope.GLOBAL, "", "", "", Fixed.NULL,
+            clientOrderId, services.clock().nanoTime(), principal.name(), "operator cancel"));
+        final ObjectNode node = EventJson.object();
+        node.put("status", "ACCEPTED");
+        node.put("action", AdminAction.CANCEL_ORDER.name());
+        node.put("clientOrderId", clientOrderId);
+        node.put("actor", principal.name());
+        return Reply.json(HttpResponseStatus.ACCEPTED, node);
+    }
+
+    // ---- accounts -------------------------------------------------------------------------------------------------
+
+    /** Limit keys an account may set (the engine's Limit keys; it refuses any other name too). */
+    static final Set<String> LIMIT_KEYS = Set.of("maxOrderQty", "maxNotional", "fatFingerMultiple", "priceCollarPct",
+        "priceCollarTicks", "maxQuoteAgeMs", "maxPositionQty", "maxPositionNotional", "maxGrossExposure", "maxNetExposure",
+        "maxConcentrationPct", "maxOpenPositions", "maxDailyLoss", "maxDrawdown", "maxTradesPerDay", "ordersPerSecond",
+        "orderBurst", "equity", "minConfidence");
+    private static final Set<String> ACCOUNT_FIELDS = Set.of("account", "venue", "currency", "credentialRef", "limits", "reason");
+
+    Reply createAccount(final Principal principal, final String contentType, final byte[] bytes)
+    {
+        final Body body = Body.parse(contentType, bytes, ACCOUNT_FIELDS);
+        final String account = body.identifier("account", true, 16, false);
+        return publishAccount(principal, io.sluice.sbe.AccountOperation.CREATE, account, body, true);
+    }
+
+    Reply updateAccount(final Principal principal, final String account, final String contentType, final byte[] bytes)
+    {
+        final Body body = Body.parse(contentType, bytes, Set.of("venue", "currency", "credentialRef", "limits", "reason"));
+        return publishAccount(principal, io.sluice.sbe.AccountOperation.UPDATE, pathAccount(account), body, false);
+    }
+
+    Reply enableAccount(final Principal principal, final String account, final boolean enable, final String contentType,
+        final byte[] bytes)
+    {
+        final Body body = Body.parse(contentType, bytes, Set.of("reason"));
+        return publishAccount(principal, enable ? io.sluice.sbe.AccountOperation.ENABLE : io.sluice.sbe.AccountOperation.DISABLE,
+            pathAccount(account), body, false);
+    }
+
+    private static String pathAccount(final String account)
+    {
+        if (account.isEmpty() || account.length() > 16 || !account.matches("[A-Za-z0-9._:-]+"))
+        {
+            throw OpsException.invalid("account", "account must be 1 to 16 letters, digits or . _ : -");
+        }
+        return account;
+    }
+
+    private Reply publishAccount(
+        final Principal principal, final io.sluice.sbe.AccountOperation operation, final String account, final Body body,
+        final boolean venueRequired)
+    {
+        final boolean hasFields = operation == io.sluice.sbe.AccountOperation.CREATE || operation == io.sluice.sbe.AccountOperation.UPDATE;
+        final String venue = hasFields ? body.identifier("venue", venueRequired, 16, false) : null;
+        final String currency = hasFields ? body.identifier("currency", false, 8, false) : null;
+        final String credentialRef = hasFields ? body.identifier("credentialRef", false, 64, false) : null;
+        final Map<String, Long> limits = hasFields ? body.decimals("limits", LIMIT_KEYS) : Map.of();
+        final String reason = body.string("reason", false, 1024);
+        publish(services.publisher().publishAccountConfig(operation, account, orEmpty(venue), orEmpty(currency), limits,
+            orEmpty(credentialRef), services.clock().nanoTime(), principal.name(), reason == null ? "" : reason));
+        final ObjectNode node = EventJson.object();
+        node.put("status", "ACCEPTED");
+        node.put("operation", operation.name());
+        node.put("account", account);
+        if (venue != null)
+        {
+            node.put("venue", venue);
+        }
+        node.put("actor", principal.name());
+        node.put("note", "applied by the engine in journal order; GET /api/v1/accounts shows the result");
+        return Reply.json(HttpResponseStatus.ACCEPTED, node);
     }
 
     private Reply publishManual(

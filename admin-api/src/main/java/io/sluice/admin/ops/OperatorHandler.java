@@ -41,6 +41,7 @@ import org.agrona.ErrorHandler;
  *   POST /api/v1/users/{name}/apikeys                              DELETE /api/v1/users/{name}/apikeys/{id}
  *   GET  /api/v1/credentials         PUT/DELETE /api/v1/credentials/{account}/{name}
  *   GET  /api/v1/audit  /risk  /alerts  /executions  /accounts  /engine  /marketdata  /marketdata/{venue}/{symbol}  /pnl
+ *   POST /api/v1/accounts            PUT /api/v1/accounts/{account}  POST /api/v1/accounts/{account}/disable|enable (admin)
  *   POST /api/v1/limits              POST /api/v1/orders            POST /api/v1/orders/{clientOrderId}/cancel
  *   GET  /api/v1/stream (WebSocket; ?after=&lt;journal index&gt;&amp;prices=true)
  * </pre>
@@ -246,7 +247,23 @@ public final class OperatorHandler extends ChannelInboundHandlerAdapter
             case "executions":
                 return n == 3 && get ? endpoints.executions(first(query, "limit")) : null;
             case "accounts":
-                return n == 3 && get ? endpoints.accounts() : null;
+                if (n == 3 && get)
+                {
+                    return endpoints.accounts();
+                }
+                if (n == 3 && post)
+                {
+                    return endpoints.createAccount(actor(principal), contentType, body);
+                }
+                if (n == 4 && "PUT".equals(method))
+                {
+                    return endpoints.updateAccount(actor(principal), s[3], contentType, body);
+                }
+                if (n == 5 && post && (s[4].equals("disable") || s[4].equals("enable")))
+                {
+                    return endpoints.enableAccount(actor(principal), s[3], s[4].equals("enable"), contentType, body);
+                }
+                throw OpsException.notFound("no resource at " + path);
             case "engine":
                 return n == 3 && get ? endpoints.engine() : null;
             case "pnl":

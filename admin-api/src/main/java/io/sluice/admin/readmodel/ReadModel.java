@@ -74,6 +74,7 @@ public final class ReadModel implements JournalHandler
     private final ConcurrentLinkedDeque<AlertView> alerts = new ConcurrentLinkedDeque<>();
     private final ConcurrentHashMap<String, RiskUsageView> riskUsage = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AccountView> accountBalances = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AccountDefinitionView> accountDefinitions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, PriceView> prices = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, TimeSeries> priceSeries = new ConcurrentHashMap<>();
     private final TimeSeries pnlSeries = new TimeSeries(PNL_POINTS, SECOND_NS);
@@ -94,6 +95,7 @@ public final class ReadModel implements JournalHandler
     private final RiskUsageDecoder riskUsageDecoder = new RiskUsageDecoder();
     private final MarketDataDecoder marketDataDecoder = new MarketDataDecoder();
     private final AccountUpdateDecoder accountUpdateDecoder = new AccountUpdateDecoder();
+    private final io.sluice.sbe.AccountStatusDecoder accountStatusDecoder = new io.sluice.sbe.AccountStatusDecoder();
 
     // Written only by the tail thread; volatile so HTTP threads see progress.
     private volatile TradingStateView globalTradingState;
@@ -245,6 +247,10 @@ public final class ReadModel implements JournalHandler
             case io.sluice.sbe.ParseResultDecoder.TEMPLATE_ID:
                 parseResultDecoder.wrap(buffer, offset, blockLength, version);
                 onParseResult(parseResultDecoder);
+                break;
+            case io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID:
+                accountStatusDecoder.wrap(buffer, offset, blockLength, version);
+                onAccountStatus(index, accountStatusDecoder);
                 break;
             default:
                 break;
@@ -490,6 +496,22 @@ public final class ReadModel implements JournalHandler
         final AccountView view = new AccountView(account, venue, currency, decoder.balance(), decoder.equity(),
             decoder.marginAvailable(), decoder.marginUsed(), decoder.timestampNs(), index);
         accountBalances.put(instrumentKey(account, venue), view);
+    }
+
+    private void onAccountStatus(final long index, final io.sluice.sbe.AccountStatusDecoder decoder)
+    {
+        final String operation = decoder.operation().name();
+        final String account = decoder.account();
+        final String venue = decoder.venue();
+        final String currency = decoder.currency();
+        final boolean enabled = decoder.enabled() == io.sluice.sbe.BooleanType.TRUE;
+        final long maxOrderQty = decoder.maxOrderQty();
+        final long maxNotional = decoder.maxNotional();
+        final long timestampNs = decoder.timestampNs();
+        final String actor = decoder.actor();
+        final String credentialRef = decoder.credentialRef();
+        accountDefinitions.put(account, new AccountDefinitionView(account, venue, currency, enabled, maxOrderQty, maxNotional,
+            credentialRef, operation, actor, timestampNs, index));
     }
 
     // Adds the current total (realized plus unrealized at the latest marks) to the P&L series, when any position exists.
@@ -852,6 +874,16 @@ public final class ReadModel implements JournalHandler
         final List<AccountView> result = new ArrayList<>(accountBalances.values());
         result.sort(Comparator.comparing(AccountView::account).thenComparing(AccountView::venue));
         return result;
+    }
+
+    /**
+     * Accounts created or changed by operators, as the engine applied them.
+     *
+     * @return account to definition, sorted by account.
+     */
+    public Map<String, AccountDefinitionView> accountDefinitions()
+    {
+        return new TreeMap<>(accountDefinitions);
     }
 
     /**

@@ -40,7 +40,7 @@ final class AccountRisk
 
     AccountRisk(final Settings settings, final NameIndex accounts)
     {
-        final int count = accounts.size();
+        final int count = accounts.capacity();
         balance = nulls(count);
         equity = nulls(count);
         marginAvailable = nulls(count);
@@ -54,11 +54,22 @@ final class AccountRisk
         dirty = new boolean[count];
         currencies = new byte[count][];
         leverage = new long[count];
+        for (int a = 0; a < accounts.size(); a++)
+        {
+            define(a, settings, accounts.nameString(a));
+        }
+    }
+
+    /**
+     * Set up one account's day and money settings from configuration (defaults for keys not set): at start, and
+     * for an account an operator creates. Allocates; never on the hot path.
+     */
+    void define(final int a, final Settings settings, final String name)
+    {
         final int fromYear = settings.getInt("sluice.calendar.fromYear", 2020);
         final int toYear = settings.getInt("sluice.calendar.toYear", 2040);
-        for (int a = 0; a < count; a++)
         {
-            final String prefix = "sluice.account." + accounts.nameString(a) + ".";
+            final String prefix = "sluice.account." + name + ".";
             final ZoneId zone = ZoneId.of(settings.get(prefix + "timeZone", "UTC"));
             resetInstants[a] = SessionCalendars.dailyInstants(
                 zone, LocalTime.parse(settings.get(prefix + "dayResetTime", "00:00")), false, fromYear, toYear);
@@ -75,6 +86,21 @@ final class AccountRisk
                 throw new IllegalArgumentException(prefix + "leverage must be positive");
             }
         }
+    }
+
+    /** Change the account's currency (AccountUpdates in other currencies are ignored). */
+    void currency(final int a, final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        currencies[a] = bytes;
+        dirty[a] = true;
+    }
+
+    /** The account's currency as ASCII bytes, or null when none is set. */
+    byte[] currency(final int a)
+    {
+        return currencies[a];
     }
 
     private static long[] nulls(final int count)
@@ -200,6 +226,12 @@ final class AccountRisk
         out.putLongs(balance).putLongs(equity).putLongs(marginAvailable).putInts(tradesToday)
             .putLongs(realizedAtDayStart).putLongs(dayPeakPnl).putLongs(nextResetNs).putLongs(nextSquareOffNs)
             .putBooleans(dirty);
+        // Currencies change at runtime (an operator's account update); the rest of define()'s settings come from
+        // configuration and are rebuilt by it.
+        for (final byte[] currency : currencies)
+        {
+            out.putBoolean(currency != null).putBytes(currency == null ? new byte[0] : currency);
+        }
     }
 
     void readState(final io.sluice.engine.snapshot.StateReader in)
@@ -213,6 +245,13 @@ final class AccountRisk
         in.getLongs(nextResetNs);
         in.getLongs(nextSquareOffNs);
         in.getBooleans(dirty);
+        final org.agrona.concurrent.UnsafeBuffer scratch = new org.agrona.concurrent.UnsafeBuffer(new byte[64]);
+        for (int a = 0; a < currencies.length; a++)
+        {
+            final boolean present = in.getBoolean();
+            final int length = in.getBytes(scratch, 0);
+            currencies[a] = present ? java.util.Arrays.copyOf(scratch.byteArray(), length) : null;
+        }
     }
 
     long stateHash()
@@ -226,6 +265,7 @@ final class AccountRisk
         hash = 31 * hash + Arrays.hashCode(nextResetNs);
         hash = 31 * hash + Arrays.hashCode(nextSquareOffNs);
         hash = 31 * hash + Arrays.hashCode(dirty);
+        hash = 31 * hash + Arrays.deepHashCode(currencies);
         return hash;
     }
 }

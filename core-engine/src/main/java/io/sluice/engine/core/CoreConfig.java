@@ -22,6 +22,7 @@ import io.sluice.protocol.Settings;
  * sluice.dedup.windowMs=86400000                and for how long (event time)
  * sluice.engine.maxLiveOrders=65536             live order pool
  * sluice.engine.gatewayTimeoutMs=5000           no heartbeat for this long = venue DOWN
+ * sluice.engine.maxAccounts=configured+32       accounts the engine holds, counting those created by operators
  * sluice.account.NAME.LIMIT=value               any {@link Limit} key, e.g. maxDailyLoss=5000
  * sluice.account.NAME.instrument.SYMBOL.LIMIT   per-instrument override
  * sluice.venue.VENUE.ordersPerSecond / orderBurst   venue order rate (default kite 10/s)
@@ -50,6 +51,7 @@ public final class CoreConfig
     final boolean breakerHaltsAll;
     final boolean haltOnGatewayDown;
     final long usageIntervalNs;
+    final int maxAccounts;
 
     /** Limits and routing of one account. */
     public static final class Account
@@ -96,6 +98,11 @@ public final class CoreConfig
         this.breakerHaltsAll = scope.equals("global");
         this.haltOnGatewayDown = settings.getBoolean("sluice.risk.haltOnGatewayDown", true);
         this.usageIntervalNs = settings.getLong("sluice.risk.usageIntervalMs", 5_000) * 1_000_000L;
+        this.maxAccounts = settings.getInt("sluice.engine.maxAccounts", this.accounts.size() + 32);
+        if (maxAccounts < this.accounts.size())
+        {
+            throw new IllegalArgumentException("sluice.engine.maxAccounts must be at least the configured accounts");
+        }
     }
 
     /** Default limits of every account; configuration overrides any of them. */
@@ -126,7 +133,7 @@ public final class CoreConfig
     /** The account's configured limits (defaults where not configured) and per-instrument overrides. */
     RiskLimits limits(final NameIndex accountIndex, final NameIndex instrumentIndex)
     {
-        final RiskLimits limits = new RiskLimits(accountIndex.size(), instrumentIndex.capacity());
+        final RiskLimits limits = new RiskLimits(accountIndex.capacity(), instrumentIndex.capacity());
         for (int a = 0; a < accountIndex.size(); a++)
         {
             final String prefix = "sluice.account." + accountIndex.nameString(a) + ".";

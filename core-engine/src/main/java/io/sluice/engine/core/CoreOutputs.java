@@ -46,6 +46,7 @@ final class CoreOutputs
     private final RiskUsageEncoder riskUsage = new RiskUsageEncoder();
     private final io.sluice.sbe.ParseResultEncoder parseResult = new io.sluice.sbe.ParseResultEncoder();
     private final io.sluice.sbe.OrderStatusRequestEncoder orderStatusRequest = new io.sluice.sbe.OrderStatusRequestEncoder();
+    private final io.sluice.sbe.AccountStatusEncoder accountStatus = new io.sluice.sbe.AccountStatusEncoder();
     private static final byte[][] LIMIT_NAMES = new byte[Limit.VALUES.length][];
 
     static
@@ -343,6 +344,38 @@ final class CoreOutputs
         {
             clear(fieldOffset, fieldLength);
         }
+    }
+
+    /** AccountStatus: an account as the engine holds it after an operator's AccountConfig. */
+    void accountStatus(
+        final io.sluice.sbe.AccountOperation operation,
+        final int accountId,
+        final int venueId,
+        final byte[] currency,
+        final boolean enabled,
+        final long maxOrderQty,
+        final long maxNotional,
+        final long nowNs,
+        final DirectBuffer actor,
+        final DirectBuffer credentialRef)
+    {
+        accountStatus.wrapAndApplyHeader(buffer, 0, header)
+            .operation(operation)
+            .putAccount(accounts.padded(accountId), 0)
+            .putVenue(venues.padded(venueId), 0);
+        final int currencyOffset = accountStatus.offset() + io.sluice.sbe.AccountStatusEncoder.currencyEncodingOffset();
+        clear(currencyOffset, io.sluice.sbe.AccountStatusEncoder.currencyLength());
+        if (currency != null)
+        {
+            buffer.putBytes(currencyOffset, currency, 0, Math.min(currency.length, io.sluice.sbe.AccountStatusEncoder.currencyLength()));
+        }
+        accountStatus.enabled(enabled ? io.sluice.sbe.BooleanType.TRUE : io.sluice.sbe.BooleanType.FALSE)
+            .maxOrderQty(maxOrderQty)
+            .maxNotional(maxNotional)
+            .timestampNs(nowNs)
+            .putActor(actor, 0, actor.capacity())
+            .putCredentialRef(credentialRef, 0, credentialRef.capacity());
+        emit(accountStatus.encodedLength());
     }
 
     void gatewayStatus(final int venueId, final GatewayState state, final long nowNs, final AsciiText detail)

@@ -86,6 +86,10 @@ public final class EngineCore
     private final TickDecoder tick = new TickDecoder();
     private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
     private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
+    private final io.sluice.sbe.AccountConfigDecoder accountConfig = new io.sluice.sbe.AccountConfigDecoder();
+    private final UnsafeBuffer credentialRefView = new UnsafeBuffer(0, 0);
+    private final long[] configLimits = new long[Limit.VALUES.length];
+    private final boolean[] configLimitSet = new boolean[Limit.VALUES.length];
 
     private final UnsafeBuffer signalIdView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer accountView = new UnsafeBuffer(0, 0);
@@ -121,18 +125,19 @@ public final class EngineCore
     public EngineCore(final CoreConfig config, final OutputPort port)
     {
         this.config = config;
-        this.accounts = new NameIndex(config.accounts.stream().map(a -> a.name).toList(), 16);
+        this.accounts = new NameIndex(config.accounts.stream().map(a -> a.name).toList(), 16,
+            Math.max(0, config.maxAccounts - config.accounts.size()));
         this.instruments = new NameIndex(config.instruments, 32, config.dynamicInstruments());
         this.venues = new NameIndex(config.venues, 16);
-        this.accountVenue = new int[accounts.size()];
-        for (int i = 0; i < accountVenue.length; i++)
+        this.accountVenue = new int[accounts.capacity()];
+        for (int i = 0; i < accounts.size(); i++)
         {
             accountVenue[i] = venueId(config.accounts.get(i).venue);
         }
         this.venueStates = new GatewayState[venues.size()];
         this.venueHeartbeatNs = new long[venues.size()];
-        this.positions = new Positions(accounts.size(), instruments.capacity());
-        this.tickets = newPositionTickets(config, accounts.size(), instruments.capacity());
+        this.positions = new Positions(accounts.capacity(), instruments.capacity());
+        this.tickets = newPositionTickets(config, accounts.capacity(), instruments.capacity());
         this.positions.tickets(tickets);
         this.prices = new MarketPrices(instruments.capacity());
         this.positions.instrumentsInUse(instruments.size());
@@ -143,10 +148,10 @@ public final class EngineCore
         this.limits = config.limits(accounts, instruments);
         this.accountRisk = new AccountRisk(config.settings, accounts);
         this.breaker = new CircuitBreaker(venues.size(), config.breakerFaults, config.breakerWindowNs);
-        this.flattenPending = new boolean[accounts.size()];
+        this.flattenPending = new boolean[accounts.capacity()];
         this.risk = new PreTradeRisk(config, accounts, venues, instruments, limits, rules, calendars);
         this.parseContexts = io.sluice.engine.parse.ParseContexts.load(config.settings);
-        this.pairBlocked = new boolean[accounts.size()];
+        this.pairBlocked = new boolean[accounts.capacity()];
         this.out = new CoreOutputs(accounts, instruments, venues);
         this.out.port(port);
         this.recon = new Reconciliation(venues.size(), config.maxLiveOrders,
@@ -156,7 +161,8 @@ public final class EngineCore
     private static PositionTickets newPositionTickets(final CoreConfig config, final int accountCount, final int instrumentCount)
     {
         final boolean[] hedging = new boolean[accountCount];
-        for (int a = 0; a < accountCount; a++)
+        // Accounts created at runtime (past the configured ones) net: their mode is not part of AccountConfig yet.
+        for (int a = 0; a < config.accounts.size(); a++)
         {
             hedging[a] = config.settings.getBoolean("sluice.account." + config.accounts.get(a).name + ".hedging", false);
         }
@@ -250,6 +256,10 @@ public final class EngineCore
                     break;
                 case io.sluice.sbe.EngineStartedDecoder.TEMPLATE_ID:
                     onEngineStarted();
+                    break;
+                case io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID:
+                    accountConfig.wrap(buffer, bodyOffset, blockLength, version);
+                    onAccountConfig();
                     break;
                 default:
                     error(templateId, "unexpected message type");
@@ -1511,6 +1521,7 @@ public final class EngineCore
                 final Position position = positions.get(order.accountId, order.instrumentId);
                 position.onFill(order.side == Side.BUY ? fillQty : -fillQty, lastPrice, nowNs);
                 onTicketFill(order, fillQty, lastPrice);
+                positions.filledAt(order.accountId, order.instrumentId, order.venueId);
                 out.positionUpdate(order.accountId, order.venueId, order.instrumentId, position, nowNs);
                 accountRisk.dirty[order.accountId] = true;
                 checkDailyLoss(order.accountId);
@@ -1604,6 +1615,7 @@ public final class EngineCore
         final Position position = positions.get(accountId, instrumentId);
         position.onFill(side == Side.BUY ? quantity : -quantity, executionReport.lastPrice(), nowNs);
         tickets.onVenueFill(accountId, instrumentId, side, quantity);
+        positions.filledAt(accountId, instrumentId, venueId);
         out.positionUpdate(accountId, venueId, instrumentId, position, nowNs);
         accountRisk.dirty[accountId] = true;
         checkDailyLoss(accountId);
@@ -2074,6 +2086,9 @@ public final class EngineCore
             case REJECT:
                 decideApproval(action == AdminAction.APPROVE);
                 return;
+            case CANCEL_ORDER:
+                cancelByOperator(accountId);
+                return;
             case CLEAR_PAIR_FLAG:
                 if (accountId < 0)
                 {
@@ -2090,6 +2105,151 @@ public final class EngineCore
                 text.clear().append("admin action ").append(action.name()).append(" is not supported by this engine yet");
                 out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
         }
+    }
+
+    // An operator cancels one live order (target = its client order id): a CancelOrder to the order's venue, or a
+    // journaled refusal when the order is not live or a cancel is already pending.
+    private void cancelByOperator(final int accountId)
+    {
+        final long key = ClientOrderIds.parse(targetView, 0, targetView.capacity());
+        final Order order = key == ClientOrderIds.INVALID ? null : orders.get(key);
+        if (order == null || (accountId >= 0 && order.accountId != accountId))
+        {
+            text.clear().append("cancel refused: order ").append(targetView, 0, targetView.capacity())
+                .append(" is not live (unknown, or already filled, canceled, rejected or expired); asked by ")
+                .append(actorView, 0, actorView.capacity());
+            out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        if (order.status == OrdStatus.PENDING_CANCEL)
+        {
+            text.clear().append("cancel refused: a cancel of order ").append(targetView, 0, targetView.capacity())
+                .append(" is already pending; asked by ").append(actorView, 0, actorView.capacity());
+            out.engineError(AdminCommandDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        order.status = OrdStatus.PENDING_CANCEL;
+        order.updatedNs = nowNs;
+        out.cancelOrder(order, nowNs);
+        text.clear().append("cancel requested by ").append(actorView, 0, actorView.capacity());
+        out.orderUpdate(order, text.buffer(), 0, text.length(), nowNs);
+    }
+
+    // An operator creates, updates, disables or enables an account (admin API). Validated as a whole before
+    // anything changes; a refusal is an EngineError naming the problem. Allocates when an account is created
+    // (names, calendars): operator actions are rare and never on the signal path.
+    private void onAccountConfig()
+    {
+        final io.sluice.sbe.AccountOperation operation = accountConfig.operation();
+        final DirectBuffer buffer = accountConfig.buffer();
+        final int base = accountConfig.offset();
+        final int accountOffset = base + io.sluice.sbe.AccountConfigDecoder.accountEncodingOffset();
+        final int accountLength = Ascii.fixedLength(buffer, accountOffset, io.sluice.sbe.AccountConfigDecoder.accountLength());
+        final int venueOffset = base + io.sluice.sbe.AccountConfigDecoder.venueEncodingOffset();
+        final int venueLength = Ascii.fixedLength(buffer, venueOffset, io.sluice.sbe.AccountConfigDecoder.venueLength());
+        final int currencyOffset = base + io.sluice.sbe.AccountConfigDecoder.currencyEncodingOffset();
+        final int currencyLength = Ascii.fixedLength(buffer, currencyOffset, io.sluice.sbe.AccountConfigDecoder.currencyLength());
+        java.util.Arrays.fill(configLimitSet, false);
+        boolean badLimit = false;
+        for (final io.sluice.sbe.AccountConfigDecoder.LimitsDecoder entry : accountConfig.limits())
+        {
+            final long value = entry.value();
+            entry.wrapName(targetView);
+            final Limit limit = Limit.of(targetView, 0, targetView.capacity());
+            if (limit == null)
+            {
+                badLimit = true;
+                continue;
+            }
+            configLimits[limit.ordinal()] = value;
+            configLimitSet[limit.ordinal()] = true;
+        }
+        accountConfig.wrapActor(actorView);
+        accountConfig.wrapCredentialRef(credentialRefView);
+
+        final int existing = accountLength > 0 ? accounts.lookup(buffer, accountOffset, accountLength) : NameIndex.MISSING;
+        final int venueId = venueLength > 0 ? venues.lookup(buffer, venueOffset, venueLength) : NameIndex.MISSING;
+        text.clear();
+        if (accountLength == 0 || operation == io.sluice.sbe.AccountOperation.NULL_VAL)
+        {
+            text.append("account config refused: it needs an account and an operation");
+        }
+        else if (venueLength > 0 && venueId == NameIndex.MISSING)
+        {
+            text.append("account config refused: unknown venue ").append(buffer, venueOffset, venueLength)
+                .append(" (venues with a gateway come from configuration)");
+        }
+        else if (badLimit)
+        {
+            text.append("account config refused: unknown limit name");
+        }
+        else if (operation == io.sluice.sbe.AccountOperation.CREATE && existing != NameIndex.MISSING)
+        {
+            text.append("account config refused: account ").append(buffer, accountOffset, accountLength).append(" exists");
+        }
+        else if (operation == io.sluice.sbe.AccountOperation.CREATE && venueId == NameIndex.MISSING)
+        {
+            text.append("account config refused: a new account needs a venue");
+        }
+        else if (operation == io.sluice.sbe.AccountOperation.CREATE && accounts.size() == accounts.capacity())
+        {
+            text.append("account config refused: sluice.engine.maxAccounts (").appendLong(accounts.capacity()).append(") reached");
+        }
+        else if (operation != io.sluice.sbe.AccountOperation.CREATE && existing == NameIndex.MISSING)
+        {
+            text.append("account config refused: no such account ").append(buffer, accountOffset, accountLength);
+        }
+        if (text.length() > 0)
+        {
+            out.engineError(io.sluice.sbe.AccountConfigDecoder.TEMPLATE_ID, nowNs, text);
+            return;
+        }
+        final int accountId;
+        if (operation == io.sluice.sbe.AccountOperation.CREATE)
+        {
+            accountId = accounts.add(buffer, accountOffset, accountLength);
+            accountRisk.define(accountId, config.settings, accounts.nameString(accountId));
+            for (final Limit limit : Limit.VALUES)
+            {
+                limits.setAccount(accountId, limit, CoreConfig.defaultLimit(limit));
+            }
+        }
+        else
+        {
+            accountId = existing;
+        }
+        if (venueId != NameIndex.MISSING)
+        {
+            accountVenue[accountId] = venueId;
+        }
+        if (currencyLength > 0)
+        {
+            accountRisk.currency(accountId, buffer, currencyOffset, currencyLength);
+        }
+        for (final Limit limit : Limit.VALUES)
+        {
+            if (configLimitSet[limit.ordinal()])
+            {
+                limits.setAccount(accountId, limit, configLimits[limit.ordinal()]);
+            }
+        }
+        if (operation == io.sluice.sbe.AccountOperation.DISABLE)
+        {
+            risk.accountDisabled[accountId] = true;
+        }
+        else if (operation == io.sluice.sbe.AccountOperation.ENABLE)
+        {
+            risk.accountDisabled[accountId] = false;
+        }
+        out.accountStatus(operation, accountId, accountVenue[accountId], accountRisk.currency(accountId),
+            !risk.accountDisabled[accountId], limits.account(accountId, Limit.MAX_ORDER_QTY),
+            limits.account(accountId, Limit.MAX_NOTIONAL), nowNs, actorView, credentialRefView);
+        text.clear().append("account ").append(accounts.name(accountId)).append(" ").append(operation.name())
+            .append(" by ").append(actorView, 0, actorView.capacity()).append(": venue ").append(venues.name(accountVenue[accountId]))
+            .append(risk.accountDisabled[accountId] ? ", disabled (only reducing orders)" : ", enabled");
+        out.alert(AlertType.ACCOUNT_CHANGED, operation == io.sluice.sbe.AccountOperation.DISABLE ? Severity.WARN : Severity.INFO,
+            accountId, accountVenue[accountId], -1, nowNs, text);
+        emitUsage(accountId);
     }
 
     // An operator's decision on a signal waiting for approval (target = its signal id). Approved, the signal is
@@ -2239,7 +2399,9 @@ public final class EngineCore
                     order.key = ClientOrderIds.key(accounts.hash(accountId) ^ FLATTEN_SALT, flattenId, 0, idLength, instrumentId, side);
                     order.accountId = accountId;
                     order.instrumentId = instrumentId;
-                    order.venueId = accountVenue[accountId];
+                    // Close where the position was filled, not at the account's default venue.
+                    final int filledAt = positions.venue(accountId, instrumentId);
+                    order.venueId = filledAt >= 0 ? filledAt : accountVenue[accountId];
                     order.side = quantity > 0 ? Side.SELL : Side.BUY;
                     order.ordType = OrdType.MARKET;
                     order.timeInForce = TimeInForce.IOC;
@@ -2512,6 +2674,8 @@ public final class EngineCore
         hash = 31 * hash + pairs.stateHash();
         hash = 31 * hash + java.util.Arrays.hashCode(pairBlocked);
         hash = 31 * hash + recon.stateHash();
+        hash = 31 * hash + accounts.size();
+        hash = 31 * hash + java.util.Arrays.hashCode(accountVenue);
         for (int i = 0; i < venueStates.length; i++)
         {
             hash = 31 * hash + (venueStates[i] == null ? 0 : venueStates[i].value());
@@ -2521,6 +2685,28 @@ public final class EngineCore
         hash = 31 * hash + (globalFlattenPending ? 1 : 0);
         hash = 31 * hash + lastUsageNs;
         return hash;
+    }
+
+    // Accounts created by operators after the configured ones, re-added in id order with their configuration-derived
+    // day and money settings (define); what changed since (currency, limits, disabled) is restored by its component.
+    private void readCreatedAccounts(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int size = in.getInt();
+        if (accounts.size() != config.accounts.size() || size < accounts.size() || size > accounts.capacity())
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException(
+                "account table of " + size + " (capacity " + accounts.capacity() + ", restoring into " + accounts.size() + ")");
+        }
+        final UnsafeBuffer name = new UnsafeBuffer(new byte[64]);
+        for (int a = accounts.size(); a < size; a++)
+        {
+            final int length = in.getBytes(name, 0);
+            if (accounts.add(name, 0, length) != a)
+            {
+                throw new io.sluice.engine.snapshot.SnapshotException("created account " + a + " does not fit this core");
+            }
+            accountRisk.define(a, config.settings, accounts.nameString(a));
+        }
     }
 
     // Instruments learned from definitions after the configured ones, re-added in id order so every id is the same.
@@ -2563,6 +2749,13 @@ public final class EngineCore
         {
             out.putInt(state == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : state.value());
         }
+        // Accounts an operator created (AccountConfig), first: the sections after this one are sized and keyed by them.
+        out.section(0x5C11).putInt(accounts.size());
+        for (int a = config.accounts.size(); a < accounts.size(); a++)
+        {
+            out.putBytes(accounts.name(a));
+        }
+        out.putInts(accountVenue);
         out.section(0x5C02);
         orders.writeState(out);
         out.section(0x5C03);
@@ -2626,6 +2819,9 @@ public final class EngineCore
             final int value = in.getInt();
             venueStates[i] = value == io.sluice.engine.snapshot.StateWriter.NULL_ENUM ? null : GatewayState.get((short)value);
         }
+        in.section(0x5C11);
+        readCreatedAccounts(in);
+        in.getInts(accountVenue);
         in.section(0x5C02);
         orders.readState(in);
         in.section(0x5C03);

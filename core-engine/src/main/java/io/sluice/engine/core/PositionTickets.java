@@ -28,6 +28,7 @@ final class PositionTickets
     private final boolean[] hedging;
     private final int instruments;
     private final int capacity;
+    private final int[] accountBase;
     private final int[] count;
     private final long[] key;
     private final long[] quantity;
@@ -46,11 +47,33 @@ final class PositionTickets
         this.capacity = capacity;
         final int sides = hedging.length * instruments * 2;
         count = new int[sides];
-        key = new long[sides * capacity];
-        quantity = new long[sides * capacity];
-        price = new long[sides * capacity];
-        stopLoss = new long[sides * capacity];
-        takeProfit = new long[sides * capacity];
+        // A netting account holds one entry per side (its net position), a hedging account up to capacity: the
+        // entry arrays follow the accounts' modes, not accounts × instruments × capacity.
+        accountBase = new int[hedging.length];
+        int entries = 0;
+        for (int a = 0; a < hedging.length; a++)
+        {
+            accountBase[a] = entries;
+            entries += instruments * 2 * (hedging[a] ? capacity : 1);
+        }
+        key = new long[entries];
+        quantity = new long[entries];
+        price = new long[entries];
+        stopLoss = new long[entries];
+        takeProfit = new long[entries];
+    }
+
+    // Entries of one list (account, instrument, side) this list may hold.
+    private int capacityOf(final int list)
+    {
+        return hedging[list / (instruments * 2)] ? capacity : 1;
+    }
+
+    // Index of a list's first entry.
+    private int base(final int list)
+    {
+        final int a = list / (instruments * 2);
+        return accountBase[a] + (list - a * instruments * 2) * capacityOf(list);
     }
 
     static int sideOf(final Side side)
@@ -77,7 +100,7 @@ final class PositionTickets
     /** Array index of the n-th entry (oldest is 0) of one side. */
     int entry(final int a, final int i, final int side, final int n)
     {
-        return list(a, i, side) * capacity + n;
+        return base(list(a, i, side)) + n;
     }
 
     long key(final int entry)
@@ -124,7 +147,7 @@ final class PositionTickets
     {
         final int list = list(a, i, side);
         long total = 0;
-        for (int n = 0, e = list * capacity; n < count[list]; n++, e++)
+        for (int n = 0, e = base(list); n < count[list]; n++, e++)
         {
             total += quantity[e];
         }
@@ -141,7 +164,7 @@ final class PositionTickets
         for (int side = LONG; side <= SHORT; side++)
         {
             final int list = list(a, i, side);
-            for (int n = 0, e = list * capacity; n < count[list]; n++, e++)
+            for (int n = 0, e = base(list); n < count[list]; n++, e++)
             {
                 if (key[e] == orderKey)
                 {
@@ -204,7 +227,7 @@ final class PositionTickets
     private long reduce(final int a, final int i, final int side, final long fillQty, final boolean exactFirst)
     {
         final int list = list(a, i, side);
-        final int base = list * capacity;
+        final int base = base(list);
         if (exactFirst)
         {
             for (int n = 0; n < count[list]; n++)
@@ -235,7 +258,7 @@ final class PositionTickets
 
     private void remove(final int list, final int n)
     {
-        final int base = list * capacity;
+        final int base = base(list);
         final int last = count[list] - 1;
         for (int k = n; k < last; k++)
         {
@@ -259,7 +282,7 @@ final class PositionTickets
         final long orderStopLoss, final long orderTakeProfit)
     {
         final int list = list(a, i, side);
-        final int base = list * capacity;
+        final int base = base(list);
         if (!hedging[a] && count[list] > 0)
         {
             // Netting: one position, addressed through the order that last opened or added to it.
@@ -277,7 +300,7 @@ final class PositionTickets
                 return false;
             }
         }
-        if (count[list] < capacity)
+        if (count[list] < capacityOf(list))
         {
             final int e = base + count[list];
             key[e] = orderKey;
@@ -315,7 +338,7 @@ final class PositionTickets
             if (count[list] > 0)
             {
                 out.putInt(list).putInt(count[list]);
-                for (int e = list * capacity, end = e + count[list]; e < end; e++)
+                for (int e = base(list), end = e + count[list]; e < end; e++)
                 {
                     out.putLong(key[e]).putLong(quantity[e]).putLong(price[e]).putLong(stopLoss[e]).putLong(takeProfit[e]);
                 }
@@ -342,12 +365,12 @@ final class PositionTickets
         {
             final int list = in.getInt();
             final int entries = in.getInt();
-            if (list < 0 || list >= count.length || entries <= 0 || entries > capacity)
+            if (list < 0 || list >= count.length || entries <= 0 || entries > capacityOf(list))
             {
                 throw new io.sluice.engine.snapshot.SnapshotException("position tickets out of range");
             }
             count[list] = entries;
-            for (int e = list * capacity, end = e + entries; e < end; e++)
+            for (int e = base(list), end = e + entries; e < end; e++)
             {
                 key[e] = in.getLong();
                 quantity[e] = in.getLong();

@@ -14,6 +14,7 @@ final class Positions
     private final long[][] pendingSell;
     // Instruments with ids below this may hold positions: the per-account scans stop there, not at the table's capacity.
     private int inUse;
+    private final int[][] venueOf;
 
     Positions(final int accounts, final int instruments)
     {
@@ -21,6 +22,11 @@ final class Positions
         pendingBuy = new long[accounts][instruments];
         pendingSell = new long[accounts][instruments];
         inUse = instruments;
+        venueOf = new int[accounts][instruments];
+        for (final int[] row : venueOf)
+        {
+            java.util.Arrays.fill(row, -1);
+        }
         for (final Position[] row : table)
         {
             for (int i = 0; i < row.length; i++)
@@ -85,6 +91,18 @@ final class Positions
         {
             pendingSell[a][i] = Math.max(0, pendingSell[a][i] + quantity);
         }
+    }
+
+    /** The venue of the position's last fill: where closing orders go. */
+    void filledAt(final int a, final int i, final int venueId)
+    {
+        venueOf[a][i] = venueId;
+    }
+
+    /** The venue the position was filled at, or -1 when it never had a fill. */
+    int venue(final int a, final int i)
+    {
+        return venueOf[a][i];
     }
 
     int instruments()
@@ -192,7 +210,7 @@ final class Positions
         out.putInt(inUse).putInt(table.length);
         for (int a = 0; a < table.length; a++)
         {
-            out.putLongs(pendingBuy[a]).putLongs(pendingSell[a]).putInt(table[a].length);
+            out.putLongs(pendingBuy[a]).putLongs(pendingSell[a]).putInts(venueOf[a]).putInt(table[a].length);
             for (final Position position : table[a])
             {
                 position.writeState(out);
@@ -211,6 +229,7 @@ final class Positions
         {
             in.getLongs(pendingBuy[a]);
             in.getLongs(pendingSell[a]);
+            in.getInts(venueOf[a]);
             if (in.getInt() != table[a].length)
             {
                 throw new io.sluice.engine.snapshot.SnapshotException("positions of another number of instruments");
@@ -225,6 +244,7 @@ final class Positions
     long stateHash()
     {
         long hash = (java.util.Arrays.deepHashCode(pendingBuy) * 31L + java.util.Arrays.deepHashCode(pendingSell)) * 31L + inUse;
+        hash = 31 * hash + java.util.Arrays.deepHashCode(venueOf);
         for (final Position[] row : table)
         {
             for (final Position position : row)

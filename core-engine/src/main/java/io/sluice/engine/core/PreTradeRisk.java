@@ -35,6 +35,7 @@ final class PreTradeRisk
     private final TradingState[] venueStates;
     private final TradingState[] instrumentStates;
     final boolean[] dayLocked;
+    final boolean[] accountDisabled;
     final boolean[] venueBreakerTripped;
     final boolean[] venueHaltedByGateway;
 
@@ -61,7 +62,7 @@ final class PreTradeRisk
         this.limits = limits;
         this.rules = rules;
         this.calendars = calendars;
-        this.accountRates = new RateLimiter(accounts.size());
+        this.accountRates = new RateLimiter(accounts.capacity());
         this.venueRates = new RateLimiter(venues.size());
         this.venueOrdersPerSecond = new long[venues.size()];
         this.venueOrderBurst = new long[venues.size()];
@@ -70,10 +71,11 @@ final class PreTradeRisk
             venueOrdersPerSecond[v] = config.venueOrdersPerSecond(venues.nameString(v));
             venueOrderBurst[v] = config.venueOrderBurst(venues.nameString(v));
         }
-        this.accountStates = filled(accounts.size());
+        this.accountStates = filled(accounts.capacity());
         this.venueStates = filled(venues.size());
         this.instrumentStates = filled(instruments.capacity());
-        this.dayLocked = new boolean[accounts.size()];
+        this.dayLocked = new boolean[accounts.capacity()];
+        this.accountDisabled = new boolean[accounts.capacity()];
         this.venueBreakerTripped = new boolean[venues.size()];
         this.venueHaltedByGateway = new boolean[venues.size()];
     }
@@ -150,6 +152,12 @@ final class PreTradeRisk
         {
             refuse(RejectReason.REDUCING_ONLY, null).append("only orders that reduce a position may trade now; position ")
                 .appendFixed(position);
+            return false;
+        }
+        if (accountDisabled[a] && !reducing)
+        {
+            refuse(RejectReason.ACCOUNT_DISABLED, "account").append("account ").append(accounts.name(a))
+                .append(" is disabled: only orders that reduce a position may trade; position ").appendFixed(position);
             return false;
         }
         if (order.reduceOnly && !reducing)
@@ -463,7 +471,7 @@ final class PreTradeRisk
         writeStates(out, accountStates);
         writeStates(out, venueStates);
         writeStates(out, instrumentStates);
-        out.putBooleans(dayLocked).putBooleans(venueBreakerTripped).putBooleans(venueHaltedByGateway);
+        out.putBooleans(dayLocked).putBooleans(venueBreakerTripped).putBooleans(venueHaltedByGateway).putBooleans(accountDisabled);
         accountRates.writeState(out);
         venueRates.writeState(out);
     }
@@ -477,6 +485,7 @@ final class PreTradeRisk
         in.getBooleans(dayLocked);
         in.getBooleans(venueBreakerTripped);
         in.getBooleans(venueHaltedByGateway);
+        in.getBooleans(accountDisabled);
         accountRates.readState(in);
         venueRates.readState(in);
     }
@@ -520,6 +529,7 @@ final class PreTradeRisk
         hash = 31 * hash + java.util.Arrays.hashCode(dayLocked);
         hash = 31 * hash + java.util.Arrays.hashCode(venueBreakerTripped);
         hash = 31 * hash + java.util.Arrays.hashCode(venueHaltedByGateway);
+        hash = 31 * hash + java.util.Arrays.hashCode(accountDisabled);
         hash = 31 * hash + accountRates.stateHash();
         hash = 31 * hash + venueRates.stateHash();
         return hash;

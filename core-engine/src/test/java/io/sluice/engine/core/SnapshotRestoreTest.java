@@ -148,9 +148,42 @@ class SnapshotRestoreTest
                 SYMBOLS[random.nextInt(3)];
         }
 
+        private final List<String> created = new ArrayList<>();
+
         private String account()
         {
+            // Now and then an account an operator created at runtime (AccountConfig).
+            if (!created.isEmpty() && random.nextInt(8) == 0)
+            {
+                return created.get(random.nextInt(created.size()));
+            }
             return ACCOUNTS[random.nextInt(5) == 0 ? 1 : 0];
+        }
+
+        // An operator's account change: create (up to three), update a limit, disable or enable.
+        private int accountConfig()
+        {
+            final String name = "ops" + random.nextInt(3);
+            final io.sluice.sbe.AccountOperation operation;
+            if (!created.contains(name))
+            {
+                created.add(name);
+                operation = io.sluice.sbe.AccountOperation.CREATE;
+            }
+            else
+            {
+                final io.sluice.sbe.AccountOperation[] changes = {
+                    io.sluice.sbe.AccountOperation.UPDATE, io.sluice.sbe.AccountOperation.DISABLE, io.sluice.sbe.AccountOperation.ENABLE };
+                operation = changes[random.nextInt(changes.length)];
+            }
+            final io.sluice.sbe.AccountConfigEncoder e = new io.sluice.sbe.AccountConfigEncoder()
+                .wrapAndApplyHeader(frames.buffer(), 0, new io.sluice.sbe.MessageHeaderEncoder())
+                .operation(operation).account(name).venue("paper").currency(random.nextBoolean() ? "USD" : "USDT")
+                .issuedTimeNs(nowNs);
+            final io.sluice.sbe.AccountConfigEncoder.LimitsEncoder limits = e.limitsCount(1);
+            limits.next().value(Fixed.of(1 + random.nextInt(5))).name("maxOrderQty");
+            e.actor("ops").credentialRef("").reason("");
+            return io.sluice.sbe.MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
         }
 
         private String qty()
@@ -271,6 +304,10 @@ class SnapshotRestoreTest
                         return frames.admin(random.nextBoolean() ? AdminAction.REDUCE : AdminAction.RESUME, AdminScope.INSTRUMENT,
                             null, null, symbol, null, Fixed.NULL, "ops");
                 }
+            }
+            if (kind < 97 && random.nextInt(4) == 0)
+            {
+                return accountConfig();
             }
             if (kind < 97)
             {
@@ -448,6 +485,8 @@ class SnapshotRestoreTest
         assertTrue(outputsSeen.getOrDefault(RiskRejectDecoder.TEMPLATE_ID, 0) > 100, outputsSeen.toString());
         assertTrue(outputsSeen.getOrDefault(io.sluice.sbe.PositionUpdateDecoder.TEMPLATE_ID, 0) > 50, outputsSeen.toString());
         assertTrue(outputsSeen.getOrDefault(io.sluice.sbe.AlertDecoder.TEMPLATE_ID, 0) > 0, outputsSeen.toString());
+        assertTrue(outputsSeen.getOrDefault(io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID, 0) > 3, outputsSeen.toString());
+        assertTrue(outputsSeen.getOrDefault(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID, 0) > 0, outputsSeen.toString());
 
         // Replay: a fresh core fed the whole stream ends in the same state.
         final EngineCore replayed = new EngineCore(CoreConfig.from(settings()), (buffer, offset, length) -> {});

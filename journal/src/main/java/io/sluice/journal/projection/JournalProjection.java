@@ -75,6 +75,8 @@ final class JournalProjection implements JournalHandler
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
     private final AccountUpdateDecoder accountUpdate = new AccountUpdateDecoder();
+    private final io.sluice.sbe.AccountStatusDecoder accountStatus = new io.sluice.sbe.AccountStatusDecoder();
+    private final io.sluice.sbe.CancelOrderDecoder cancelOrder = new io.sluice.sbe.CancelOrderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final OrderUpdateDecoder orderUpdate = new OrderUpdateDecoder();
     private final PositionUpdateDecoder positionUpdate = new PositionUpdateDecoder();
@@ -282,6 +284,19 @@ final class JournalProjection implements JournalHandler
             case EngineErrorDecoder.TEMPLATE_ID:
                 onEngineError(engineError.wrap(buffer, offset, blockLength, version), cause, index, sequence, timeNs);
                 break;
+            case io.sluice.sbe.AccountStatusDecoder.TEMPLATE_ID:
+                onAccountStatus(accountStatus.wrap(buffer, offset, blockLength, version), index);
+                break;
+            case io.sluice.sbe.CancelOrderDecoder.TEMPLATE_ID:
+                if (cause != null && cause.kind == KIND_ADMIN && !cause.done)
+                {
+                    // An operator's CANCEL_ORDER reached the venue's stream.
+                    cause.done = true;
+                    final String cancelled = cancelOrder.wrap(buffer, offset, blockLength, version).clientOrderId();
+                    adminAction(cause.index, sequence, cause.timeNs, cause.actor, cause.action, cause.scope, cause.target, cause.reason,
+                        cause.issuedTimeNs, tradingStates.get(cause.target), null, "APPLIED", "cancel sent for " + cancelled.trim(), index);
+                }
+                break;
             default:
                 break;
         }
@@ -428,6 +443,39 @@ final class JournalProjection implements JournalHandler
     private static String isoDate(final long yyyymmdd)
     {
         return String.format("%04d-%02d-%02d", yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    }
+
+    // An operator's account change as the engine applied it: the account's configuration columns.
+    private void onAccountStatus(final io.sluice.sbe.AccountStatusDecoder d, final long index)
+    {
+        final String operation = d.operation().name();
+        final String account = nullIfEmpty(d.account());
+        final String venue = nullIfEmpty(d.venue());
+        final String currency = nullIfEmpty(d.currency());
+        final boolean enabled = d.enabled() == io.sluice.sbe.BooleanType.TRUE;
+        final long maxOrderQty = d.maxOrderQty();
+        final long maxNotional = d.maxNotional();
+        final long timeNs = d.timestampNs();
+        final String actor = nullIfEmpty(d.actor());
+        final String credentialRef = nullIfEmpty(d.credentialRef());
+        if (account == null)
+        {
+            return;
+        }
+        final AccountRow row = batch.account(account, index);
+        if (index > row.configIndex)
+        {
+            row.defaultVenue = venue;
+            row.configCurrency = currency;
+            row.enabled = enabled ? "t" : "f";
+            row.maxOrderQty = maxOrderQty;
+            row.maxNotional = maxNotional;
+            row.credentialRef = credentialRef;
+            row.configOperation = operation;
+            row.configActor = actor;
+            row.configIndex = index;
+            row.configTimeNs = timeNs;
+        }
     }
 
     private void onNewOrder(final NewOrderDecoder d, final InFlight cause, final long index, final long sequence, final long timeNs)

@@ -239,7 +239,9 @@ final class ProjectionBatch
     static final class AccountRow
     {
         static final String COLUMNS = "account, venue, currency, balance, equity, margin_available, margin_used, balance_index," +
-            " balance_time, trading_state, trading_state_index, trading_state_time, first_index, last_index";
+            " balance_time, trading_state, trading_state_index, trading_state_time, first_index, last_index," +
+            " default_venue, config_currency, enabled, max_order_qty, max_notional, credential_ref, config_operation, config_actor," +
+            " config_index, config_time";
 
         final String account;
         String venue;
@@ -255,6 +257,16 @@ final class ProjectionBatch
         long tradingStateTimeNs = NO_TIME;
         long firstIndex = -1;
         long lastIndex = -1;
+        String defaultVenue;
+        String configCurrency;
+        String enabled;
+        long maxOrderQty = Fixed.NULL;
+        long maxNotional = Fixed.NULL;
+        String credentialRef;
+        String configOperation;
+        String configActor;
+        long configIndex = -1;
+        long configTimeNs = NO_TIME;
 
         AccountRow(final String account)
         {
@@ -268,7 +280,11 @@ final class ProjectionBatch
             time(out, balanceTimeNs);
             out.text(tradingState).indexOrNull(tradingStateIndex);
             time(out, tradingStateTimeNs);
-            out.longValue(firstIndex).longValue(lastIndex).endRow();
+            out.longValue(firstIndex).longValue(lastIndex);
+            out.text(defaultVenue).text(configCurrency).text(enabled).fixed(maxOrderQty).fixed(maxNotional).text(credentialRef)
+                .text(configOperation).text(configActor).indexOrNull(configIndex);
+            time(out, configTimeNs);
+            out.endRow();
         }
     }
 

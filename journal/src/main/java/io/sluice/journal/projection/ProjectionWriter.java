@@ -97,6 +97,10 @@ final class ProjectionWriter implements AutoCloseable
         " balance_index = GREATEST(a.balance_index, EXCLUDED.balance_index)," +
         stateWins("trading_state") + stateWins("trading_state_time") +
         " trading_state_index = GREATEST(a.trading_state_index, EXCLUDED.trading_state_index)," +
+        configWins("default_venue") + configWins("config_currency") + configWins("enabled") + configWins("max_order_qty") +
+        configWins("max_notional") + configWins("credential_ref") + configWins("config_operation") + configWins("config_actor") +
+        configWins("config_time") +
+        " config_index = GREATEST(a.config_index, EXCLUDED.config_index)," +
         " first_index = LEAST(a.first_index, EXCLUDED.first_index)," +
         " last_index = GREATEST(a.last_index, EXCLUDED.last_index)";
 
@@ -482,6 +486,12 @@ final class ProjectionWriter implements AutoCloseable
     private static String balanceWins(final String column)
     {
         return " " + column + " = CASE WHEN EXCLUDED.balance_index > COALESCE(a.balance_index, -1) THEN EXCLUDED." + column +
+            " ELSE a." + column + " END,";
+    }
+
+    private static String configWins(final String column)
+    {
+        return " " + column + " = CASE WHEN EXCLUDED.config_index > COALESCE(a.config_index, -1) THEN EXCLUDED." + column +
             " ELSE a." + column + " END,";
     }
 

@@ -580,13 +580,23 @@ class JournalProjectorTest
         assertEquals(0, JournalMain.execute(outStream, errStream, "replay", "--config", config.toString()), err.toString(StandardCharsets.UTF_8));
 
         final String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.matches("(?s).*replay: applied [1-9][0-9]* schema migration\\(s\\).*"), printed);
+        assertTrue(printed.contains("replay: applied " + migrations() + " schema migration(s)"), printed);
         assertTrue(printed.contains("replay: projected " + sim.records.size() + " records up to index " + sim.lastIndex()), printed);
         assertTrue(printed.contains("replay: projected 0 records up to index " + sim.lastIndex()), printed);
         assertFalse(printed.contains(SECRET), printed);
         assertEquals(sim.signals.size(), postgres.count("cli_url", "raw_signals"));
         final long needed = postgres.firstIndexNeeded("cli_url");
         assertTrue(needed >= sim.signals.get(sim.signals.size() - 1).rawIndex && needed <= sim.lastIndex(), Long.toString(needed));
+    }
+
+    // Every migration the build ships (V1, V2, ...): a fresh server gets all of them.
+    private static long migrations() throws Exception
+    {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(
+            Path.of(JournalProjectorTest.class.getResource("/db/migration").toURI())))
+        {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
     }
 
     @Test

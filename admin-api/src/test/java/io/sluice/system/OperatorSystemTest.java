@@ -165,6 +165,23 @@ class OperatorSystemTest
     }
 
     @Test
+    void shouldShowTheSnapshotTheEngineRestartedFromInItsStatus()
+    {
+        signal("snap-1", "main", "buy", 1);
+        settled("snap-1");
+        assertEquals(-1, sluice.getJson("/api/v1/engine").path("counters").path("lastSnapshotIndex").asLong(-2),
+            "no snapshot before the first clean shutdown");
+
+        engine.close(); // a clean shutdown writes a snapshot
+        engine = startEngine();
+        assertTrue(engine.snapshotIndex() > 0, "the restart restored the shutdown snapshot");
+        final long restoredFrom = engine.snapshotIndex();
+        final JsonNode status = sluice.awaitJson("/api/v1/engine",
+            e -> e.path("counters").path("lastSnapshotIndex").asLong(-2) == restoredFrom, "the status shows the restored snapshot");
+        assertEquals(0, status.path("counters").path("snapshotFailures").asLong(-1), status.toString());
+    }
+
+    @Test
     void shouldShowTheEngineLatencyHistogramFromItsAeronCountersOnceSignalsWentThrough()
     {
         final long before = sluice.getJson("/api/v1/engine").path("latency").path("count").asLong();

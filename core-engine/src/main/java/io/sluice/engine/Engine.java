@@ -54,6 +54,8 @@ public final class Engine implements AutoCloseable
     private final long snapshotIndex;
     private final Snapshotter snapshotter;
     private final CoreStage coreStage;
+    private final AtomicCounter lastSnapshot;
+    private final AtomicCounter snapshotFailures;
     private final java.util.List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Engine(final EngineContext ctx)
@@ -103,6 +105,10 @@ public final class Engine implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(stageErrors));
         this.egress = new EgressStage(journal, venues, internalInputs, ctx.idleStrategy(), backPressure, recovery.unjournaled());
         this.snapshotter = new Snapshotter(snapshots, fingerprint, ctx.snapshotEvery(), egress::journaledThrough);
+        this.lastSnapshot = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine last snapshot journal index");
+        this.snapshotFailures = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine snapshot failures");
+        lastSnapshot.setOrdered(snapshotIndex);
+        snapshotter.counters(lastSnapshot, snapshotFailures);
         this.coreStage = new CoreStage(core, snapshotter, signalGate);
         egress.latency(latency);
         disruptor
@@ -244,7 +250,7 @@ public final class Engine implements AutoCloseable
             coreStage.onCleanShutdown();
         }
         CloseHelper.quietClose(snapshotter);
-        CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors, ringBacklog, latency);
+        CloseHelper.closeAll(venues, ingress, reports, backPressure, stageErrors, ringBacklog, latency, lastSnapshot, snapshotFailures);
         journal.close();
         aeron.close();
     }

@@ -31,6 +31,8 @@ final class Snapshotter implements AutoCloseable
     private volatile long snapshotsWritten;
     private volatile long lastWrittenIndex = -1;
     private volatile String lastFailure;
+    private org.agrona.concurrent.status.AtomicCounter lastIndexCounter;
+    private org.agrona.concurrent.status.AtomicCounter failureCounter;
     private long eventsSince;
     private long sequence;
     private long journalIndex;
@@ -46,6 +48,16 @@ final class Snapshotter implements AutoCloseable
         this.thread = new Thread(this::run, "sluice-snapshot");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Aeron counters (AeronStat, /metrics, /api/v1/engine) for the journal index of the newest snapshot on disk and
+     * the snapshots that failed to write.
+     */
+    void counters(final org.agrona.concurrent.status.AtomicCounter lastIndex, final org.agrona.concurrent.status.AtomicCounter failures)
+    {
+        this.lastIndexCounter = lastIndex;
+        this.failureCounter = failures;
     }
 
     /**
@@ -116,11 +128,19 @@ final class Snapshotter implements AutoCloseable
             store.write(journalIndex, sequence, timestampNs, stateHash, fingerprint, writer.buffer(), writer.length());
             lastWrittenIndex = journalIndex;
             snapshotsWritten++;
+            if (lastIndexCounter != null)
+            {
+                lastIndexCounter.setOrdered(journalIndex);
+            }
         }
         catch (final IOException | RuntimeException ex)
         {
             // A failed snapshot costs only a longer replay at the next start; the engine keeps running.
             lastFailure = ex.toString();
+            if (failureCounter != null)
+            {
+                failureCounter.increment();
+            }
             System.err.println("sluice-engine: snapshot at journal index " + journalIndex + " failed: " + ex);
         }
         finally

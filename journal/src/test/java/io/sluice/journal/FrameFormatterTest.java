@@ -647,8 +647,6 @@ class FrameFormatterTest
         assertEquals("AmendOrder", FrameFormatter.messageNames().get(15));
         assertEquals("Alert", FrameFormatter.messageNames().get(16));
         assertEquals("RiskUsage", FrameFormatter.messageNames().get(17));
-        assertEquals("AccountConfig", FrameFormatter.messageNames().get(18));
-        assertEquals("AccountStatus", FrameFormatter.messageNames().get(19));
         assertEquals(RiskUsageEncoder.TEMPLATE_ID, FrameFormatter.templateId("RiskUsage"));
         for (final String name : FrameFormatter.messageNames())
         {

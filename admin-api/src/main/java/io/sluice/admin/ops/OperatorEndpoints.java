@@ -384,6 +384,8 @@ final class OperatorEndpoints
         counters.put("ringBacklog", metrics.value("sluice_engine_counter", "label", "sluice-engine ring backlog"));
         counters.put("egressBackPressure", metrics.value("sluice_engine_counter", "label", "sluice-engine egress back pressure"));
         counters.put("stageErrors", metrics.value("sluice_engine_counter", "label", "sluice-engine stage errors"));
+        counters.put("lastSnapshotIndex", metrics.value("sluice_engine_counter", "label", "sluice-engine last snapshot journal index"));
+        counters.put("snapshotFailures", metrics.value("sluice_engine_counter", "label", "sluice-engine snapshot failures"));
         final ObjectNode latency = body.putObject("latency");
         final String histogram = io.sluice.admin.metrics.EngineCounters.LATENCY;
         latency.put("what", "ingress receipt to egress publication, ns; the histogram is " + histogram + " under /metrics");

@@ -2655,10 +2655,8 @@ public final class EngineCore
     public long stateHash()
     {
         long hash = orders.stateHash();
-        for (int i = config.instruments.size(); i < instruments.size(); i++)
-        {
-            hash = 31 * hash + java.util.Arrays.hashCode(instruments.name(i));
-        }
+        hash = 31 * hash + instruments.addedHash();
+        hash = 31 * hash + accounts.addedHash();
         hash = 31 * hash + (instrumentTableFullReported ? 1 : 0);
         hash = 31 * hash + dedup.stateHash();
         hash = 31 * hash + risk.stateHash();
@@ -2687,50 +2685,6 @@ public final class EngineCore
         return hash;
     }
 
-    // Accounts created by operators after the configured ones, re-added in id order with their configuration-derived
-    // day and money settings (define); what changed since (currency, limits, disabled) is restored by its component.
-    private void readCreatedAccounts(final io.sluice.engine.snapshot.StateReader in)
-    {
-        final int size = in.getInt();
-        if (accounts.size() != config.accounts.size() || size < accounts.size() || size > accounts.capacity())
-        {
-            throw new io.sluice.engine.snapshot.SnapshotException(
-                "account table of " + size + " (capacity " + accounts.capacity() + ", restoring into " + accounts.size() + ")");
-        }
-        final UnsafeBuffer name = new UnsafeBuffer(new byte[64]);
-        for (int a = accounts.size(); a < size; a++)
-        {
-            final int length = in.getBytes(name, 0);
-            if (accounts.add(name, 0, length) != a)
-            {
-                throw new io.sluice.engine.snapshot.SnapshotException("created account " + a + " does not fit this core");
-            }
-            accountRisk.define(a, config.settings, accounts.nameString(a));
-        }
-    }
-
-    // Instruments learned from definitions after the configured ones, re-added in id order so every id is the same.
-    // A fresh core of this configuration has learned none; rules, calendars and positions are restored with their
-    // components.
-    private void readLearnedInstruments(final io.sluice.engine.snapshot.StateReader in)
-    {
-        final int size = in.getInt();
-        if (instruments.size() != config.instruments.size() || size < instruments.size() || size > instruments.capacity())
-        {
-            throw new io.sluice.engine.snapshot.SnapshotException(
-                "instrument table of " + size + " (capacity " + instruments.capacity() + ", restoring into " + instruments.size() + ")");
-        }
-        final UnsafeBuffer name = new UnsafeBuffer(new byte[64]);
-        for (int i = instruments.size(); i < size; i++)
-        {
-            final int length = in.getBytes(name, 0);
-            if (instruments.add(name, 0, length) != i)
-            {
-                throw new io.sluice.engine.snapshot.SnapshotException("learned instrument " + i + " does not fit this core");
-            }
-        }
-    }
-
     /**
      * Write every piece of state that decides future outputs (snapshots; allocates a little, so it runs between
      * events, never per event). The free-text and other parsers keep no memory between messages (their settings
@@ -2750,11 +2704,8 @@ public final class EngineCore
             out.putInt(state == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : state.value());
         }
         // Accounts an operator created (AccountConfig), first: the sections after this one are sized and keyed by them.
-        out.section(0x5C11).putInt(accounts.size());
-        for (int a = config.accounts.size(); a < accounts.size(); a++)
-        {
-            out.putBytes(accounts.name(a));
-        }
+        out.section(0x5C11);
+        accounts.writeAdded(out);
         out.putInts(accountVenue);
         out.section(0x5C02);
         orders.writeState(out);
@@ -2778,11 +2729,8 @@ public final class EngineCore
         approvals.writeState(out);
         out.section(0x5C0C);
         pairs.writeState(out);
-        out.section(0x5C0D).putBoolean(instrumentTableFullReported).putInt(instruments.size());
-        for (int i = config.instruments.size(); i < instruments.size(); i++)
-        {
-            out.putBytes(instruments.name(i));
-        }
+        out.section(0x5C0D).putBoolean(instrumentTableFullReported);
+        instruments.writeAdded(out);
         out.section(0x5C0E);
         tickets.writeState(out);
         out.section(0x5C0F);
@@ -2820,7 +2768,13 @@ public final class EngineCore
             venueStates[i] = value == io.sluice.engine.snapshot.StateWriter.NULL_ENUM ? null : GatewayState.get((short)value);
         }
         in.section(0x5C11);
-        readCreatedAccounts(in);
+        // Accounts created by operators, re-added in id order with their configuration-derived day and money settings
+        // (define); what changed since (currency, limits, disabled) is restored by its component below.
+        accounts.readAdded(in);
+        for (int a = config.accounts.size(); a < accounts.size(); a++)
+        {
+            accountRisk.define(a, config.settings, accounts.nameString(a));
+        }
         in.getInts(accountVenue);
         in.section(0x5C02);
         orders.readState(in);
@@ -2846,7 +2800,8 @@ public final class EngineCore
         pairs.readState(in);
         in.section(0x5C0D);
         instrumentTableFullReported = in.getBoolean();
-        readLearnedInstruments(in);
+        // Instruments learned from definitions; rules, calendars and positions are restored with their components.
+        instruments.readAdded(in);
         in.section(0x5C0E);
         tickets.readState(in);
         in.section(0x5C0F);

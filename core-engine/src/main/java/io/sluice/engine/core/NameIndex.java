@@ -23,6 +23,7 @@ final class NameIndex
     private final int mask;
     private final int paddedLength;
     private int size;
+    private int configured;
 
     /**
      * @param names        distinct names, in id order.
@@ -82,6 +83,7 @@ final class NameIndex
             slots[slot] = id;
             size++;
         }
+        configured = size;
     }
 
     /**
@@ -121,6 +123,50 @@ final class NameIndex
     }
 
     /** Names this index can hold: the configured ones plus the spare room. */
+    /** Write the names added after the configured ones (snapshots), in id order. */
+    void writeAdded(final io.sluice.engine.snapshot.StateWriter out)
+    {
+        out.putInt(size);
+        for (int id = configured; id < size; id++)
+        {
+            out.putBytes(names[id]);
+        }
+    }
+
+    /**
+     * Re-add, in id order, the names a {@link #writeAdded snapshot} holds, into an index that has only its configured
+     * names, so every id is the same as when it was written.
+     */
+    void readAdded(final io.sluice.engine.snapshot.StateReader in)
+    {
+        final int total = in.getInt();
+        if (size != configured || total < size || total > names.length)
+        {
+            throw new io.sluice.engine.snapshot.SnapshotException(
+                "a table of " + total + " names (capacity " + names.length + ") into one of " + size);
+        }
+        final UnsafeBuffer name = new UnsafeBuffer(new byte[paddedLength]);
+        for (int id = size; id < total; id++)
+        {
+            final int length = in.getBytes(name, 0);
+            if (add(name, 0, length) != id)
+            {
+                throw new io.sluice.engine.snapshot.SnapshotException("name " + id + " of the snapshot does not fit this index");
+            }
+        }
+    }
+
+    /** Hash of the names added after the configured ones. */
+    long addedHash()
+    {
+        long hash = size;
+        for (int id = configured; id < size; id++)
+        {
+            hash = 31 * hash + Arrays.hashCode(names[id]);
+        }
+        return hash;
+    }
+
     int capacity()
     {
         return names.length;

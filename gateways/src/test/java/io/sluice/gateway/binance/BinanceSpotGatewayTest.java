@@ -286,6 +286,7 @@ class BinanceSpotGatewayTest
         rig.awaitUp();
         rig.orders.limit("ord2", "BTCUSDT", Side.SELL, Fixed.parse("0.02"), Fixed.parse("51000"));
         rig.reports.awaitExecution("ord2", ExecType.NEW);
+        rig.awaitTrue("the NEW event went out", () -> rig.fake.orderEventsPublished() >= 1);
         rig.fake.faults().dropOrderEvents(1);
         rig.fake.fill("ord2", "0.005", "51000");
         rig.orders.cancel("ord2", "BTCUSDT");

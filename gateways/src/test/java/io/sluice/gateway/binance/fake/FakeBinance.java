@@ -60,6 +60,7 @@ public final class FakeBinance implements AutoCloseable
     private final Channel serverChannel;
     private final int port;
     private ObjectNode heldUserEvent;
+    private int orderEventsPublished;
     private boolean heldFutures;
 
     private FakeBinance(final LongSupplier clockMs)
@@ -647,12 +648,25 @@ public final class FakeBinance implements AutoCloseable
      * @param events  events in venue order.
      * @param futures whether they are futures events.
      */
+    /**
+     * Order events (executionReport, ORDER_TRADE_UPDATE) the venue has produced so far, delivered or dropped. The
+     * WebSocket API answers an order before its event goes out, so a test that arms a fault for the next event waits
+     * for this first.
+     *
+     * @return the count.
+     */
+    public synchronized int orderEventsPublished()
+    {
+        return orderEventsPublished;
+    }
+
     synchronized void publishUserData(final List<ObjectNode> events, final boolean futures)
     {
         for (final ObjectNode event : events)
         {
             final String type = event.path("e").asText("");
             final boolean orderEvent = "executionReport".equals(type) || "ORDER_TRADE_UPDATE".equals(type);
+            orderEventsPublished += orderEvent ? 1 : 0;
             if (orderEvent && faults.takeOrderEventDrop())
             {
                 continue;

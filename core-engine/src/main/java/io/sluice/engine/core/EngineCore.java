@@ -1087,6 +1087,13 @@ public final class EngineCore
             reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
             return;
         }
+        // A new entry price passes the price gates (halt, tick size, collar) before any order changes.
+        final Order first = orders.nextInKeyOrder(0, true, pendingEntry);
+        if (newEntry && !risk.checkNewPrice(accountId, first.instrumentId, first.venueId, leg.price(), nowNs, prices))
+        {
+            reject(risk.reason, risk.field, accountId, first.instrumentId, 0, risk.limitValue, risk.actualValue, risk.detail);
+            return;
+        }
         for (Order order = orders.nextInKeyOrder(0, true, pendingEntry); order != null;
             order = orders.nextInKeyOrder(order.key, false, pendingEntry))
         {
@@ -1132,6 +1139,12 @@ public final class EngineCore
         {
             text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
             dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, Fixed.NULL, text);
+            return false;
+        }
+        final Order first = orders.nextInKeyOrder(0, true, pendingEntry);
+        if (newEntry && !risk.checkNewPrice(accountId, first.instrumentId, first.venueId, leg.price(), nowNs, prices))
+        {
+            dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, risk.reason, risk.field, accountId, risk.limitValue, risk.actualValue, risk.detail);
             return false;
         }
         return true;

@@ -396,6 +396,58 @@ final class PreTradeRisk
             (position < 0 && side == Side.BUY && quantity <= -position);
     }
 
+    /**
+     * The gates a new price of a working order must pass (a signal's "change entry"): nothing halted, the tick size,
+     * and the price collar around a fresh mark. Quantity, position and exposure are the order's own, already checked
+     * when it was placed.
+     *
+     * @return true when the new price may go to the venue; otherwise {@link #reason} and {@link #detail} say why.
+     */
+    boolean checkNewPrice(final int a, final int i, final int v, final long newPrice, final long nowNs, final MarketPrices prices)
+    {
+        reason = null;
+        field = null;
+        limitValue = Fixed.NULL;
+        actualValue = Fixed.NULL;
+        detail.clear();
+        if (globalState == TradingState.HALTED || accountStates[a] == TradingState.HALTED ||
+            venueStates[v] == TradingState.HALTED || instrumentStates[i] == TradingState.HALTED)
+        {
+            refuse(RejectReason.KILL_SWITCH, null).append("trading is halted for ").append(instruments.name(i))
+                .append(" at account ").append(accounts.name(a)).append(": working orders keep their price");
+            return false;
+        }
+        final long tick = rules.tickSize(i);
+        if (tick != Fixed.NULL && tick > 0 && newPrice % tick != 0)
+        {
+            return refuseValue(RejectReason.TICK_SIZE, "price", tick, newPrice, NOTMULTIPLE, "price", "tickSize");
+        }
+        final long quoteAgeLimitMs = limits.get(a, i, Limit.MAX_QUOTE_AGE_MS);
+        final boolean fresh = prices.hasQuote(i) &&
+            (quoteAgeLimitMs == Fixed.NULL || nowNs - prices.updatedNs(i) <= quoteAgeLimitMs / Fixed.SCALE * 1_000_000L);
+        final long mark = prices.mark(i);
+        if (mark == Fixed.NULL || !fresh)
+        {
+            return true;
+        }
+        final long distance = Math.abs(newPrice - mark);
+        final long collarPct = limits.get(a, i, Limit.PRICE_COLLAR_PCT);
+        if (collarPct != Fixed.NULL && distance > Fixed.mulDiv(mark, collarPct, HUNDRED))
+        {
+            refuseValue(RejectReason.PRICE_COLLAR, "price", Fixed.mulDiv(mark, collarPct, HUNDRED), distance, EXCEEDS,
+                "distance from market", "priceCollarPct band");
+            detail.append(" (market ").appendFixed(mark).append(")");
+            return false;
+        }
+        final long collarTicks = limits.get(a, i, Limit.PRICE_COLLAR_TICKS);
+        if (collarTicks != Fixed.NULL && tick != Fixed.NULL && tick > 0 && distance > Fixed.multiply(tick, collarTicks))
+        {
+            return refuseValue(RejectReason.PRICE_COLLAR, "price", Fixed.multiply(tick, collarTicks), distance, EXCEEDS,
+                "distance from market", "priceCollarTicks band");
+        }
+        return true;
+    }
+
     private AsciiText refuse(final RejectReason reason, final String field)
     {
         this.reason = reason;

@@ -107,6 +107,30 @@ class PendingSignalManagementTest
     }
 
     @Test
+    void shouldRefuseANewEntryPriceOutsideThePriceCollarAndKeepTheOrderAsItWas()
+    {
+        core = new EngineCore(CoreConfig.from(Settings.of(Map.of(
+            "sluice.accounts", "main",
+            "sluice.account.main.ordersPerSecond", "0",
+            "sluice.account.main.priceCollarPct", "5",
+            "sluice.source.default.defaultQty", "0.5"))), outputs);
+        feed(frames.gatewayStatus("paper", GatewayState.UP));
+        feed(frames.marketData("BTCUSDT", "64990", "65010"));
+        final String entry = restingEntry("main", "BTCUSDT BUY 64000 SL 63000 TP 67000");
+
+        text("main", "BTC change entry to 75000"); // 15% above the market: a fat-fingered change
+
+        assertEquals(0, outputs.count(AmendOrderDecoder.TEMPLATE_ID), "nothing reaches the venue");
+        assertEquals(RejectReason.PRICE_COLLAR, outputs.reject(0).reason());
+        assertTrue(outputs.reject(0).detail().contains("priceCollarPct"), outputs.reject(0).detail());
+        assertEquals(0, outputs.count(OrderUpdateDecoder.TEMPLATE_ID), "the engine's order keeps its price: no update");
+
+        text("main", "BTC change entry to 64500"); // within the collar
+        assertEquals(entry, amend(0).clientOrderId().trim());
+        assertEquals(Fixed.of(64500), amend(0).price());
+    }
+
+    @Test
     void shouldChangeTheEntryOfThePreviousSignalWhenTheMessageNamesNoSymbol()
     {
         restingEntry("main", "ETHUSDT SELL 3600 SL 3700 TP 3300");

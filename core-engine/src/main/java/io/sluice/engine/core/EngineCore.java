@@ -53,6 +53,7 @@ public final class EngineCore
     private final Positions positions;
     private final PositionTickets tickets;
     private final StopAmends stopAmends = new StopAmends(256);
+    private final ReleasedOrders released = new ReleasedOrders(1024);
     private final MarketPrices prices;
     private final SessionCalendars calendars;
     private final InstrumentRules rules;
@@ -884,6 +885,43 @@ public final class EngineCore
         }
     }
 
+    // A report about an order the engine already finished. A fill the venue made after all (its cumulative quantity
+    // is above what the engine saw) moves the position like any fill, with a WARN alert; a repeated or stale report
+    // (a duplicate fill, a late cancel reject) changes nothing: the journal keeps the input, no output follows.
+    // Returns false when the order is not among the recently finished ones.
+    private boolean onReleasedOrderReport(final long key, final DirectBuffer buffer, final int idOffset, final int idLength)
+    {
+        final int slot = released.find(key);
+        if (slot < 0)
+        {
+            return false;
+        }
+        final long cumQty = executionReport.cumQty();
+        if (executionReport.execType() != ExecType.TRADE || cumQty <= released.cumQty(slot) || executionReport.lastQty() <= 0)
+        {
+            return true;
+        }
+        final long fillQty = cumQty - released.cumQty(slot);
+        final long price = executionReport.lastPrice();
+        released.cumQty(slot, cumQty);
+        final int accountId = released.accountId(slot);
+        final int instrumentId = released.instrumentId(slot);
+        final int venueId = released.venueId(slot);
+        final Side side = released.side(slot);
+        final Position position = positions.get(accountId, instrumentId);
+        position.onFill(side == Side.BUY ? fillQty : -fillQty, price, nowNs);
+        tickets.onFill(accountId, instrumentId, key, side, fillQty, price, released.reduceOnly(slot), Fixed.NULL, Fixed.NULL);
+        positions.filledAt(accountId, instrumentId, venueId);
+        out.positionUpdate(accountId, venueId, instrumentId, position, nowNs);
+        accountRisk.dirty[accountId] = true;
+        text.clear().append("late fill of finished order ").append(buffer, idOffset, idLength).append(": ")
+            .append(side == Side.BUY ? "bought " : "sold ").appendFixed(fillQty).append(" ")
+            .append(instruments.name(instrumentId)).append(" at ").appendFixed(price).append("; the position follows the venue");
+        out.alert(AlertType.LATE_FILL, Severity.WARN, accountId, venueId, instrumentId, nowNs, text);
+        checkDailyLoss(accountId);
+        return true;
+    }
+
     // The gateway's answer to a stop-loss/take-profit amend of a released order: ORDER_STATUS when the venue took
     // it (recorded on the ticket, INFO alert), CANCEL_REJECTED when it refused (WARN alert with the venue's reason).
     // Returns false when no such amend was sent: then the report is unexpected.
@@ -1495,6 +1533,10 @@ public final class EngineCore
             {
                 return;
             }
+            if (onReleasedOrderReport(key, buffer, idOffset, idLength))
+            {
+                return;
+            }
             text.clear().append("execution report for an order that is not live: ").append(buffer, idOffset, idLength);
             out.engineError(ExecutionReportDecoder.TEMPLATE_ID, nowNs, text);
             return;
@@ -1588,6 +1630,7 @@ public final class EngineCore
             final OrdStatus finalStatus = order.status;
             final int pairSlot = pairs.find(order.key);
             recon.settle(order);
+            released.released(order);
             orders.release(order);
             if (pairSlot >= 0)
             {
@@ -1856,6 +1899,7 @@ public final class EngineCore
         final int accountId = order.accountId;
         final int pairSlot = pairs.find(order.key);
         recon.settle(order);
+        released.released(order);
         orders.release(order);
         if (pairSlot >= 0)
         {
@@ -2685,6 +2729,7 @@ public final class EngineCore
         hash = 31 * hash + pairs.stateHash();
         hash = 31 * hash + java.util.Arrays.hashCode(pairBlocked);
         hash = 31 * hash + recon.stateHash();
+        hash = 31 * hash + released.stateHash();
         hash = 31 * hash + accounts.size();
         hash = 31 * hash + java.util.Arrays.hashCode(accountVenue);
         for (int i = 0; i < venueStates.length; i++)
@@ -2750,6 +2795,8 @@ public final class EngineCore
         stopAmends.writeState(out);
         out.section(0x5C10);
         recon.writeState(out);
+        out.section(0x5C12);
+        released.writeState(out);
         out.section(0x5CFF);
     }
 
@@ -2821,6 +2868,8 @@ public final class EngineCore
         stopAmends.readState(in);
         in.section(0x5C10);
         recon.readState(in);
+        in.section(0x5C12);
+        released.readState(in);
         in.section(0x5CFF);
         if (!in.atEnd())
         {

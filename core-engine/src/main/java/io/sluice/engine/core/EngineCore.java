@@ -93,6 +93,10 @@ public final class EngineCore
     private final boolean[] configLimitSet = new boolean[Limit.VALUES.length];
 
     private final UnsafeBuffer signalIdView = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer savedIdView = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer approvalIdView = new UnsafeBuffer(0, 0);
+    private final MessageHeaderDecoder approvalHeader = new MessageHeaderDecoder();
+    private final io.sluice.sbe.RawSignalDecoder approvalSignal = new io.sluice.sbe.RawSignalDecoder();
     private final UnsafeBuffer accountView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer keyView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer bodyView = new UnsafeBuffer(0, 0);
@@ -535,10 +539,15 @@ public final class EngineCore
             return;
         }
         final long minConfidence = limits.account(accountId, Limit.MIN_CONFIDENCE);
-        if (!approvedReplay && minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence)
+        // A cancellation only takes risk away (pending entries, or a signal still waiting here): it never waits.
+        if (!approvedReplay && minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence &&
+            parsed.kind() != io.sluice.engine.parse.MessageKind.CANCELLATION)
         {
+            final io.sluice.engine.parse.AsciiSlot firstSymbol = parsed.legCount() > 0 ? parsed.leg(0).symbol() : null;
+            final int queuedInstrument = firstSymbol == null || firstSymbol.length() == 0 ? -1 :
+                instruments.lookup(firstSymbol.buffer(), 0, firstSymbol.length());
             final boolean queued = approvals.add(Ascii.hash(0, signalIdView, 0, signalIdView.capacity()),
-                frameBuffer, frameOffset, frameLength);
+                frameBuffer, frameOffset, frameLength, accountId, queuedInstrument, sequence);
             text.clear().append("completed with confidence ").appendLong(parsed.confidence())
                 .append(", below minConfidence ").appendFixed(minConfidence)
                 .append(queued ? ": waiting for an operator's approval" : ": the approval queue is full, refused");
@@ -1117,6 +1126,10 @@ public final class EngineCore
         }
         if (!selectPendingEntries(accountId, instrumentId, leg))
         {
+            if (!newEntry && cancelAwaitingApproval(accountId, instrumentId))
+            {
+                return;
+            }
             text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
             if (instrumentId >= 0)
             {
@@ -1163,6 +1176,29 @@ public final class EngineCore
         }
     }
 
+    // A cancelled signal that has no live order may still wait for approval: the newest one of the account (in the
+    // named instrument) leaves the queue, answered APPROVAL_REJECTED under its own signal id. Returns false when none waits.
+    private boolean cancelAwaitingApproval(final int accountId, final int instrumentId)
+    {
+        final int slot = approvals.latest(accountId, instrumentId);
+        if (slot < 0)
+        {
+            return false;
+        }
+        final DirectBuffer frame = approvals.frame(slot);
+        approvalHeader.wrap(frame, 0);
+        approvalSignal.wrap(frame, MessageHeaderDecoder.ENCODED_LENGTH, approvalHeader.blockLength(), approvalHeader.version());
+        approvalSignal.wrapSignalId(approvalIdView);
+        text.clear().append("cancelled by signal ").append(signalIdView, 0, signalIdView.capacity())
+            .append(" while waiting for approval");
+        savedIdView.wrap(signalIdView);
+        signalIdView.wrap(approvalIdView);
+        reject(RejectReason.APPROVAL_REJECTED, null, accountId, instrumentId, 0, Fixed.NULL, Fixed.NULL, text);
+        signalIdView.wrap(savedIdView);
+        approvals.remove(slot);
+        return true;
+    }
+
     // The dry run of a "change entry" or "cancel": would it find pending orders?
     private boolean dryRunPending(final int accountId, final int instrumentId, final io.sluice.engine.parse.ParsedLeg leg)
     {
@@ -1175,6 +1211,10 @@ public final class EngineCore
         }
         if (!selectPendingEntries(accountId, instrumentId, leg))
         {
+            if (!newEntry && approvals.latest(accountId, instrumentId) >= 0)
+            {
+                return true; // it would cancel the signal that waits for approval
+            }
             text.clear().append(newEntry ? "no pending entry order to change" : "no pending order to cancel");
             dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, Fixed.NULL, text);
             return false;
@@ -1261,7 +1301,8 @@ public final class EngineCore
             return;
         }
         final long minConfidence = limits.account(accountId, Limit.MIN_CONFIDENCE);
-        if (minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence)
+        if (minConfidence != Fixed.NULL && Fixed.of(parsed.confidence()) < minConfidence &&
+            parsed.kind() != io.sluice.engine.parse.MessageKind.CANCELLATION)
         {
             text.clear().append("completed with confidence ").appendLong(parsed.confidence())
                 .append(", below minConfidence ").appendFixed(minConfidence).append(": would wait for an operator's approval");

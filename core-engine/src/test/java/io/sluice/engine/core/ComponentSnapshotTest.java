@@ -229,14 +229,17 @@ class ComponentSnapshotTest
         final ApprovalQueue queue = new ApprovalQueue(4);
         final byte[] large = new byte[5000];
         java.util.Arrays.fill(large, (byte)'x');
-        queue.add(11, new UnsafeBuffer("frame one".getBytes()), 0, 9);
-        queue.add(12, new UnsafeBuffer(large), 0, large.length);
+        queue.add(11, new UnsafeBuffer("frame one".getBytes()), 0, 9, 0, 1, 100);
+        queue.add(12, new UnsafeBuffer(large), 0, large.length, 1, -1, 101);
         queue.remove(0);
-        queue.add(13, new UnsafeBuffer("frame three".getBytes()), 0, 11);
+        queue.add(13, new UnsafeBuffer("frame three".getBytes()), 0, 11, 1, 2, 102);
         final ApprovalQueue restored = new ApprovalQueue(4);
         assertRoundTrip(queue, restored, ApprovalQueue::writeState, ApprovalQueue::readState, ApprovalQueue::stateHash);
         assertEquals(queue.find(12), restored.find(12));
         assertEquals(large.length, restored.length(restored.find(12)));
+        assertEquals(queue.latest(1, -1), restored.latest(1, -1), "the newest waiting signal of an account is the same");
+        assertEquals(restored.find(13), restored.latest(1, -1));
+        assertEquals(restored.find(12), restored.latest(1, -1) == restored.find(13) ? restored.find(12) : -2);
     }
 
     @Test

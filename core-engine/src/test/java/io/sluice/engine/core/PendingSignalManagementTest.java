@@ -131,6 +131,38 @@ class PendingSignalManagementTest
     }
 
     @Test
+    void shouldCancelASignalThatWaitsForApprovalUnderItsOwnId()
+    {
+        // An account that wants a person to approve free-text entries below 95 % confidence (this one is sized by the
+        // default quantity); a cancellation only takes risk away and never waits.
+        core = new EngineCore(CoreConfig.from(Settings.of(Map.of(
+            "sluice.accounts", "alt",
+            "sluice.account.alt.ordersPerSecond", "0",
+            "sluice.account.alt.minConfidence", "95",
+            "sluice.source.default.defaultQty", "0.5"))), outputs);
+        feed(frames.gatewayStatus("paper", GatewayState.UP));
+        feed(frames.marketData("BTCUSDT", "64990", "65010"));
+        feed(frames.marketData("ETHUSDT", "3499", "3501"));
+        text("alt", "BTCUSDT BUY 64000 SL 63000 TP 67000");
+        assertEquals(RejectReason.AWAITING_APPROVAL, outputs.reject(0).reason(), outputs.reject(0).detail());
+        final String waiting = outputs.reject(0).signalId();
+
+        text("alt", "ETH cancel the signal");
+        assertEquals(RejectReason.NOT_A_SIGNAL, outputs.reject(0).reason(), "nothing of ETH waits or works: " + outputs.reject(0).detail());
+
+        text("alt", "cancel the BTC signal");
+        final String cancel = "m-" + signals;
+        assertEquals(1, outputs.frames.size(), outputs.templateIds().toString());
+        assertEquals(RejectReason.APPROVAL_REJECTED, outputs.reject(0).reason());
+        assertEquals(waiting, outputs.reject(0).signalId(), "the waiting signal is answered under its own id");
+        assertTrue(outputs.reject(0).detail().contains("cancelled by signal " + cancel), outputs.reject(0).detail());
+        assertEquals(0, outputs.count(NewOrderDecoder.TEMPLATE_ID));
+
+        text("alt", "cancel the BTC signal");
+        assertEquals(RejectReason.NOT_A_SIGNAL, outputs.reject(0).reason(), "it left the queue: nothing left to cancel");
+    }
+
+    @Test
     void shouldChangeTheEntryOfThePreviousSignalWhenTheMessageNamesNoSymbol()
     {
         restingEntry("main", "ETHUSDT SELL 3600 SL 3700 TP 3300");

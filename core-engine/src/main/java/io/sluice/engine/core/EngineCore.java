@@ -770,18 +770,23 @@ public final class EngineCore
             reject(RejectReason.NOT_A_SIGNAL, null, accountId, instrumentId, 0, Fixed.NULL, position, text);
             return;
         }
-        long quantity = Math.abs(position);
-        if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && closePercent != Fixed.NULL)
-        {
-            quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, closePercent, Fixed.of(100)));
-        }
-        else if (legQuantity != Fixed.NULL && legQuantity > 0)
-        {
-            quantity = Math.min(quantity, legQuantity);
-        }
+        final long quantity = closeQuantity(instrumentId, Math.abs(position), action, legQuantity, closePercent);
         placeOrders(accountId, instrumentId, venueId, legIndex, closesLong ? Side.SELL : Side.BUY, OrdType.MARKET,
             TimeInForce.IOC, quantity, Fixed.NULL, Fixed.NULL, Fixed.NULL, Fixed.NULL, true,
             io.sluice.sbe.PositionSide.BOTH, io.sluice.sbe.Product.DEFAULT, accountHash, signalId, signalIdOffset, signalIdLength);
+    }
+
+    // How much a close takes of what is held: a percentage for "close part" (rounded down to the lot), else the
+    // quantity the signal names, never more than held.
+    private long closeQuantity(
+        final int instrumentId, final long held, final io.sluice.engine.parse.LegAction action, final long legQuantity,
+        final long closePercent)
+    {
+        if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && closePercent != Fixed.NULL)
+        {
+            return roundDownToLot(instrumentId, Fixed.mulDiv(held, closePercent, Fixed.of(100)));
+        }
+        return legQuantity != Fixed.NULL && legQuantity > 0 ? Math.min(held, legQuantity) : held;
     }
 
     // A close on a hedging account, where longs and shorts are open side by side: closelong sells what the long
@@ -815,19 +820,12 @@ public final class EngineCore
         }
         for (int side = PositionTickets.LONG; side <= PositionTickets.SHORT; side++)
         {
-            long quantity = side == PositionTickets.LONG ? longs : shorts;
-            if (quantity == 0)
+            final long held = side == PositionTickets.LONG ? longs : shorts;
+            if (held == 0)
             {
                 continue;
             }
-            if (action == io.sluice.engine.parse.LegAction.CLOSE_PART && closePercent != Fixed.NULL)
-            {
-                quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, closePercent, Fixed.of(100)));
-            }
-            else if (legQuantity != Fixed.NULL && legQuantity > 0)
-            {
-                quantity = Math.min(quantity, legQuantity);
-            }
+            final long quantity = closeQuantity(instrumentId, held, action, legQuantity, closePercent);
             placeOrders(accountId, instrumentId, venueId, side == PositionTickets.LONG ? legIndex : legIndex | 0x40,
                 side == PositionTickets.LONG ? Side.SELL : Side.BUY, OrdType.MARKET, TimeInForce.IOC, quantity,
                 Fixed.NULL, Fixed.NULL, Fixed.NULL, Fixed.NULL, true, io.sluice.sbe.PositionSide.BOTH,
@@ -1386,15 +1384,7 @@ public final class EngineCore
                     dryAnswer(io.sluice.sbe.ParseOutcome.REFUSE, RejectReason.NOT_A_SIGNAL, null, accountId, Fixed.NULL, position, text);
                     return false;
                 }
-                long quantity = Math.abs(position);
-                if (leg.action() == io.sluice.engine.parse.LegAction.CLOSE_PART && leg.closePercent() != Fixed.NULL)
-                {
-                    quantity = roundDownToLot(instrumentId, Fixed.mulDiv(quantity, leg.closePercent(), Fixed.of(100)));
-                }
-                else if (leg.quantity() != Fixed.NULL && leg.quantity() > 0)
-                {
-                    quantity = Math.min(quantity, leg.quantity());
-                }
+                final long quantity = closeQuantity(instrumentId, Math.abs(position), leg.action(), leg.quantity(), leg.closePercent());
                 return dryGates(accountId, instrumentId, venueId, closesLong ? Side.SELL : Side.BUY, OrdType.MARKET, quantity,
                     Fixed.NULL, Fixed.NULL, true);
             }

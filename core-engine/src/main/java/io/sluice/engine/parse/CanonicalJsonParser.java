@@ -28,6 +28,27 @@ public final class CanonicalJsonParser implements SignalParser
     static final int F_TIF = 1 << 11;
 
     private final JsonCursor json = new JsonCursor();
+    private final LegMembers members = new LegMembers();
+
+    private final class LegMembers implements JsonFields.Members
+    {
+        private ParsedLeg leg;
+
+        public int field()
+        {
+            return CanonicalJsonParser.this.field();
+        }
+
+        public String name(final int field)
+        {
+            return CanonicalJsonParser.name(field);
+        }
+
+        public boolean assign(final int field, final int token, final ParsedSignal out)
+        {
+            return CanonicalJsonParser.this.assign(field, token, leg, out);
+        }
+    }
 
     public boolean parse(final DirectBuffer body, final int offset, final int length, final ParseContext ctx, final ParsedSignal out)
     {
@@ -40,41 +61,11 @@ public final class CanonicalJsonParser implements SignalParser
                 out.fail(RejectReason.UNPARSEABLE, null, "body must be a JSON object");
         }
         final ParsedLeg leg = out.addLeg();
-        int seen = 0;
-        while (true)
+        members.leg = leg;
+        final int seen = JsonFields.members(json, out, members);
+        if (seen == JsonFields.FAILED)
         {
-            token = json.next();
-            if (token == JsonCursor.OBJECT_END)
-            {
-                break;
-            }
-            if (token != JsonCursor.KEY)
-            {
-                return JsonFields.syntax(json, out);
-            }
-            final int field = field();
-            token = json.next();
-            if (token == JsonCursor.ERROR)
-            {
-                return JsonFields.syntax(json, out);
-            }
-            if (field == 0)
-            {
-                if (!json.skipValue(token))
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                continue;
-            }
-            if ((seen & field) != 0)
-            {
-                return out.fail(RejectReason.UNPARSEABLE, name(field), "field appears more than once");
-            }
-            seen |= field;
-            if (!assign(field, token, leg, out))
-            {
-                return false;
-            }
+            return false;
         }
         if (json.next() != JsonCursor.EOF)
         {

@@ -35,6 +35,46 @@ public final class HedgePairJsonParser implements SignalParser
     private static final int F_VENUE = 1 << 12;
 
     private final JsonCursor json = new JsonCursor();
+    // The pair's own members (leg fields at the top level are skipped) and one leg's.
+    private final JsonFields.Members pairMembers = new JsonFields.Members()
+    {
+        public int field()
+        {
+            final int field = HedgePairJsonParser.this.field();
+            return field >= F_SYMBOL ? 0 : field;
+        }
+
+        public String name(final int field)
+        {
+            return HedgePairJsonParser.name(field);
+        }
+
+        public boolean assign(final int field, final int token, final ParsedSignal out)
+        {
+            return HedgePairJsonParser.this.assign(field, token, out);
+        }
+    };
+    private final LegMembers legMembers = new LegMembers();
+
+    private final class LegMembers implements JsonFields.Members
+    {
+        private ParsedLeg leg;
+
+        public int field()
+        {
+            return legField();
+        }
+
+        public String name(final int field)
+        {
+            return legName(field);
+        }
+
+        public boolean assign(final int field, final int token, final ParsedSignal out)
+        {
+            return assignLeg(field, token, leg, out);
+        }
+    }
     private final AsciiSlot exchange = new AsciiSlot(16);
     private io.sluice.sbe.Product product;
 
@@ -49,41 +89,10 @@ public final class HedgePairJsonParser implements SignalParser
         }
         exchange.clear();
         product = null;
-        int seen = 0;
-        while (true)
+        final int seen = JsonFields.members(json, out, pairMembers);
+        if (seen == JsonFields.FAILED)
         {
-            int token = json.next();
-            if (token == JsonCursor.OBJECT_END)
-            {
-                break;
-            }
-            if (token != JsonCursor.KEY)
-            {
-                return JsonFields.syntax(json, out);
-            }
-            final int field = field();
-            token = json.next();
-            if (token == JsonCursor.ERROR)
-            {
-                return JsonFields.syntax(json, out);
-            }
-            if (field == 0 || field >= F_SYMBOL)
-            {
-                if (!json.skipValue(token))
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                continue;
-            }
-            if ((seen & field) != 0)
-            {
-                return out.fail(RejectReason.UNPARSEABLE, name(field), "field appears more than once");
-            }
-            seen |= field;
-            if (!assign(field, token, out))
-            {
-                return false;
-            }
+            return false;
         }
         if (json.next() != JsonCursor.EOF)
         {
@@ -202,41 +211,11 @@ public final class HedgePairJsonParser implements SignalParser
                 return out.fail(RejectReason.INVALID_FIELD, "legs", "a hedge pair has exactly two legs");
             }
             final ParsedLeg leg = out.addLeg();
-            int seen = 0;
-            while (true)
+            legMembers.leg = leg;
+            final int seen = JsonFields.members(json, out, legMembers);
+            if (seen == JsonFields.FAILED)
             {
-                token = json.next();
-                if (token == JsonCursor.OBJECT_END)
-                {
-                    break;
-                }
-                if (token != JsonCursor.KEY)
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                final int field = legField();
-                token = json.next();
-                if (token == JsonCursor.ERROR)
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                if (field == 0)
-                {
-                    if (!json.skipValue(token))
-                    {
-                        return JsonFields.syntax(json, out);
-                    }
-                    continue;
-                }
-                if ((seen & field) != 0)
-                {
-                    return out.fail(RejectReason.UNPARSEABLE, legName(field), "field appears more than once");
-                }
-                seen |= field;
-                if (!assignLeg(field, token, leg, out))
-                {
-                    return false;
-                }
+                return false;
             }
             if ((seen & F_SYMBOL) == 0)
             {

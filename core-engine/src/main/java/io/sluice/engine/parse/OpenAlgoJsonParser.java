@@ -44,6 +44,52 @@ public final class OpenAlgoJsonParser implements SignalParser
     private final JsonCursor json = new JsonCursor();
     private final ParsedLeg shared = new ParsedLeg();
     private final int[] legMembers = new int[ParsedSignal.MAX_LEGS];
+    // The request's members (orders and legs are arrays of order objects) and one order object's (where "orders"
+    // and "legs" mean nothing and are skipped).
+    private final JsonFields.Members requestMembers = new JsonFields.Members()
+    {
+        public int field()
+        {
+            return OpenAlgoJsonParser.this.field();
+        }
+
+        public String name(final int field)
+        {
+            return OpenAlgoJsonParser.name(field);
+        }
+
+        public boolean assign(final int field, final int token, final ParsedSignal out)
+        {
+            if (field == F_ORDERS || field == F_LEGS)
+            {
+                return token == JsonCursor.ARRAY_START ? array(field == F_LEGS, out) :
+                    out.fail(RejectReason.INVALID_FIELD, OpenAlgoJsonParser.name(field), "must be an array of objects");
+            }
+            return OpenAlgoJsonParser.this.assign(field, token, shared, out);
+        }
+    };
+    private final OrderMembers orderMembers = new OrderMembers();
+
+    private final class OrderMembers implements JsonFields.Members
+    {
+        private ParsedLeg leg;
+
+        public int field()
+        {
+            final int field = OpenAlgoJsonParser.this.field();
+            return field == F_ORDERS || field == F_LEGS ? 0 : field;
+        }
+
+        public String name(final int field)
+        {
+            return OpenAlgoJsonParser.name(field);
+        }
+
+        public boolean assign(final int field, final int token, final ParsedSignal out)
+        {
+            return OpenAlgoJsonParser.this.assign(field, token, leg, out);
+        }
+    }
 
     public boolean parse(final DirectBuffer body, final int offset, final int length, final ParseContext ctx, final ParsedSignal out)
     {
@@ -55,53 +101,10 @@ public final class OpenAlgoJsonParser implements SignalParser
                 out.fail(RejectReason.UNPARSEABLE, null, "body must be a JSON object");
         }
         shared.reset();
-        int seen = 0;
-        while (true)
+        final int seen = JsonFields.members(json, out, requestMembers);
+        if (seen == JsonFields.FAILED)
         {
-            int token = json.next();
-            if (token == JsonCursor.OBJECT_END)
-            {
-                break;
-            }
-            if (token != JsonCursor.KEY)
-            {
-                return JsonFields.syntax(json, out);
-            }
-            final int field = field();
-            token = json.next();
-            if (token == JsonCursor.ERROR)
-            {
-                return JsonFields.syntax(json, out);
-            }
-            if (field == 0)
-            {
-                if (!json.skipValue(token))
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                continue;
-            }
-            if ((seen & field) != 0)
-            {
-                return out.fail(RejectReason.UNPARSEABLE, name(field), "field appears more than once");
-            }
-            seen |= field;
-            if (field == F_ORDERS || field == F_LEGS)
-            {
-                if (token != JsonCursor.ARRAY_START)
-                {
-                    return out.fail(RejectReason.INVALID_FIELD, name(field), "must be an array of objects");
-                }
-                if (!array(field == F_LEGS, out))
-                {
-                    return false;
-                }
-                continue;
-            }
-            if (!assign(field, token, shared, out))
-            {
-                return false;
-            }
+            return false;
         }
         if (json.next() != JsonCursor.EOF)
         {
@@ -146,41 +149,11 @@ public final class OpenAlgoJsonParser implements SignalParser
             {
                 return out.fail(RejectReason.INVALID_FIELD, optionLegs ? "legs" : "orders", "more than 16 orders in one request");
             }
-            int seen = 0;
-            while (true)
+            orderMembers.leg = leg;
+            final int seen = JsonFields.members(json, out, orderMembers);
+            if (seen == JsonFields.FAILED)
             {
-                token = json.next();
-                if (token == JsonCursor.OBJECT_END)
-                {
-                    break;
-                }
-                if (token != JsonCursor.KEY)
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                final int field = field();
-                token = json.next();
-                if (token == JsonCursor.ERROR)
-                {
-                    return JsonFields.syntax(json, out);
-                }
-                if (field == 0 || field == F_ORDERS || field == F_LEGS)
-                {
-                    if (!json.skipValue(token))
-                    {
-                        return JsonFields.syntax(json, out);
-                    }
-                    continue;
-                }
-                if ((seen & field) != 0)
-                {
-                    return out.fail(RejectReason.UNPARSEABLE, name(field), "field appears more than once");
-                }
-                seen |= field;
-                if (!assign(field, token, leg, out))
-                {
-                    return false;
-                }
+                return false;
             }
             legMembers[out.legCount() - 1] = seen;
         }

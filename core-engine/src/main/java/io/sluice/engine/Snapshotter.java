@@ -1,7 +1,6 @@
 package io.sluice.engine;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -30,7 +29,6 @@ final class Snapshotter implements AutoCloseable
     private volatile boolean pending;
     private volatile long snapshotsWritten;
     private volatile long lastWrittenIndex = -1;
-    private volatile String lastFailure;
     private org.agrona.concurrent.status.AtomicCounter lastIndexCounter;
     private org.agrona.concurrent.status.AtomicCounter failureCounter;
     private long eventsSince;
@@ -136,7 +134,6 @@ final class Snapshotter implements AutoCloseable
         catch (final IOException | RuntimeException ex)
         {
             // A failed snapshot costs only a longer replay at the next start; the engine keeps running.
-            lastFailure = ex.toString();
             if (failureCounter != null)
             {
                 failureCounter.increment();
@@ -166,21 +163,6 @@ final class Snapshotter implements AutoCloseable
     long snapshotsWritten()
     {
         return snapshotsWritten;
-    }
-
-    long lastWrittenIndex()
-    {
-        return lastWrittenIndex;
-    }
-
-    String lastFailure()
-    {
-        return lastFailure;
-    }
-
-    Path dir()
-    {
-        return store.dir();
     }
 
     public void close()

@@ -238,8 +238,10 @@ class ComponentSnapshotTest
         assertEquals(queue.find(12), restored.find(12));
         assertEquals(large.length, restored.length(restored.find(12)));
         assertEquals(queue.latest(1, -1), restored.latest(1, -1), "the newest waiting signal of an account is the same");
-        assertEquals(restored.find(13), restored.latest(1, -1));
-        assertEquals(restored.find(12), restored.latest(1, -1) == restored.find(13) ? restored.find(12) : -2);
+        assertEquals(restored.find(13), restored.latest(1, -1), "of account 1's two, the later arrival");
+        assertEquals(restored.find(13), restored.latest(1, 2), "in its instrument");
+        assertEquals(-1, restored.latest(1, 5), "none waits in another instrument");
+        assertEquals(-1, restored.latest(0, -1), "account 0's signal left the queue");
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class AdminApi implements AutoCloseable
     private Journal journal;
     private ReadModel readModel;
     private java.util.concurrent.ScheduledExecutorService redelivery;
-    private final java.util.concurrent.atomic.AtomicLong redelivered = new java.util.concurrent.atomic.AtomicLong();
+    private PendingSignals pendingSignals;
     private AgentRunner tailRunner;
     private AgentRunner telegramRunner;
     private AgentRunner streamRunner;
@@ -135,6 +135,10 @@ public final class AdminApi implements AutoCloseable
         metrics.counter("sluice_http_responses_total", "HTTP answers, by area and status code.");
         metrics.gauge("sluice_engine_connected", "1 when an engine subscribes to the ingress stream.");
         metrics.gauge("sluice_stream_subscribers", "WebSocket stream subscribers.");
+        metrics.gauge("sluice_signals_undelivered", "Accepted signals the journal does not show yet.");
+        metrics.counter("sluice_signals_redelivered_total", "Accepted signals published again because the journal had not shown them in time.");
+        pendingSignals =
+            new PendingSignals(ingressPublisher, new org.agrona.concurrent.SystemNanoClock(), PendingSignals.DEFAULT_CAPACITY);
         EngineCounters.register(metrics, aeron);
 
         journal = Journal.open(ctx.journalDir());
@@ -154,12 +158,13 @@ public final class AdminApi implements AutoCloseable
         {
             r.set("sluice_engine_connected", engineConnected() ? 1 : 0);
             r.set("sluice_stream_subscribers", streamAgent.subscriberCount());
+            r.set("sluice_signals_undelivered", pendingSignals.undelivered());
+            r.set("sluice_signals_redelivered_total", pendingSignals.redelivered());
         });
 
-        final PendingSignals pendingSignals = new PendingSignals(PendingSignals.DEFAULT_CAPACITY);
         final SignalIds signalIds = new SignalIds();
         final TelegramUpdates telegramUpdates =
-            new TelegramUpdates(ingressPublisher, ctx.ingest(), ctx.epochNanoClock(), ctx.maxBodyBytes());
+            new TelegramUpdates(pendingSignals, ctx.ingest(), ctx.epochNanoClock(), ctx.maxBodyBytes());
         final IngestEndpoints ingestEndpoints = new IngestEndpoints(ingressPublisher, ctx.ingest(), readModel, pendingSignals,
             signalIds, telegramUpdates, ctx.epochNanoClock(), ctx.maxBodyBytes());
         final ApiRoutes routes = new ApiRoutes(ingressPublisher, readModel, pendingSignals, signalIds, ctx.epochNanoClock(),
@@ -171,8 +176,7 @@ public final class AdminApi implements AutoCloseable
             AgentRunner.startOnThread(telegramRunner);
         }
         // An accepted (202) signal is never lost: until the journal shows it, it is published again every
-        // redeliverMs (an engine that crashed before journaling it never saw it; one that did refuses the
-        // repeat as a duplicate of the same id).
+        // redeliverMs (see PendingSignals).
         final long redeliverNs = ctx.redeliverNs();
         redelivery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable ->
         {
@@ -184,16 +188,7 @@ public final class AdminApi implements AutoCloseable
         {
             try
             {
-                if (!ingressPublisher.isConnected())
-                {
-                    return;
-                }
-                for (final PendingSignals.Delivery d : pendingSignals.due(id -> readModel.signal(id) != null, System.nanoTime(), redeliverNs))
-                {
-                    ingressPublisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(), d.signalId(), d.account(),
-                        d.idempotencyKey(), d.body());
-                    redelivered.incrementAndGet();
-                }
+                pendingSignals.redeliver(id -> readModel.signal(id) != null, redeliverNs);
             }
             catch (final RuntimeException ex)
             {
@@ -240,10 +235,16 @@ public final class AdminApi implements AutoCloseable
         return (InetSocketAddress)serverChannel.localAddress();
     }
 
+    /** Accepted signals the journal does not show yet. */
+    public int undeliveredSignals()
+    {
+        return pendingSignals.undelivered();
+    }
+
     /** Accepted signals published again because the journal had not shown them in time. */
     public long redeliveredSignals()
     {
-        return redelivered.get();
+        return pendingSignals.redelivered();
     }
 
     /**

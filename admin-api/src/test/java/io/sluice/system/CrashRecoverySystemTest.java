@@ -155,12 +155,9 @@ class CrashRecoverySystemTest
         sender.join();
         assertTrue(accepted.size() > 20, "signals accepted during the run: " + accepted.size());
 
-        // Every accepted signal is decided exactly once: ordered (the paper venue takes them all). After a kill in the
-        // middle of a journal write, Chronicle recovers the unfinished record within about ten seconds, and Aeron drops
-        // the dead engine's subscription after its liveness timeout (10 s): re-delivery completes after both.
-        // KNOWN DEFECT (open, closing note of session 2): under load, about one run in ten loses one signal that was
-        // accepted (202) in the instant of a kill — never journaled, never re-delivered into the journal. Until it is
-        // found, at most one such loss per run is reported here instead of failing; more than that fails.
+        // Every accepted signal is decided exactly once: ordered (the paper venue takes them all). One the killed
+        // engine had read from Aeron but not journaled is gone from the stream (its successor joins after it):
+        // admin-api publishes it again until the journal shows it.
         final long orderedBy = System.currentTimeMillis() + 120_000;
         final List<String> notOrdered = new ArrayList<>(accepted);
         while (!notOrdered.isEmpty() && System.currentTimeMillis() < orderedBy)
@@ -169,18 +166,17 @@ class CrashRecoverySystemTest
             reports.poll(onReport, 100);
             pause(200);
         }
+        final List<String> lost = new ArrayList<>();
         for (final String id : notOrdered)
         {
-            final JsonNode lost = sluice.getJson("/api/v1/signals/" + id);
-            assertEquals("PENDING", lost.path("status").asText(), id + " is either ordered or never journaled: " + lost);
-            System.err.println("CrashRecoverySystemTest: KNOWN DEFECT, accepted signal never journaled: " + lost);
+            lost.add(sluice.getJson("/api/v1/signals/" + id).toString());
         }
-        assertTrue(notOrdered.size() <= 1, "accepted signals never journaled: " + notOrdered);
-        accepted.removeAll(notOrdered);
+        assertTrue(lost.isEmpty(), "accepted signals never ordered: " + lost);
 
-        // Reconciliation at each restart: an order journaled in the instant before a kill but never offered to the
-        // gateway is unknown to the venue, so the engine re-sends it once as its next attempt; an order the venue
-        // filled while the engine was down is adopted. Nothing stays in doubt, nothing reaches the venue twice.
+        // Reconciliation at each restart asks the venue about every live order: one journaled in the instant before a
+        // kill but never offered to the gateway is unknown to the venue, so the engine re-sends it once as its next
+        // attempt; one the venue filled while the engine was down, or whose fill report died with the engine (read
+        // from Aeron, not journaled), is adopted. Nothing stays in doubt, nothing reaches the venue twice.
         final List<String> allOrders = new ArrayList<>();
         int resent = 0;
         for (final String id : accepted)
@@ -188,16 +184,17 @@ class CrashRecoverySystemTest
             final JsonNode signal = sluice.awaitJson("/api/v1/signals/" + id, s ->
             {
                 reports.poll(onReport, 1000);
+                // The paper venue fills every market order: each ends FILLED, or REJECTED when replaced by a re-send.
                 for (final JsonNode order : s.path("orders"))
                 {
                     final String status = sluice.getJson("/api/v1/orders/" + order.asText()).path("status").asText();
-                    if (status.equals("PENDING_NEW") || status.equals("UNKNOWN") || status.equals("PENDING_CANCEL"))
+                    if (!status.equals("FILLED") && !status.equals("REJECTED"))
                     {
                         return false;
                     }
                 }
                 return true;
-            }, id + " has no order left in doubt", 60);
+            }, id + " has no order left in doubt or unfilled", 60);
             final JsonNode signalOrders = signal.path("orders");
             assertTrue(signalOrders.size() == 1 || signalOrders.size() == 2, id + " orders " + signalOrders);
             int reachedVenue = 0;
@@ -214,6 +211,7 @@ class CrashRecoverySystemTest
                 assertFalse(newReports.containsKey(signalOrders.get(0).asText()), "a re-sent attempt was never at the venue");
             }
             final String last = signalOrders.get(signalOrders.size() - 1).asText();
+            assertEquals("FILLED", sluice.getJson("/api/v1/orders/" + last).path("status").asText(), id + ": its order filled");
             final long deadline = System.currentTimeMillis() + 10_000;
             while (System.currentTimeMillis() < deadline && !newReports.containsKey(last))
             {
@@ -258,6 +256,7 @@ class CrashRecoverySystemTest
             }
         }
         command.add("-Xmx256m");
+        command.add("-Dsluice.dbg=true");
         command.addAll(sluice.systemProperties());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

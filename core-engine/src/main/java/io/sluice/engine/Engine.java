@@ -85,9 +85,10 @@ public final class Engine implements AutoCloseable
         this.inputsRecovered = core.framesProcessed();
         this.recoveredStateHash = core.stateHash();
         this.recoveredOutputs = recovery.unjournaled().size();
-        // Orders whose outcome the journal does not tell (sent but unanswered, or journaled but never sent):
-        // reconciled with their gateways before new signals are taken.
-        final boolean reconcile = core.framesProcessed() > 0 && core.inDoubtOrders() > 0;
+        // Live orders are reconciled with their gateways before new signals are taken: the journal cannot tell
+        // the outcome of one sent but unanswered, journaled but never sent, or whose report was read but not yet
+        // journaled when the engine died.
+        final boolean reconcile = core.framesProcessed() > 0 && core.liveOrders() > 0;
         final SignalGate signalGate = new SignalGate(reconcile);
 
         this.backPressure = aeron.addCounter(COUNTER_TYPE_ID, "sluice-engine egress back pressure");

@@ -76,7 +76,7 @@ public final class ApiRoutes
         final ErrorHandler errorHandler,
         final IngestEndpoints ingest)
     {
-        this.signals = new SignalEndpoint(publisher, readModel, pendingSignals, signalIds, clock);
+        this.signals = new SignalEndpoint(readModel, pendingSignals, signalIds, clock);
         this.commands = new CommandEndpoint(publisher, clock);
         this.reads = new ReadEndpoints(readModel, publisher::isConnected);
         this.errorHandler = errorHandler;

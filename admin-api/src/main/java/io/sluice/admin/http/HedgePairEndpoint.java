@@ -22,15 +22,13 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 final class HedgePairEndpoint
 {
-    private final IngressPublisher publisher;
     private final PendingSignals pendingSignals;
     private final SignalIds signalIds;
     private final EpochNanoClock clock;
 
     HedgePairEndpoint(
-        final IngressPublisher publisher, final PendingSignals pendingSignals, final SignalIds signalIds, final EpochNanoClock clock)
+        final PendingSignals pendingSignals, final SignalIds signalIds, final EpochNanoClock clock)
     {
-        this.publisher = publisher;
         this.pendingSignals = pendingSignals;
         this.signalIds = signalIds;
         this.clock = clock;
@@ -68,13 +66,12 @@ final class HedgePairEndpoint
 
         final String signalId = id != null ? id : signalIds.next();
         final long ingressTimeNs = clock.nanoTime();
-        final IngressPublisher.Result result = publisher.publishSignal(SignalSource.REST, SignalFormat.HEDGE_PAIR_JSON, ingressTimeNs,
-            signalId, account, id != null ? id : "", request.body(), "");
+        final IngressPublisher.Result result = pendingSignals.publish(new PendingSignals.Delivery(SignalSource.REST,
+            SignalFormat.HEDGE_PAIR_JSON, ingressTimeNs, signalId, account, id != null ? id : "", request.body(), ""));
         if (result != IngressPublisher.Result.OK)
         {
             throw ApiException.engineUnavailable(SignalEndpoint.unavailableMessage(result));
         }
-        pendingSignals.add(new PendingSignals.Pending(signalId, SignalSource.REST.name(), account, ingressTimeNs));
         final ObjectNode answer = Json.object();
         answer.put("signalId", signalId);
         answer.put("status", "ACCEPTED");

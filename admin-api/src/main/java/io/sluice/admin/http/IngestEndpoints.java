@@ -58,10 +58,10 @@ public final class IngestEndpoints
         final EpochNanoClock clock,
         final int maxBodyBytes)
     {
-        this.tradingView = new TradingViewEndpoint(publisher, settings, pendingSignals, signalIds, clock);
-        this.openAlgo = new OpenAlgoEndpoint(publisher, settings, pendingSignals, signalIds, clock);
-        this.hedgePair = new HedgePairEndpoint(publisher, pendingSignals, signalIds, clock);
-        this.manual = new ManualSignalEndpoint(publisher, pendingSignals, signalIds, clock, maxBodyBytes);
+        this.tradingView = new TradingViewEndpoint(settings, pendingSignals, signalIds, clock);
+        this.openAlgo = new OpenAlgoEndpoint(settings, pendingSignals, signalIds, clock);
+        this.hedgePair = new HedgePairEndpoint(pendingSignals, signalIds, clock);
+        this.manual = new ManualSignalEndpoint(pendingSignals, signalIds, clock, maxBodyBytes);
         this.approvals = new ApprovalEndpoints(publisher, readModel, clock);
         this.telegram = new TelegramWebhookEndpoint(settings, telegram);
         this.pairFlag = new PairFlagEndpoint(publisher, clock);

@@ -45,12 +45,12 @@ final class JsonViews
         return node;
     }
 
-    static ObjectNode pendingSignal(final PendingSignals.Pending pending)
+    static ObjectNode pendingSignal(final PendingSignals.Delivery pending)
     {
         final ObjectNode node = Json.object();
         node.put("signalId", pending.signalId());
         node.put("status", SignalStatus.PENDING.name());
-        node.put("source", pending.source());
+        node.put("source", pending.source().name());
         node.put("account", pending.account());
         node.put("receivedAt", Json.time(pending.ingressTimeNs()));
         node.putNull("journalIndex");

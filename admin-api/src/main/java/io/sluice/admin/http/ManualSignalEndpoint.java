@@ -31,20 +31,17 @@ final class ManualSignalEndpoint
     static final String CHANNEL_PREFIX = "manual:";
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private final IngressPublisher publisher;
     private final PendingSignals pendingSignals;
     private final SignalIds signalIds;
     private final EpochNanoClock clock;
     private final int maxBodyBytes;
 
     ManualSignalEndpoint(
-        final IngressPublisher publisher,
         final PendingSignals pendingSignals,
         final SignalIds signalIds,
         final EpochNanoClock clock,
         final int maxBodyBytes)
     {
-        this.publisher = publisher;
         this.pendingSignals = pendingSignals;
         this.signalIds = signalIds;
         this.clock = clock;
@@ -109,13 +106,12 @@ final class ManualSignalEndpoint
             format = SignalFormat.FREE_TEXT;
         }
         final long ingressTimeNs = clock.nanoTime();
-        final IngressPublisher.Result result = publisher.publishSignal(
-            SignalSource.MANUAL, format, ingressTimeNs, signalId, account, key, body, CHANNEL_PREFIX + actor);
+        final IngressPublisher.Result result = pendingSignals.publish(new PendingSignals.Delivery(
+            SignalSource.MANUAL, format, ingressTimeNs, signalId, account, key, body, CHANNEL_PREFIX + actor));
         if (result != IngressPublisher.Result.OK)
         {
             throw ApiException.engineUnavailable(SignalEndpoint.unavailableMessage(result));
         }
-        pendingSignals.add(new PendingSignals.Pending(signalId, SignalSource.MANUAL.name(), account, ingressTimeNs));
         final ObjectNode answer = Json.object();
         answer.put("signalId", signalId);
         answer.put("status", "ACCEPTED");

@@ -41,20 +41,17 @@ final class OpenAlgoEndpoint
     private static final Set<String> ACTIONS = Set.of("BUY", "SELL");
     private static final int MAX_LEGS = 16;
 
-    private final IngressPublisher publisher;
     private final IngestSettings settings;
     private final PendingSignals pendingSignals;
     private final SignalIds signalIds;
     private final EpochNanoClock clock;
 
     OpenAlgoEndpoint(
-        final IngressPublisher publisher,
         final IngestSettings settings,
         final PendingSignals pendingSignals,
         final SignalIds signalIds,
         final EpochNanoClock clock)
     {
-        this.publisher = publisher;
         this.settings = settings;
         this.pendingSignals = pendingSignals;
         this.signalIds = signalIds;
@@ -93,13 +90,12 @@ final class OpenAlgoEndpoint
         final String key = source.idempotency() == IdempotencyRule.BODY_HASH || source.idempotency() == IdempotencyRule.AUTO ?
             "oa:" + source.name() + ":h:" + WebhookBodies.hash(source.name(), body) : "";
         final long ingressTimeNs = clock.nanoTime();
-        final IngressPublisher.Result result = publisher.publishSignal(
-            SignalSource.OPENALGO, SignalFormat.OPENALGO_JSON, ingressTimeNs, signalId, source.account(), key, body, source.name());
+        final IngressPublisher.Result result = pendingSignals.publish(new PendingSignals.Delivery(
+            SignalSource.OPENALGO, SignalFormat.OPENALGO_JSON, ingressTimeNs, signalId, source.account(), key, body, source.name()));
         if (result != IngressPublisher.Result.OK)
         {
             throw ApiException.engineUnavailable(SignalEndpoint.unavailableMessage(result).replace(" with the same id", ""));
         }
-        pendingSignals.add(new PendingSignals.Pending(signalId, SignalSource.OPENALGO.name(), source.account(), ingressTimeNs));
         final ObjectNode answer = Json.object();
         answer.put("status", "success");
         answer.put("orderid", signalId);

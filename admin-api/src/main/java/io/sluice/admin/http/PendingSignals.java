@@ -1,150 +1,168 @@
 package io.sluice.admin.http;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+
+import io.sluice.admin.IngressPublisher;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import org.agrona.concurrent.NanoClock;
 
 /**
- * Signals the API accepted and published, remembered (a bounded number, oldest forgotten first) so that a
- * GET right after the POST can answer PENDING before the engine has journaled the signal.
+ * The one way a signal is accepted: published on the ingress stream and remembered until the journal shows it.
+ * An engine killed after reading a signal from Aeron but before journaling it never saw it, and its successor
+ * joins the stream after it; so every accepted signal is published again, with the same fields, each
+ * {@code afterNs} until the journal has it (the engine refuses a repeat of one it did journal as a duplicate of
+ * the same id or idempotency key). Bounded: when {@code capacity} signals are still unjournaled, new ones are
+ * refused (503) rather than any accepted one forgotten.
  */
 public final class PendingSignals
 {
-    /** Default number of accepted signals remembered. */
+    /** Default number of accepted signals that may wait for the journal. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
     /**
-     * One accepted signal.
+     * An accepted signal: exactly the RawSignal's fields, so a re-publication is the same signal.
      *
-     * @param signalId      id.
-     * @param source        SignalSource name.
-     * @param account       account.
-     * @param ingressTimeNs wall clock stamped on the RawSignal.
+     * @param source         where it came from.
+     * @param format         how its body is written.
+     * @param ingressTimeNs  wall clock stamped on the RawSignal when first accepted.
+     * @param signalId       id.
+     * @param account        account, or empty when the body names it.
+     * @param idempotencyKey key the engine deduplicates on, or empty for the signal id.
+     * @param body           the body as accepted (secrets blanked).
+     * @param channel        configured source name, or empty.
      */
-    public record Pending(String signalId, String source, String account, long ingressTimeNs)
-    {
-    }
-
-    /** What is needed to publish an accepted signal again: the exact RawSignal fields. */
     public record Delivery(
-        io.sluice.sbe.SignalSource source,
-        io.sluice.sbe.SignalFormat format,
+        SignalSource source,
+        SignalFormat format,
         long ingressTimeNs,
         String signalId,
         String account,
         String idempotencyKey,
-        byte[] body)
+        byte[] body,
+        String channel)
     {
     }
 
-    private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
-    private final Map<String, long[]> lastSentNs = new LinkedHashMap<>();
-
-    private final Map<String, Pending> pending;
-
-    /**
-     * A set remembering up to capacity signals.
-     *
-     * @param capacity maximum remembered.
-     */
-    public PendingSignals(final int capacity)
+    private static final class Entry
     {
-        pending = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, false)
+        final Delivery delivery;
+        long sentNs;
+        int sends = 1;
+
+        Entry(final Delivery delivery, final long sentNs)
         {
-            private static final long serialVersionUID = 1L;
-
-            protected boolean removeEldestEntry(final Map.Entry<String, Pending> eldest)
-            {
-                return size() > capacity;
-            }
-        };
-    }
-
-    /**
-     * Remember an accepted signal.
-     *
-     * @param signal the signal.
-     */
-    public synchronized void add(final Pending signal)
-    {
-        pending.remove(signal.signalId());
-        pending.put(signal.signalId(), signal);
-    }
-
-    /**
-     * An accepted signal by id.
-     *
-     * @param signalId id.
-     * @return the signal, or null when not remembered.
-     */
-    /**
-     * Remember how an accepted signal was published, so it can be published again until the journal shows it.
-     *
-     * @param delivery the RawSignal's fields.
-     * @param sentNs   when it was published.
-     */
-    public synchronized void track(final Delivery delivery, final long sentNs)
-    {
-        deliveries.put(delivery.signalId(), delivery);
-        lastSentNs.put(delivery.signalId(), new long[] { sentNs, 1 });
-        while (deliveries.size() > DEFAULT_CAPACITY)
-        {
-            final String eldest = deliveries.keySet().iterator().next();
-            deliveries.remove(eldest);
-            lastSentNs.remove(eldest);
+            this.delivery = delivery;
+            this.sentNs = sentNs;
         }
     }
 
+    private final IngressPublisher publisher;
+    private final NanoClock clock;
+    private final int capacity;
+    private final Map<String, Entry> undelivered = new LinkedHashMap<>();
+    private long redelivered;
+
     /**
-     * Signals accepted but still not journaled {@code afterNs} after they were last published; forgets the ones
-     * the journal now shows.
+     * Accepted signals published through a publisher.
      *
-     * @param journaled tells whether the read model holds a signal.
-     * @param nowNs     current time.
-     * @param afterNs   how long to wait before publishing again.
-     * @return the deliveries to publish again (their send time is updated).
+     * @param publisher the ingress stream.
+     * @param clock     monotonic clock timing re-publication.
+     * @param capacity  signals that may wait for the journal before new ones are refused.
      */
-    public synchronized java.util.List<Delivery> due(
-        final java.util.function.Predicate<String> journaled, final long nowNs, final long afterNs)
+    public PendingSignals(final IngressPublisher publisher, final NanoClock clock, final int capacity)
     {
-        final java.util.List<Delivery> due = new java.util.ArrayList<>();
-        final java.util.Iterator<Map.Entry<String, Delivery>> iterator = deliveries.entrySet().iterator();
+        this.publisher = publisher;
+        this.clock = clock;
+        this.capacity = capacity;
+    }
+
+    /**
+     * Publish a signal and, when the stream took it, remember it until the journal shows it.
+     *
+     * @param delivery the signal.
+     * @return OK when accepted; otherwise nothing was accepted.
+     */
+    public synchronized IngressPublisher.Result publish(final Delivery delivery)
+    {
+        if (undelivered.size() >= capacity && !undelivered.containsKey(delivery.signalId()))
+        {
+            return IngressPublisher.Result.BACK_PRESSURED;
+        }
+        final IngressPublisher.Result result = publisher.publishSignal(delivery.source(), delivery.format(),
+            delivery.ingressTimeNs(), delivery.signalId(), delivery.account(), delivery.idempotencyKey(), delivery.body(),
+            delivery.channel());
+        if (result == IngressPublisher.Result.OK)
+        {
+            undelivered.remove(delivery.signalId());
+            undelivered.put(delivery.signalId(), new Entry(delivery, clock.nanoTime()));
+        }
+        return result;
+    }
+
+    /**
+     * Forget the signals the journal now shows and publish again, oldest first, those still missing
+     * {@code afterNs} after they were last published. Does nothing while no engine is connected.
+     *
+     * @param journaled tells whether the journal holds a signal.
+     * @param afterNs   how long a signal may stay out of the journal.
+     * @return the ids published again.
+     */
+    public synchronized List<String> redeliver(final Predicate<String> journaled, final long afterNs)
+    {
+        final List<String> again = new ArrayList<>();
+        final long nowNs = clock.nanoTime();
+        final Iterator<Entry> iterator = undelivered.values().iterator();
         while (iterator.hasNext())
         {
-            final Map.Entry<String, Delivery> entry = iterator.next();
-            final long[] sent = lastSentNs.get(entry.getKey());
-            if (journaled.test(entry.getKey()))
+            final Entry entry = iterator.next();
+            final Delivery d = entry.delivery;
+            if (journaled.test(d.signalId()))
             {
                 iterator.remove();
-                lastSentNs.remove(entry.getKey());
             }
-            else if (nowNs - sent[0] >= afterNs)
+            else if (nowNs - entry.sentNs >= afterNs && publisher.isConnected())
             {
-                sent[0] = nowNs;
-                sent[1]++;
-                due.add(entry.getValue());
+                final IngressPublisher.Result result = publisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(),
+                    d.signalId(), d.account(), d.idempotencyKey(), d.body(), d.channel());
+                if (result == IngressPublisher.Result.OK)
+                {
+                    entry.sentNs = nowNs;
+                    entry.sends++;
+                    redelivered++;
+                    again.add(d.signalId());
+                }
             }
         }
-        return due;
-    }
-
-    /** Signals accepted and not yet seen in the journal. */
-    public synchronized int undelivered()
-    {
-        return deliveries.size();
-    }
-
-    public synchronized Pending get(final String signalId)
-    {
-        return pending.get(signalId);
+        return again;
     }
 
     /**
-     * Signals remembered.
+     * An accepted signal the journal does not show yet.
      *
-     * @return the count.
+     * @param signalId id.
+     * @return the signal, or null.
      */
-    public synchronized int size()
+    public synchronized Delivery get(final String signalId)
     {
-        return pending.size();
+        final Entry entry = undelivered.get(signalId);
+        return entry == null ? null : entry.delivery;
+    }
+
+    /** @return signals accepted and not yet seen in the journal. */
+    public synchronized int undelivered()
+    {
+        return undelivered.size();
+    }
+
+    /** @return re-publications so far. */
+    public synchronized long redelivered()
+    {
+        return redelivered;
     }
 }

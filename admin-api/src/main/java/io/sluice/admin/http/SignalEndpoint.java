@@ -14,20 +14,17 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 final class SignalEndpoint
 {
-    private final IngressPublisher publisher;
     private final ReadModel readModel;
     private final PendingSignals pendingSignals;
     private final SignalIds signalIds;
     private final EpochNanoClock clock;
 
     SignalEndpoint(
-        final IngressPublisher publisher,
         final ReadModel readModel,
         final PendingSignals pendingSignals,
         final SignalIds signalIds,
         final EpochNanoClock clock)
     {
-        this.publisher = publisher;
         this.readModel = readModel;
         this.pendingSignals = pendingSignals;
         this.signalIds = signalIds;
@@ -46,16 +43,13 @@ final class SignalEndpoint
         // never become a second order.
         final String idempotencyKey = signalId;
         final long ingressTimeNs = clock.nanoTime();
-        final IngressPublisher.Result result = publisher.publishSignal(
+        final IngressPublisher.Result result = pendingSignals.publish(new PendingSignals.Delivery(
             SignalSource.REST, SignalFormat.CANONICAL_JSON, ingressTimeNs, signalId, signal.account(), idempotencyKey,
-            request.body());
+            request.body(), ""));
         if (result != IngressPublisher.Result.OK)
         {
             throw ApiException.engineUnavailable(unavailableMessage(result));
         }
-        pendingSignals.add(new PendingSignals.Pending(signalId, SignalSource.REST.name(), signal.account(), ingressTimeNs));
-        pendingSignals.track(new PendingSignals.Delivery(SignalSource.REST, SignalFormat.CANONICAL_JSON, ingressTimeNs, signalId,
-            signal.account(), idempotencyKey, request.body()), clock.nanoTime());
         final ObjectNode body = Json.object();
         body.put("signalId", signalId);
         body.put("status", "ACCEPTED");
@@ -72,7 +66,7 @@ final class SignalEndpoint
         {
             return ApiResponse.ok(JsonViews.signal(signal));
         }
-        final PendingSignals.Pending pending = pendingSignals.get(signalId);
+        final PendingSignals.Delivery pending = pendingSignals.get(signalId);
         if (pending != null)
         {
             return ApiResponse.ok(JsonViews.pendingSignal(pending));

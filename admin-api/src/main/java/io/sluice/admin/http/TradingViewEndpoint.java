@@ -29,20 +29,17 @@ final class TradingViewEndpoint
 {
     private static final int MAX_KEY_PART = 100;
 
-    private final IngressPublisher publisher;
     private final IngestSettings settings;
     private final PendingSignals pendingSignals;
     private final SignalIds signalIds;
     private final EpochNanoClock clock;
 
     TradingViewEndpoint(
-        final IngressPublisher publisher,
         final IngestSettings settings,
         final PendingSignals pendingSignals,
         final SignalIds signalIds,
         final EpochNanoClock clock)
     {
-        this.publisher = publisher;
         this.settings = settings;
         this.pendingSignals = pendingSignals;
         this.signalIds = signalIds;
@@ -91,13 +88,12 @@ final class TradingViewEndpoint
         final String signalId = clientId != null ? clientId : signalIds.next();
         final String key = idempotencyKey(source, clientId, isJson ? json : null, body);
         final long ingressTimeNs = clock.nanoTime();
-        final IngressPublisher.Result result = publisher.publishSignal(
-            SignalSource.TRADINGVIEW, format, ingressTimeNs, signalId, source.account(), key, body, source.name());
+        final IngressPublisher.Result result = pendingSignals.publish(new PendingSignals.Delivery(
+            SignalSource.TRADINGVIEW, format, ingressTimeNs, signalId, source.account(), key, body, source.name()));
         if (result != IngressPublisher.Result.OK)
         {
             throw ApiException.engineUnavailable(SignalEndpoint.unavailableMessage(result));
         }
-        pendingSignals.add(new PendingSignals.Pending(signalId, SignalSource.TRADINGVIEW.name(), source.account(), ingressTimeNs));
         final ObjectNode answer = Json.object();
         answer.put("signalId", signalId);
         answer.put("status", "ACCEPTED");

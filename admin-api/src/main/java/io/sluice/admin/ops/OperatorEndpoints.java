@@ -601,9 +601,8 @@ final class OperatorEndpoints
         final String what)
     {
         final long nowNs = services.clock().nanoTime();
-        publish(services.publisher().publishSignal(SignalSource.MANUAL, SignalFormat.CANONICAL_JSON, nowNs, signalId, account,
-            idempotencyKey, body, "manual:" + principal.name()));
-        services.pendingSignals().add(new PendingSignals.Pending(signalId, SignalSource.MANUAL.name(), account, nowNs));
+        publish(services.pendingSignals().publish(new PendingSignals.Delivery(SignalSource.MANUAL, SignalFormat.CANONICAL_JSON,
+            nowNs, signalId, account, idempotencyKey, body, "manual:" + principal.name())));
         final ObjectNode node = EventJson.object();
         node.put("status", "ACCEPTED");
         node.put("kind", what);

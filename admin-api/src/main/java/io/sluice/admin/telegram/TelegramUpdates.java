@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.admin.IngressPublisher;
+import io.sluice.admin.http.PendingSignals;
 import io.sluice.admin.ingest.IngestSettings;
 import io.sluice.admin.ingest.Source;
 import io.sluice.sbe.SignalFormat;
@@ -34,7 +35,7 @@ public final class TelegramUpdates
         UNAVAILABLE
     }
 
-    private final IngressPublisher publisher;
+    private final PendingSignals signals;
     private final IngestSettings settings;
     private final EpochNanoClock clock;
     private final int maxBodyBytes;
@@ -44,15 +45,15 @@ public final class TelegramUpdates
     /**
      * Updates handled for the configured Telegram sources.
      *
-     * @param publisher    ingress publisher.
+     * @param signals      publishes accepted signals and re-publishes them until journaled.
      * @param settings     sources and Telegram settings.
      * @param clock        wall clock, epoch ns.
      * @param maxBodyBytes largest body the publisher takes.
      */
     public TelegramUpdates(
-        final IngressPublisher publisher, final IngestSettings settings, final EpochNanoClock clock, final int maxBodyBytes)
+        final PendingSignals signals, final IngestSettings settings, final EpochNanoClock clock, final int maxBodyBytes)
     {
-        this.publisher = publisher;
+        this.signals = signals;
         this.settings = settings;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
@@ -102,8 +103,8 @@ public final class TelegramUpdates
         }
         final String key = settings.telegramDedup() == IngestSettings.TelegramDedup.UPDATE ?
             "tg:" + updateId.asLong() : "tg:" + chatId + ":" + messageId.asLong();
-        final IngressPublisher.Result result = publisher.publishSignal(SignalSource.TELEGRAM, SignalFormat.FREE_TEXT,
-            clock.nanoTime(), "tg-" + updateId.asLong(), source.account(), key, body, source.name());
+        final IngressPublisher.Result result = signals.publish(new PendingSignals.Delivery(SignalSource.TELEGRAM,
+            SignalFormat.FREE_TEXT, clock.nanoTime(), "tg-" + updateId.asLong(), source.account(), key, body, source.name()));
         if (result != IngressPublisher.Result.OK)
         {
             return Outcome.UNAVAILABLE;

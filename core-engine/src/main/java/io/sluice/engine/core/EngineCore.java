@@ -1629,22 +1629,28 @@ public final class EngineCore
                 }
                 break;
             case ORDER_STATUS:
-                if (order.statusRequested && reportedStatus != null && reportedStatus != OrdStatus.NULL_VAL &&
-                    reportedStatus != OrdStatus.UNKNOWN)
+                if (reportedStatus == null || reportedStatus == OrdStatus.NULL_VAL)
                 {
-                    if (!onStatusAnswer(order, reportedStatus, cumQty, executionReport.avgPrice()))
-                    {
-                        return; // NOT_FOUND: replaced by its next attempt or given up, already reported
-                    }
                     break;
                 }
-                if (reportedStatus != null && reportedStatus != OrdStatus.NULL_VAL)
+                if (reportedStatus == OrdStatus.UNKNOWN)
                 {
-                    if (reportedStatus == OrdStatus.UNKNOWN && order.status != OrdStatus.UNKNOWN)
+                    if (order.status != OrdStatus.UNKNOWN)
                     {
                         onVenueFault(order.venueId); // a lost answer (timeout) counts toward the breaker
                     }
-                    order.status = reportedStatus;
+                    order.status = OrdStatus.UNKNOWN;
+                    break;
+                }
+                if (reportedStatus == OrdStatus.NOT_FOUND && !order.statusRequested)
+                {
+                    break; // a second answer to a request already settled: no news, and never a second re-send
+                }
+                // Requested or not, a status brings the fills the engine has not seen (a status the venue sends
+                // on its own, or the late answer of an earlier round, must not skip them).
+                if (!onStatusAnswer(order, reportedStatus, cumQty, executionReport.avgPrice()))
+                {
+                    return; // NOT_FOUND: replaced by its next attempt or given up, already reported
                 }
                 break;
             default:
@@ -1777,23 +1783,21 @@ public final class EngineCore
         }
     }
 
-    // The venue's in-doubt orders (or those with a request outstanding) into recon.scratch, oldest first; a new
-    // round (clearsDecided) also forgets requests about orders decided since.
-    private void collect(final int venueId, final boolean requestedOnly, final boolean clearsDecided)
+    // The venue's live orders (or only those with a request outstanding) into recon.scratch, oldest first.
+    private void collect(final int venueId, final boolean requestedOnly)
     {
         recon.clearScratch();
         recon.collectVenue = venueId;
         recon.collectRequestedOnly = requestedOnly;
-        recon.collectClearsDecided = clearsDecided;
         orders.forEach(reconCollector);
-        recon.collectClearsDecided = false;
     }
 
-    // Ask the venue about every order of it in PENDING_NEW, UNKNOWN or PENDING_CANCEL, oldest first; when its
-    // gateway is not up, ask as soon as it is.
+    // Ask the venue about every live order of it, oldest first; when its gateway is not up, ask as soon as it is.
+    // Not only the in-doubt ones: an acknowledged order's fill report may have died with the engine (read from
+    // Aeron, not yet journaled) or with the gateway's connection.
     private void reconcileVenue(final int venueId)
     {
-        collect(venueId, false, true);
+        collect(venueId, false);
         final int count = recon.scratchSize;
         if (count == 0)
         {
@@ -1956,7 +1960,7 @@ public final class EngineCore
             {
                 continue;
             }
-            collect(venueId, true, false);
+            collect(venueId, true);
             for (int i = 0; i < recon.scratchSize; i++)
             {
                 final Order order = recon.scratch[i];
@@ -1977,18 +1981,6 @@ public final class EngineCore
         return recon.anyOutstanding();
     }
 
-    /** Live orders whose outcome the engine does not know (PENDING_NEW, UNKNOWN, PENDING_CANCEL); changes no state. */
-    public int inDoubtOrders()
-    {
-        int count = 0;
-        for (int venueId = 0; venueId < venues.size(); venueId++)
-        {
-            collect(venueId, false, false);
-            count += recon.scratchSize;
-            recon.clearScratch();
-        }
-        return count;
-    }
 
     // A gateway went down (reported or silent): counts as a venue fault and, by default, halts the venue
     // until an operator resumes it.

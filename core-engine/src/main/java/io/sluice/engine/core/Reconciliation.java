@@ -1,10 +1,10 @@
 package io.sluice.engine.core;
 
-import io.sluice.sbe.OrdStatus;
-
 /**
- * Reconciliation state per venue: in-doubt orders (PENDING_NEW, UNKNOWN, PENDING_CANCEL) are queried with an
- * OrderStatusRequest after a restart and whenever the venue's gateway comes (back) up. While a venue has
+ * Reconciliation state per venue: every live order is queried with an OrderStatusRequest after a restart and
+ * whenever the venue's gateway comes (back) up — not only the in-doubt ones (PENDING_NEW, UNKNOWN,
+ * PENDING_CANCEL): a report read from Aeron but not yet journaled when the engine died is gone, so an order
+ * the engine saw acknowledged may have filled since. While a venue has
  * unanswered requests, new orders for it are refused; a request unanswered past the timeout (event time)
  * becomes an alert, never a resend. Pre-sized: no allocation.
  */
@@ -22,7 +22,6 @@ final class Reconciliation
     int scratchSize;
     int collectVenue;
     boolean collectRequestedOnly;
-    boolean collectClearsDecided;
 
     Reconciliation(final int venues, final int maxOrders, final long timeoutNs)
     {
@@ -36,11 +35,6 @@ final class Reconciliation
         this.round = new long[venues];
         this.timeoutNs = timeoutNs;
         this.scratch = new Order[maxOrders];
-    }
-
-    static boolean inDoubt(final OrdStatus status)
-    {
-        return status == OrdStatus.PENDING_NEW || status == OrdStatus.UNKNOWN || status == OrdStatus.PENDING_CANCEL;
     }
 
     /** New orders for this venue wait until its in-doubt orders are answered. */
@@ -70,19 +64,15 @@ final class Reconciliation
         }
     }
 
-    /** Collector for {@link OrderBook#forEach}: the venue's in-doubt (or requested) orders, in placement order. */
+    /** Collector for {@link OrderBook#forEach}: the venue's live (or requested) orders, in placement order. */
     void collect(final Order order)
     {
         if (order.venueId != collectVenue)
         {
             return;
         }
-        if (collectRequestedOnly ? !order.statusRequested : !inDoubt(order.status))
+        if (collectRequestedOnly && !order.statusRequested)
         {
-            if (collectClearsDecided)
-            {
-                order.statusRequested = false; // decided since it was asked about: no longer awaited
-            }
             return;
         }
         int i = scratchSize++;

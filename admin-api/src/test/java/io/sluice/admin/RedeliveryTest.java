@@ -1,0 +1,161 @@
+package io.sluice.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.aeron.Publication;
+import io.sluice.admin.http.PendingSignals;
+import io.sluice.journal.Journal;
+import io.sluice.journal.JournalAppender;
+import io.sluice.journal.JournalRecord;
+import io.sluice.sbe.SignalFormat;
+import io.sluice.sbe.SignalSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * An accepted signal the engine never journaled (killed after reading it from Aeron) is published again, with
+ * the same fields, until the journal shows it — through the real HTTP server, ingress stream and journal tail.
+ */
+class RedeliveryTest
+{
+    private static final String SECRET = "s3cr3t-Redeliver-1";
+
+    @TempDir
+    static Path dir;
+    private static IngestHarness harness;
+
+    @BeforeAll
+    static void launch()
+    {
+        harness = new IngestHarness(dir, true, IngestHarness.settings(
+            "sluice.admin.redeliverMs", "200",
+            "sluice.sources", "tv-main",
+            "sluice.source.tv-main.type", "tradingview",
+            "sluice.source.tv-main.secret", SECRET,
+            "sluice.source.tv-main.account", "acc1"));
+    }
+
+    @AfterAll
+    static void close()
+    {
+        final long errors = harness.api.errorCount();
+        harness.close();
+        assertEquals(0, errors, "unexpected errors in the API");
+    }
+
+    @Test
+    void shouldPublishAnAcceptedSignalAgainUntilTheJournalShowsIt()
+    {
+        final long redeliveredBefore = harness.api.redeliveredSignals();
+        assertEquals(202, harness.post("/api/v1/signals", "application/json",
+            "{\"id\":\"lost-1\",\"account\":\"acc1\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").statusCode());
+        assertEquals(200, harness.post("/webhook/tradingview/" + SECRET, "text/plain", "buy ETHUSDT 2")
+            .statusCode());
+
+        // The engine reads both and dies before journaling them: each arrives again, identical.
+        final IngestHarness.Signal rest = signal("lost-1");
+        final IngestHarness.Signal webhook = next(m -> !((IngestHarness.Signal)m).signalId().equals("lost-1"));
+        assertSame(rest, signal("lost-1"));
+        assertSame(webhook, signal(webhook.signalId()));
+        assertEquals("tv-main", webhook.channel(), "a re-publication keeps the source's channel");
+        assertEquals("PENDING", IngestHarness.json(harness.get("/api/v1/signals/lost-1")).path("status").asText());
+        assertEquals(2, harness.api.undeliveredSignals());
+
+        // The successor engine journals them: nothing more is published, and the journal answers for them.
+        try (Journal journal = Journal.open(harness.journalDir); JournalAppender appender = journal.appender())
+        {
+            final TestRecords records = new TestRecords();
+            int length = records.rawSignal("lost-1", "acc1", 1, "{}");
+            appender.append(JournalRecord.KIND_INPUT, 1, 1, records.buffer, 0, length);
+            length = records.rawSignal(webhook.signalId(), "acc1", 2, "buy ETHUSDT 2");
+            appender.append(JournalRecord.KIND_INPUT, 2, 2, records.buffer, 0, length);
+        }
+        ApiHarness.await("the journaled signals to be forgotten", () -> harness.api.undeliveredSignals() == 0);
+        assertEquals("RECEIVED", IngestHarness.json(harness.get("/api/v1/signals/lost-1")).path("status").asText());
+        assertEquals(true, harness.api.redeliveredSignals() - redeliveredBefore >= 2, "both were published again");
+    }
+
+    @Test
+    void shouldRefuseNewSignalsRatherThanForgetAnAcceptedOne() throws Exception
+    {
+        // A PendingSignals of its own on a separate stream, with a clock the test moves.
+        final AtomicLong nowNs = new AtomicLong(1_000);
+        try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1077);
+            io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1077))
+        {
+            ApiHarness.await("the test stream to connect", publication::isConnected);
+            final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 2);
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("a")));
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("b")));
+            assertEquals(IngressPublisher.Result.BACK_PRESSURED, signals.publish(delivery("c")), "full: refused, nothing forgotten");
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("b")), "a retry of a waiting one is taken");
+            assertEquals(2, signals.undelivered());
+            assertEquals(List.of("a", "b", "b"), received(engine, 3));
+
+            // Not due yet: nothing again.
+            nowNs.addAndGet(99);
+            assertEquals(List.of(), signals.redeliver(id -> false, 100));
+            nowNs.addAndGet(1);
+            assertEquals(List.of("a", "b"), signals.redeliver(id -> false, 100));
+            assertEquals(List.of("a", "b"), received(engine, 2));
+            assertEquals(List.of("b"), signals.redeliver("a"::equals, 0), "a journaled signal is forgotten, not re-sent");
+            assertNull(signals.get("a"));
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("c")), "room again");
+            assertEquals(3, signals.redelivered());
+        }
+    }
+
+    private static PendingSignals.Delivery delivery(final String id)
+    {
+        return new PendingSignals.Delivery(SignalSource.REST, SignalFormat.CANONICAL_JSON, 7, id, "acc1", id,
+            ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.US_ASCII), "");
+    }
+
+    private static List<String> received(final io.aeron.Subscription engine, final int count)
+    {
+        final List<String> ids = new java.util.ArrayList<>();
+        final io.sluice.sbe.RawSignalDecoder decoder = new io.sluice.sbe.RawSignalDecoder();
+        final io.sluice.sbe.MessageHeaderDecoder header = new io.sluice.sbe.MessageHeaderDecoder();
+        ApiHarness.await(count + " signals on the test stream", () ->
+        {
+            engine.poll((buffer, offset, length, h) ->
+            {
+                decoder.wrapAndApplyHeader(buffer, offset, header);
+                ids.add(decoder.signalId());
+            }, 10);
+            return ids.size() >= count;
+        });
+        return ids;
+    }
+
+    private static IngestHarness.Signal signal(final String id)
+    {
+        return next(m -> ((IngestHarness.Signal)m).signalId().equals(id));
+    }
+
+    private static IngestHarness.Signal next(final java.util.function.Predicate<Object> which)
+    {
+        final List<Object> messages = harness.receiveUntil(m -> m instanceof IngestHarness.Signal && which.test(m));
+        return (IngestHarness.Signal)messages.get(messages.size() - 1);
+    }
+
+    private static void assertSame(final IngestHarness.Signal first, final IngestHarness.Signal again)
+    {
+        assertEquals(first.source(), again.source());
+        assertEquals(first.format(), again.format());
+        assertEquals(first.signalId(), again.signalId());
+        assertEquals(first.account(), again.account());
+        assertEquals(first.idempotencyKey(), again.idempotencyKey());
+        assertEquals(first.channel(), again.channel());
+        assertArrayEquals(first.body(), again.body());
+    }
+}

@@ -138,7 +138,8 @@ public final class AdminApi implements AutoCloseable
         metrics.gauge("sluice_signals_undelivered", "Accepted signals the journal does not show yet.");
         metrics.counter("sluice_signals_redelivered_total", "Accepted signals published again because the journal had not shown them in time.");
         pendingSignals =
-            new PendingSignals(ingressPublisher, new org.agrona.concurrent.SystemNanoClock(), PendingSignals.DEFAULT_CAPACITY);
+            new PendingSignals(ingressPublisher, new org.agrona.concurrent.SystemNanoClock(), PendingSignals.DEFAULT_CAPACITY,
+                ctx.engineStallNs());
         EngineCounters.register(metrics, aeron);
 
         journal = Journal.open(ctx.journalDir());
@@ -188,7 +189,8 @@ public final class AdminApi implements AutoCloseable
         {
             try
             {
-                pendingSignals.redeliver(id -> readModel.signal(id) != null, redeliverNs);
+                final long applied = readModel.lastIndex(); // first: a signal at or before it is in the read model
+                pendingSignals.redeliver(id -> readModel.signal(id) != null, journal.lastIndex(), applied, redeliverNs);
             }
             catch (final RuntimeException ex)
             {

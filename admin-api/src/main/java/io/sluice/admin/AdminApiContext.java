@@ -96,6 +96,27 @@ public final class AdminApiContext
         {
             throw new IllegalArgumentException(REDELIVER_MS_PROP + " must be positive");
         }
+        // The engine journals a Tick every sluice.engine.tickMs: three missed ones and it is taken for dead.
+        engineStallNs = settings.getLong(ENGINE_STALL_MS_PROP, 3 * settings.getLong("sluice.engine.tickMs", 1_000)) * 1_000_000L;
+        if (engineStallNs <= 0)
+        {
+            throw new IllegalArgumentException(ENGINE_STALL_MS_PROP + " must be positive");
+        }
+    }
+
+    /** Setting: milliseconds the journal may stand still before the engine is taken for dead (no re-publication). */
+    public static final String ENGINE_STALL_MS_PROP = "sluice.admin.engineStallMs";
+    private long engineStallNs;
+
+    /**
+     * How long the journal may stand still before the engine is taken for dead: accepted signals are not
+     * published again meanwhile.
+     *
+     * @return nanoseconds.
+     */
+    public long engineStallNs()
+    {
+        return engineStallNs;
     }
 
     /** Setting: milliseconds after which an accepted signal the journal does not show yet is published again. */

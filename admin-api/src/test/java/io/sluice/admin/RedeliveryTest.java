@@ -38,6 +38,7 @@ class RedeliveryTest
     {
         harness = new IngestHarness(dir, true, IngestHarness.settings(
             "sluice.admin.redeliverMs", "200",
+            "sluice.admin.engineStallMs", "600000", // the test plays an engine that journals no Ticks
             "sluice.sources", "tv-main",
             "sluice.source.tv-main.type", "tradingview",
             "sluice.source.tv-main.secret", SECRET,
@@ -93,7 +94,7 @@ class RedeliveryTest
             io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1077))
         {
             ApiHarness.await("the test stream to connect", publication::isConnected);
-            final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 2);
+            final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 2, 1_000_000);
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("a")));
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("b")));
             assertEquals(IngressPublisher.Result.BACK_PRESSURED, signals.publish(delivery("c")), "full: refused, nothing forgotten");
@@ -103,14 +104,55 @@ class RedeliveryTest
 
             // Not due yet: nothing again.
             nowNs.addAndGet(99);
-            assertEquals(List.of(), signals.redeliver(id -> false, 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 50, 50, 100));
             nowNs.addAndGet(1);
-            assertEquals(List.of("a", "b"), signals.redeliver(id -> false, 100));
+            // Due, but the read model has not applied what the journal held by then (index 70): it may be there.
+            assertEquals(List.of(), signals.redeliver(id -> false, 70, 60, 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 90, 69, 100), "the journal end when due is what counts");
+            assertEquals(List.of("a", "b"), signals.redeliver(id -> false, 95, 70, 100));
             assertEquals(List.of("a", "b"), received(engine, 2));
-            assertEquals(List.of("b"), signals.redeliver("a"::equals, 0), "a journaled signal is forgotten, not re-sent");
+            assertEquals(List.of(), signals.redeliver(id -> false, 95, 95, 100), "published again: due again afterNs later");
+            nowNs.addAndGet(100);
+            assertEquals(List.of("b"), signals.redeliver("a"::equals, 95, 95, 100), "a journaled signal is forgotten, not re-sent");
             assertNull(signals.get("a"));
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("c")), "room again");
             assertEquals(3, signals.redelivered());
+            assertEquals(List.of("b", "c"), received(engine, 2), "b again, then c");
+        }
+    }
+
+    @Test
+    void shouldPublishNothingWhileTheJournalStandsStillAndLetARestartedEngineDrainTheStreamFirst() throws Exception
+    {
+        final AtomicLong nowNs = new AtomicLong(0);
+        try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1078);
+            io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1078))
+        {
+            ApiHarness.await("the test stream to connect", publication::isConnected);
+            final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 10, 1_000);
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("x")));
+            assertEquals(List.of("x"), received(engine, 1));
+
+            // The engine died: its journal stops at 40. Within the stall time a due signal still goes out...
+            nowNs.set(200);
+            assertEquals(List.of("x"), signals.redeliver(id -> false, 40, 40, 100));
+            nowNs.set(900);
+            assertEquals(List.of("x"), signals.redeliver(id -> false, 40, 40, 100));
+            assertEquals(List.of("x", "x"), received(engine, 2));
+            // ...past it, nothing more.
+            nowNs.set(1_300);
+            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, 100));
+            nowNs.set(5_000);
+            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, 100), "a journal standing still means no engine reads");
+
+            // A new engine journals again: it gets afterNs to drain the stream before anything is repeated.
+            nowNs.set(5_050);
+            assertEquals(List.of(), signals.redeliver(id -> false, 41, 41, 100));
+            nowNs.set(5_149);
+            assertEquals(List.of(), signals.redeliver(id -> false, 42, 42, 100));
+            nowNs.set(5_150);
+            assertEquals(List.of("x"), signals.redeliver(id -> false, 43, 43, 100));
+            assertEquals(List.of("x"), received(engine, 1));
         }
     }
 

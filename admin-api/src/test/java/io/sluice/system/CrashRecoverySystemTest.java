@@ -79,6 +79,7 @@ class CrashRecoverySystemTest
         dir = System.getenv("SLUICE_CRASH_DIR") != null ? Path.of(System.getenv("SLUICE_CRASH_DIR")) : tempDir;
         final Map<String, String> settings = new HashMap<>();
         settings.put("sluice.admin.redeliverMs", "500");
+        settings.put("sluice.engine.tickMs", "200"); // a stalled journal (dead engine) is noticed after three missed Ticks
         settings.put("sluice.engine.gatewayTimeoutMs", "60000"); // engine downtime is not a venue fault here
         settings.put("sluice.account.main.ordersPerSecond", "0");
         sluice = new SystemHarness(dir, settings, false);
@@ -256,7 +257,6 @@ class CrashRecoverySystemTest
             }
         }
         command.add("-Xmx256m");
-        command.add("-Dsluice.dbg=true");
         command.addAll(sluice.systemProperties());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -21,7 +21,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class IngressAgent implements Agent
 {
     private static final int FRAGMENT_LIMIT = 64;
-    private static final boolean DBG = Boolean.getBoolean("sluice.dbg");
 
     private final RingBuffer<RingEvent> ring;
     private final Subscription ingress;
@@ -132,11 +131,6 @@ final class IngressAgent implements Agent
     private io.aeron.logbuffer.ControlledFragmentHandler.Action onIngressFragment(
         final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
     {
-        if (DBG && ingressHeader.wrap(buffer, offset).templateId() == io.sluice.sbe.RawSignalDecoder.TEMPLATE_ID)
-        {
-            final io.sluice.sbe.RawSignalDecoder d = new io.sluice.sbe.RawSignalDecoder().wrap(buffer, offset + 8, ingressHeader.blockLength(), ingressHeader.version());
-            System.out.println("DBG ingress " + d.signalId() + " holding=" + holding + " pos=" + header.position() + " session=" + header.sessionId() + " " + System.currentTimeMillis());
-        }
         if (holding && length >= io.sluice.sbe.MessageHeaderDecoder.ENCODED_LENGTH &&
             ingressHeader.wrap(buffer, offset).templateId() == io.sluice.sbe.RawSignalDecoder.TEMPLATE_ID)
         {

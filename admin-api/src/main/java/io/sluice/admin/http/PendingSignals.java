@@ -53,7 +53,7 @@ public final class PendingSignals
     {
         final Delivery delivery;
         long sentNs;
-        int sends = 1;
+        long dueEnd = NOT_DUE;
 
         Entry(final Delivery delivery, final long sentNs)
         {
@@ -62,11 +62,16 @@ public final class PendingSignals
         }
     }
 
+    private static final long NOT_DUE = Long.MIN_VALUE;
+
     private final IngressPublisher publisher;
     private final NanoClock clock;
     private final int capacity;
+    private final long stallNs;
     private final Map<String, Entry> undelivered = new LinkedHashMap<>();
     private long redelivered;
+    private long lastJournalEnd = Long.MIN_VALUE;
+    private long journalMovedNs;
 
     /**
      * Accepted signals published through a publisher.
@@ -74,12 +79,15 @@ public final class PendingSignals
      * @param publisher the ingress stream.
      * @param clock     monotonic clock timing re-publication.
      * @param capacity  signals that may wait for the journal before new ones are refused.
+     * @param stallNs   how long the journal may stand still before the engine is taken for dead.
      */
-    public PendingSignals(final IngressPublisher publisher, final NanoClock clock, final int capacity)
+    public PendingSignals(final IngressPublisher publisher, final NanoClock clock, final int capacity, final long stallNs)
     {
         this.publisher = publisher;
         this.clock = clock;
         this.capacity = capacity;
+        this.stallNs = stallNs;
+        this.journalMovedNs = clock.nanoTime();
     }
 
     /**
@@ -106,17 +114,45 @@ public final class PendingSignals
     }
 
     /**
-     * Forget the signals the journal now shows and publish again, oldest first, those still missing
-     * {@code afterNs} after they were last published. Does nothing while no engine is connected.
+     * Forget the signals the journal now shows and publish again, oldest first, those the engine has not journaled
+     * although it had {@code afterNs} to do so:
+     * <ul>
+     * <li>"not journaled" is only concluded once the read model has applied every record the journal held when that
+     * time was up, so a read model lagging behind a busy journal never causes a re-publication;</li>
+     * <li>nothing is published while the journal stands still for longer than the stall time (a live engine
+     * journals a Tick every second): a dead engine reads nothing, and what is published meanwhile waits in the
+     * stream for its successor anyway; when the journal moves again every signal gets {@code afterNs} more, so the
+     * successor drains the stream before anything is repeated;</li>
+     * <li>nothing is published while no engine is connected.</li>
+     * </ul>
      *
-     * @param journaled tells whether the journal holds a signal.
-     * @param afterNs   how long a signal may stay out of the journal.
+     * @param journaled  tells whether the read model holds a signal.
+     * @param journalEnd index of the journal's last record now.
+     * @param applied    index of the last record the read model had applied before {@code journaled} is asked.
+     * @param afterNs    how long the engine has to journal a signal.
      * @return the ids published again.
      */
-    public synchronized List<String> redeliver(final Predicate<String> journaled, final long afterNs)
+    public synchronized List<String> redeliver(
+        final Predicate<String> journaled, final long journalEnd, final long applied, final long afterNs)
     {
-        final List<String> again = new ArrayList<>();
         final long nowNs = clock.nanoTime();
+        final boolean moved = journalEnd != lastJournalEnd;
+        if (moved && nowNs - journalMovedNs > stallNs)
+        {
+            for (final Entry entry : undelivered.values())
+            {
+                entry.sentNs = nowNs; // an engine (re)started: let it read what waits in the stream first
+                entry.dueEnd = NOT_DUE;
+            }
+        }
+        if (moved)
+        {
+            lastJournalEnd = journalEnd;
+            journalMovedNs = nowNs;
+        }
+        final boolean stalled = nowNs - journalMovedNs > stallNs;
+
+        final List<String> again = new ArrayList<>();
         final Iterator<Entry> iterator = undelivered.values().iterator();
         while (iterator.hasNext())
         {
@@ -125,15 +161,24 @@ public final class PendingSignals
             if (journaled.test(d.signalId()))
             {
                 iterator.remove();
+                continue;
             }
-            else if (nowNs - entry.sentNs >= afterNs && publisher.isConnected())
+            if (stalled || nowNs - entry.sentNs < afterNs)
+            {
+                continue;
+            }
+            if (entry.dueEnd == NOT_DUE)
+            {
+                entry.dueEnd = journalEnd; // had the engine journaled it, it would be at or before this index
+            }
+            if (applied >= entry.dueEnd && publisher.isConnected())
             {
                 final IngressPublisher.Result result = publisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(),
                     d.signalId(), d.account(), d.idempotencyKey(), d.body(), d.channel());
                 if (result == IngressPublisher.Result.OK)
                 {
                     entry.sentNs = nowNs;
-                    entry.sends++;
+                    entry.dueEnd = NOT_DUE;
                     redelivered++;
                     again.add(d.signalId());
                 }

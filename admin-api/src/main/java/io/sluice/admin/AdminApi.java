@@ -189,8 +189,9 @@ public final class AdminApi implements AutoCloseable
         {
             try
             {
-                final long applied = readModel.lastIndex(); // first: a signal at or before it is in the read model
-                pendingSignals.redeliver(id -> readModel.signal(id) != null, journal.lastIndex(), applied, redeliverNs);
+                final long consumed = ingressPublisher.consumed(aeron.countersReader());
+                final long applied = readModel.lastIndex(); // before the look-ups: a signal at or before it is there
+                pendingSignals.redeliver(id -> readModel.signal(id) != null, journal.lastIndex(), applied, consumed, redeliverNs);
             }
             catch (final RuntimeException ex)
             {

@@ -40,10 +40,13 @@ public final class IngressPublisher
         MAX_POSITION_EXCEEDED
     }
 
+    private static final int SESSION_ID_OFFSET = 8;
+    private static final int STREAM_ID_OFFSET = 12;
     private static final int MAX_VAR_ASCII_LENGTH = 1024;
     private static final int MAX_VAR_UTF8_LENGTH = 8192;
 
     private final Publication publication;
+    private volatile long lastPosition;
     private final int maxRetries;
     private final int maxBodyBytes;
     private final UnsafeBuffer buffer;
@@ -93,6 +96,41 @@ public final class IngressPublisher
      *
      * @return true when connected.
      */
+    /**
+     * Stream position just after the last message published (by any thread): read right after a publish under
+     * the caller's own lock it is at or after that message's end.
+     *
+     * @return the position, 0 before the first.
+     */
+    public long lastPosition()
+    {
+        return lastPosition;
+    }
+
+    /**
+     * The highest position a subscriber of this stream (this publication's session) has read to, from the media
+     * driver's subscriber position counters (type {@code DRIVER_SUBSCRIBER_POSITION_TYPE_ID}; key: registration id
+     * at 0, session id at 8, stream id at 12, as {@code io.aeron.driver.status.StreamCounter} lays it out).
+     *
+     * @param counters the driver's counters.
+     * @return the position, or {@link Long#MAX_VALUE} when no subscriber's counter is visible.
+     */
+    public long consumed(final org.agrona.concurrent.status.CountersReader counters)
+    {
+        final int sessionId = publication.sessionId();
+        final int streamId = publication.streamId();
+        final long[] highest = { Long.MIN_VALUE };
+        counters.forEach((counterId, typeId, key, label) ->
+        {
+            if (typeId == io.aeron.AeronCounters.DRIVER_SUBSCRIBER_POSITION_TYPE_ID &&
+                key.getInt(SESSION_ID_OFFSET) == sessionId && key.getInt(STREAM_ID_OFFSET) == streamId)
+            {
+                highest[0] = Math.max(highest[0], counters.getCounterValue(counterId));
+            }
+        });
+        return highest[0] == Long.MIN_VALUE ? Long.MAX_VALUE : highest[0];
+    }
+
     public boolean isConnected()
     {
         return publication.isConnected();
@@ -346,6 +384,7 @@ public final class IngressPublisher
             final long position = publication.offer(buffer, 0, length);
             if (position > 0)
             {
+                lastPosition = position;
                 return Result.OK;
             }
             if (position == Publication.NOT_CONNECTED)

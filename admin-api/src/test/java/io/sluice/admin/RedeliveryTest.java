@@ -88,36 +88,71 @@ class RedeliveryTest
     @Test
     void shouldRefuseNewSignalsRatherThanForgetAnAcceptedOne() throws Exception
     {
-        // A PendingSignals of its own on a separate stream, with a clock the test moves.
+        // A PendingSignals of its own on a separate stream, with a clock the test moves; the subscriber's real
+        // position counter tells what was read.
         final AtomicLong nowNs = new AtomicLong(1_000);
         try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1077);
             io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1077))
         {
             ApiHarness.await("the test stream to connect", publication::isConnected);
-            final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 2, 1_000_000);
+            final IngressPublisher publisher = new IngressPublisher(publication, 3, 4096);
+            final java.util.function.LongSupplier consumed = () -> publisher.consumed(harness.aeron.countersReader());
+            final PendingSignals signals = new PendingSignals(publisher, nowNs::get, 2, 1_000_000);
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("a")));
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("b")));
             assertEquals(IngressPublisher.Result.BACK_PRESSURED, signals.publish(delivery("c")), "full: refused, nothing forgotten");
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("b")), "a retry of a waiting one is taken");
             assertEquals(2, signals.undelivered());
-            assertEquals(List.of("a", "b", "b"), received(engine, 3));
+            assertEquals(List.of("a", "b", "b"), received(engine, 3, 10));
+            assertEquals(publication.position(), consumed.getAsLong(), "the subscriber read everything");
 
-            // Not due yet: nothing again.
+            // Read (noted now), but not journaled afterNs later.
+            assertEquals(List.of(), signals.redeliver(id -> false, 50, 50, consumed.getAsLong(), 100));
             nowNs.addAndGet(99);
-            assertEquals(List.of(), signals.redeliver(id -> false, 50, 50, 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 50, 50, consumed.getAsLong(), 100));
             nowNs.addAndGet(1);
             // Due, but the read model has not applied what the journal held by then (index 70): it may be there.
-            assertEquals(List.of(), signals.redeliver(id -> false, 70, 60, 100));
-            assertEquals(List.of(), signals.redeliver(id -> false, 90, 69, 100), "the journal end when due is what counts");
-            assertEquals(List.of("a", "b"), signals.redeliver(id -> false, 95, 70, 100));
-            assertEquals(List.of("a", "b"), received(engine, 2));
-            assertEquals(List.of(), signals.redeliver(id -> false, 95, 95, 100), "published again: due again afterNs later");
+            assertEquals(List.of(), signals.redeliver(id -> false, 70, 60, consumed.getAsLong(), 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 90, 69, consumed.getAsLong(), 100), "the journal end when due counts");
+            assertEquals(List.of("a", "b"), signals.redeliver(id -> false, 95, 70, consumed.getAsLong(), 100));
+            assertEquals(2, signals.redelivered());
+
+            // The copies wait in the stream: however long, nothing is repeated until a subscriber has read them.
+            nowNs.addAndGet(10_000);
+            assertEquals(List.of(), signals.redeliver(id -> false, 95, 95, consumed.getAsLong(), 100));
+            assertEquals(List.of("a", "b"), received(engine, 2, 10));
+            assertEquals(List.of(), signals.redeliver(id -> false, 95, 95, consumed.getAsLong(), 100));
             nowNs.addAndGet(100);
-            assertEquals(List.of("b"), signals.redeliver("a"::equals, 95, 95, 100), "a journaled signal is forgotten, not re-sent");
+            assertEquals(List.of("b"), signals.redeliver("a"::equals, 96, 96, consumed.getAsLong(), 100),
+                "a journaled signal is forgotten, not re-sent");
             assertNull(signals.get("a"));
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("c")), "room again");
             assertEquals(3, signals.redelivered());
-            assertEquals(List.of("b", "c"), received(engine, 2), "b again, then c");
+            assertEquals(List.of("b", "c"), received(engine, 2, 10), "b again, then c");
+        }
+    }
+
+    @Test
+    void shouldRepeatOnlyWhatASubscriberReadAndDidNotJournal() throws Exception
+    {
+        final AtomicLong nowNs = new AtomicLong(0);
+        try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1079);
+            io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1079))
+        {
+            ApiHarness.await("the test stream to connect", publication::isConnected);
+            final IngressPublisher publisher = new IngressPublisher(publication, 3, 4096);
+            final PendingSignals signals = new PendingSignals(publisher, nowNs::get, 10, 1_000_000);
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("read")));
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("waiting")));
+            // The engine reads one and dies: the other is still in the stream for its successor.
+            assertEquals(List.of("read"), received(engine, 1, 1));
+            final long consumed = publisher.consumed(harness.aeron.countersReader());
+            assertEquals(true, consumed > 0 && consumed < publication.position(), "read to the end of the first: " + consumed);
+
+            assertEquals(List.of(), signals.redeliver(id -> false, 10, 10, consumed, 100));
+            nowNs.set(100);
+            assertEquals(List.of("read"), signals.redeliver(id -> false, 11, 11, consumed, 100));
+            assertEquals(List.of("waiting", "read"), received(engine, 2, 10), "only the one read is published again");
         }
     }
 
@@ -130,29 +165,34 @@ class RedeliveryTest
         {
             ApiHarness.await("the test stream to connect", publication::isConnected);
             final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 10, 1_000);
+            final long unknown = Long.MAX_VALUE; // no position counter visible: time alone decides
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("x")));
-            assertEquals(List.of("x"), received(engine, 1));
+            assertEquals(List.of("x"), received(engine, 1, 10));
 
             // The engine died: its journal stops at 40. Within the stall time a due signal still goes out...
             nowNs.set(200);
-            assertEquals(List.of("x"), signals.redeliver(id -> false, 40, 40, 100));
-            nowNs.set(900);
-            assertEquals(List.of("x"), signals.redeliver(id -> false, 40, 40, 100));
-            assertEquals(List.of("x", "x"), received(engine, 2));
+            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, unknown, 100));
+            nowNs.set(300);
+            assertEquals(List.of("x"), signals.redeliver(id -> false, 40, 40, unknown, 100));
+            nowNs.set(400);
+            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, unknown, 100));
+            nowNs.set(500);
+            assertEquals(List.of("x"), signals.redeliver(id -> false, 40, 40, unknown, 100));
+            assertEquals(List.of("x", "x"), received(engine, 2, 10));
             // ...past it, nothing more.
             nowNs.set(1_300);
-            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, unknown, 100));
             nowNs.set(5_000);
-            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, 100), "a journal standing still means no engine reads");
+            assertEquals(List.of(), signals.redeliver(id -> false, 40, 40, unknown, 100), "a journal standing still means no engine reads");
 
             // A new engine journals again: it gets afterNs to drain the stream before anything is repeated.
             nowNs.set(5_050);
-            assertEquals(List.of(), signals.redeliver(id -> false, 41, 41, 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 41, 41, unknown, 100));
             nowNs.set(5_149);
-            assertEquals(List.of(), signals.redeliver(id -> false, 42, 42, 100));
+            assertEquals(List.of(), signals.redeliver(id -> false, 42, 42, unknown, 100));
             nowNs.set(5_150);
-            assertEquals(List.of("x"), signals.redeliver(id -> false, 43, 43, 100));
-            assertEquals(List.of("x"), received(engine, 1));
+            assertEquals(List.of("x"), signals.redeliver(id -> false, 43, 43, unknown, 100));
+            assertEquals(List.of("x"), received(engine, 1, 10));
         }
     }
 
@@ -162,7 +202,7 @@ class RedeliveryTest
             ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.US_ASCII), "");
     }
 
-    private static List<String> received(final io.aeron.Subscription engine, final int count)
+    private static List<String> received(final io.aeron.Subscription engine, final int count, final int fragmentLimit)
     {
         final List<String> ids = new java.util.ArrayList<>();
         final io.sluice.sbe.RawSignalDecoder decoder = new io.sluice.sbe.RawSignalDecoder();
@@ -173,7 +213,7 @@ class RedeliveryTest
             {
                 decoder.wrapAndApplyHeader(buffer, offset, header);
                 ids.add(decoder.signalId());
-            }, 10);
+            }, fragmentLimit);
             return ids.size() >= count;
         });
         return ids;

@@ -15,9 +15,14 @@ import org.agrona.concurrent.NanoClock;
 /**
  * The one way a signal is accepted: published on the ingress stream and remembered until the journal shows it.
  * An engine killed after reading a signal from Aeron but before journaling it never saw it, and its successor
- * joins the stream after it; so every accepted signal is published again, with the same fields, each
- * {@code afterNs} until the journal has it (the engine refuses a repeat of one it did journal as a duplicate of
- * the same id or idempotency key). Bounded: when {@code capacity} signals are still unjournaled, new ones are
+ * joins the stream after it: such a signal is published again, with the same fields, until the journal has it
+ * (the engine refuses a repeat of one it did journal as a duplicate of the same id or idempotency key).
+ * <p>
+ * A signal counts as lost only when a subscriber has read past it ({@code consumed}, the highest subscriber
+ * position of the stream), {@code afterNs} have passed since, the journal has moved meanwhile (it stands still
+ * when the engine is dead: a Tick a second otherwise), and the read model has applied every record the journal
+ * held then without finding it. Signals still waiting in the stream are never repeated, so a restarted engine
+ * draining a backlog sees no duplicates. Bounded: when {@code capacity} signals are still unjournaled, new ones are
  * refused (503) rather than any accepted one forgotten.
  */
 public final class PendingSignals
@@ -52,17 +57,18 @@ public final class PendingSignals
     private static final class Entry
     {
         final Delivery delivery;
-        long sentNs;
-        long dueEnd = NOT_DUE;
+        final long position;
+        long consumedNs = NOT_YET;
+        long dueEnd = NOT_YET;
 
-        Entry(final Delivery delivery, final long sentNs)
+        Entry(final Delivery delivery, final long position)
         {
             this.delivery = delivery;
-            this.sentNs = sentNs;
+            this.position = position;
         }
     }
 
-    private static final long NOT_DUE = Long.MIN_VALUE;
+    private static final long NOT_YET = Long.MIN_VALUE;
 
     private final IngressPublisher publisher;
     private final NanoClock clock;
@@ -108,32 +114,24 @@ public final class PendingSignals
         if (result == IngressPublisher.Result.OK)
         {
             undelivered.remove(delivery.signalId());
-            undelivered.put(delivery.signalId(), new Entry(delivery, clock.nanoTime()));
+            undelivered.put(delivery.signalId(), new Entry(delivery, publisher.lastPosition()));
         }
         return result;
     }
 
     /**
-     * Forget the signals the journal now shows and publish again, oldest first, those the engine has not journaled
-     * although it had {@code afterNs} to do so:
-     * <ul>
-     * <li>"not journaled" is only concluded once the read model has applied every record the journal held when that
-     * time was up, so a read model lagging behind a busy journal never causes a re-publication;</li>
-     * <li>nothing is published while the journal stands still for longer than the stall time (a live engine
-     * journals a Tick every second): a dead engine reads nothing, and what is published meanwhile waits in the
-     * stream for its successor anyway; when the journal moves again every signal gets {@code afterNs} more, so the
-     * successor drains the stream before anything is repeated;</li>
-     * <li>nothing is published while no engine is connected.</li>
-     * </ul>
+     * Forget the signals the journal now shows and publish again, oldest first, those lost (see the class comment).
      *
      * @param journaled  tells whether the read model holds a signal.
      * @param journalEnd index of the journal's last record now.
      * @param applied    index of the last record the read model had applied before {@code journaled} is asked.
-     * @param afterNs    how long the engine has to journal a signal.
+     * @param consumed   highest position a subscriber of the stream has read to, or {@link Long#MAX_VALUE} when
+     *                   unknown (no position counter visible: then only time tells).
+     * @param afterNs    how long the engine has to journal a signal it has read.
      * @return the ids published again.
      */
     public synchronized List<String> redeliver(
-        final Predicate<String> journaled, final long journalEnd, final long applied, final long afterNs)
+        final Predicate<String> journaled, final long journalEnd, final long applied, final long consumed, final long afterNs)
     {
         final long nowNs = clock.nanoTime();
         final boolean moved = journalEnd != lastJournalEnd;
@@ -141,8 +139,8 @@ public final class PendingSignals
         {
             for (final Entry entry : undelivered.values())
             {
-                entry.sentNs = nowNs; // an engine (re)started: let it read what waits in the stream first
-                entry.dueEnd = NOT_DUE;
+                entry.consumedNs = NOT_YET; // an engine (re)started: what it reads from now on gets afterNs again
+                entry.dueEnd = NOT_YET;
             }
         }
         if (moved)
@@ -152,39 +150,58 @@ public final class PendingSignals
         }
         final boolean stalled = nowNs - journalMovedNs > stallNs;
 
-        final List<String> again = new ArrayList<>();
+        final List<Entry> again = new ArrayList<>();
         final Iterator<Entry> iterator = undelivered.values().iterator();
         while (iterator.hasNext())
         {
             final Entry entry = iterator.next();
-            final Delivery d = entry.delivery;
-            if (journaled.test(d.signalId()))
+            if (journaled.test(entry.delivery.signalId()))
             {
                 iterator.remove();
                 continue;
             }
-            if (stalled || nowNs - entry.sentNs < afterNs)
+            if (entry.position > consumed)
+            {
+                continue; // still in the stream: the engine will read it
+            }
+            if (entry.consumedNs == NOT_YET)
+            {
+                entry.consumedNs = nowNs;
+            }
+            if (stalled || nowNs - entry.consumedNs < afterNs)
             {
                 continue;
             }
-            if (entry.dueEnd == NOT_DUE)
+            if (entry.dueEnd == NOT_YET)
             {
                 entry.dueEnd = journalEnd; // had the engine journaled it, it would be at or before this index
             }
-            if (applied >= entry.dueEnd && publisher.isConnected())
+            if (applied >= entry.dueEnd)
             {
-                final IngressPublisher.Result result = publisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(),
-                    d.signalId(), d.account(), d.idempotencyKey(), d.body(), d.channel());
-                if (result == IngressPublisher.Result.OK)
-                {
-                    entry.sentNs = nowNs;
-                    entry.dueEnd = NOT_DUE;
-                    redelivered++;
-                    again.add(d.signalId());
-                }
+                again.add(entry);
             }
         }
-        return again;
+
+        final List<String> ids = new ArrayList<>(again.size());
+        for (final Entry entry : again)
+        {
+            if (!publisher.isConnected())
+            {
+                break;
+            }
+            final Delivery d = entry.delivery;
+            final IngressPublisher.Result result = publisher.publishSignal(d.source(), d.format(), d.ingressTimeNs(),
+                d.signalId(), d.account(), d.idempotencyKey(), d.body(), d.channel());
+            if (result == IngressPublisher.Result.OK)
+            {
+                // Back in the stream, behind what is there: in publication order again.
+                undelivered.remove(d.signalId());
+                undelivered.put(d.signalId(), new Entry(d, publisher.lastPosition()));
+                redelivered++;
+                ids.add(d.signalId());
+            }
+        }
+        return ids;
     }
 
     /**

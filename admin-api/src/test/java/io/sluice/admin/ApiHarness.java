@@ -58,7 +58,8 @@ final class ApiHarness implements AutoCloseable
     final Aeron aeron;
     final Subscription ingress;
     final AdminApi api;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // The API speaks HTTP/1.1 only: the client asks for it instead of trying an h2c upgrade per connection.
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     private final List<Object> received = new ArrayList<>();
     private final FragmentAssembler assembler = new FragmentAssembler(this::onFragment);
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();

@@ -66,7 +66,7 @@ class DashboardBrowserTest
     private Gateway gateway;
     private AdminApi api;
     private WebDriver browser;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void setUp() throws Exception

@@ -36,7 +36,7 @@ class IngestSystemTest
     Path dir;
 
     private SystemHarness sluice;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void tearDown()

@@ -58,7 +58,8 @@ final class SystemHarness implements AutoCloseable
     private final AdminApi api;
     private final Settings settings;
     private final Map<String, String> settingsMap;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // The API speaks HTTP/1.1 only: the client asks for it instead of trying an h2c upgrade per connection.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * Launch everything and wait until the engine is connected and the paper gateway is UP.

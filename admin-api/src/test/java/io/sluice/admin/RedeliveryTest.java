@@ -86,16 +86,16 @@ class RedeliveryTest
     }
 
     @Test
-    void shouldRefuseNewSignalsRatherThanForgetAnAcceptedOne() throws Exception
+    void shouldRefuseNewSignalsRatherThanForgetAnAcceptedOne()
     {
         // A PendingSignals of its own on a separate stream, with a clock the test moves; the subscriber's real
         // position counter tells what was read.
         final AtomicLong nowNs = new AtomicLong(1_000);
-        try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1077);
-            io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1077))
+        try (TestStream stream = new TestStream(1077))
         {
-            ApiHarness.await("the test stream to connect", publication::isConnected);
-            final IngressPublisher publisher = new IngressPublisher(publication, 3, 4096);
+            final Publication publication = stream.publication;
+            final io.aeron.Subscription engine = stream.engine;
+            final IngressPublisher publisher = stream.publisher;
             final java.util.function.LongSupplier consumed = () -> publisher.consumed(harness.aeron.countersReader());
             final PendingSignals signals = new PendingSignals(publisher, nowNs::get, 2, 1_000_000);
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("a")));
@@ -133,14 +133,14 @@ class RedeliveryTest
     }
 
     @Test
-    void shouldRepeatOnlyWhatASubscriberReadAndDidNotJournal() throws Exception
+    void shouldRepeatOnlyWhatASubscriberReadAndDidNotJournal()
     {
         final AtomicLong nowNs = new AtomicLong(0);
-        try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1079);
-            io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1079))
+        try (TestStream stream = new TestStream(1079))
         {
-            ApiHarness.await("the test stream to connect", publication::isConnected);
-            final IngressPublisher publisher = new IngressPublisher(publication, 3, 4096);
+            final Publication publication = stream.publication;
+            final io.aeron.Subscription engine = stream.engine;
+            final IngressPublisher publisher = stream.publisher;
             final PendingSignals signals = new PendingSignals(publisher, nowNs::get, 10, 1_000_000);
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("read")));
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("waiting")));
@@ -157,14 +157,14 @@ class RedeliveryTest
     }
 
     @Test
-    void shouldPublishNothingWhileTheJournalStandsStillAndLetARestartedEngineDrainTheStreamFirst() throws Exception
+    void shouldPublishNothingWhileTheJournalStandsStillAndLetARestartedEngineDrainTheStreamFirst()
     {
         final AtomicLong nowNs = new AtomicLong(0);
-        try (Publication publication = harness.aeron.addPublication("aeron:ipc", 1078);
-            io.aeron.Subscription engine = harness.aeron.addSubscription("aeron:ipc", 1078))
+        try (TestStream stream = new TestStream(1078))
         {
-            ApiHarness.await("the test stream to connect", publication::isConnected);
-            final PendingSignals signals = new PendingSignals(new IngressPublisher(publication, 3, 4096), nowNs::get, 10, 1_000);
+            final io.aeron.Subscription engine = stream.engine;
+            final IngressPublisher publisher = stream.publisher;
+            final PendingSignals signals = new PendingSignals(publisher, nowNs::get, 10, 1_000);
             final long unknown = Long.MAX_VALUE; // no position counter visible: time alone decides
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("x")));
             assertEquals(List.of("x"), received(engine, 1, 10));
@@ -193,6 +193,27 @@ class RedeliveryTest
             nowNs.set(5_150);
             assertEquals(List.of("x"), signals.redeliver(id -> false, 43, 43, unknown, 100));
             assertEquals(List.of("x"), received(engine, 1, 10));
+        }
+    }
+
+    /** A stream of its own: a publication, the subscriber playing the engine, and a publisher on it. */
+    private static final class TestStream implements AutoCloseable
+    {
+        final Publication publication;
+        final io.aeron.Subscription engine;
+        final IngressPublisher publisher;
+
+        TestStream(final int streamId)
+        {
+            publication = harness.aeron.addPublication("aeron:ipc", streamId);
+            engine = harness.aeron.addSubscription("aeron:ipc", streamId);
+            ApiHarness.await("the test stream to connect", publication::isConnected);
+            publisher = new IngressPublisher(publication, 3, 4096);
+        }
+
+        public void close()
+        {
+            org.agrona.CloseHelper.closeAll(engine, publication);
         }
     }
 

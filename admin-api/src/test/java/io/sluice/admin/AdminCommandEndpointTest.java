@@ -49,7 +49,7 @@ class AdminCommandEndpointTest
         assertEquals("ACCEPTED", json.get("status").asText());
         assertEquals("KILL", json.get("action").asText());
         assertEquals("GLOBAL", json.get("scope").asText());
-        assertEquals(List.of(new ApiHarness.AdminCommand("KILL", "GLOBAL", "", NOW_NS, "api", "")),
+        assertEquals(List.of(new ApiHarness.AdminCommand("KILL", "GLOBAL", "", NOW_NS, "api", "", "")),
             harness.receivedBeforeMarker());
     }
 
@@ -64,7 +64,7 @@ class AdminCommandEndpointTest
         assertEquals("RESUME", json.get("action").asText());
         assertEquals("ACCOUNT", json.get("scope").asText());
         assertEquals("acc7", json.get("account").asText());
-        assertEquals(List.of(new ApiHarness.AdminCommand("RESUME", "ACCOUNT", "acc7", NOW_NS, "ops@desk", "incident #12 résolu")),
+        assertEquals(List.of(new ApiHarness.AdminCommand("RESUME", "ACCOUNT", "acc7", NOW_NS, "ops@desk", "incident #12 résolu", "")),
             harness.receivedBeforeMarker());
     }
 
@@ -74,7 +74,7 @@ class AdminCommandEndpointTest
         final HttpResponse<String> response = harness.postJson("/api/v1/flatten", "{\"reason\":\"end of day\"}");
 
         assertEquals(202, response.statusCode(), response.body());
-        assertEquals(List.of(new ApiHarness.AdminCommand("FLATTEN", "GLOBAL", "", NOW_NS, "api", "end of day")),
+        assertEquals(List.of(new ApiHarness.AdminCommand("FLATTEN", "GLOBAL", "", NOW_NS, "api", "end of day", "")),
             harness.receivedBeforeMarker());
     }
 

@@ -44,14 +44,22 @@ final class ApiHarness implements AutoCloseable
 
     /** A RawSignal as the engine would receive it. */
     record RawSignal(
-        String source, String format, long ingressTimeNs, String signalId, String account, String idempotencyKey, byte[] body)
+        String source, String format, long ingressTimeNs, String signalId, String account, String idempotencyKey, byte[] body,
+        String channel)
     {
+        String text()
+        {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** An AdminCommand as the engine would receive it. */
-    record AdminCommand(String action, String scope, String account, long issuedTimeNs, String actor, String reason)
+    record AdminCommand(String action, String scope, String account, long issuedTimeNs, String actor, String reason, String target)
     {
     }
+
+    /** The wall clock of {@link #ingest}: every ingress time and issue time is this. */
+    static final long INGEST_NOW_NS = 1_700_000_000_000_000_000L;
 
     final Path journalDir;
     final MediaDriver driver;
@@ -122,6 +130,32 @@ final class ApiHarness implements AutoCloseable
         return new ApiHarness(dir, subscribe, settings, customizer);
     }
 
+    /**
+     * The rig for the signal sources: bodies up to 4 KiB and a fixed wall clock ({@link #INGEST_NOW_NS}).
+     *
+     * @param dir       temp directory.
+     * @param subscribe whether an ingress subscription plays the engine.
+     * @param settings  sources and other settings on top of the defaults.
+     * @return the running rig.
+     */
+    static ApiHarness ingest(final Path dir, final boolean subscribe, final Map<String, String> settings)
+    {
+        final Map<String, String> values = new HashMap<>();
+        values.put("sluice.http.maxBodyBytes", "4096");
+        values.putAll(settings);
+        return new ApiHarness(dir, subscribe, values, ctx -> ctx.epochNanoClock(() -> INGEST_NOW_NS));
+    }
+
+    static Map<String, String> settings(final String... keysAndValues)
+    {
+        final Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2)
+        {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     URI uri(final String path)
     {
         return URI.create("http://127.0.0.1:" + api.port() + path);
@@ -132,7 +166,7 @@ final class ApiHarness implements AutoCloseable
         return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build());
     }
 
-    HttpResponse<String> post(final String path, final String contentType, final byte[] body)
+    HttpResponse<String> post(final String path, final String contentType, final byte[] body, final String... headers)
     {
         final HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -140,7 +174,16 @@ final class ApiHarness implements AutoCloseable
         {
             builder.header("Content-Type", contentType);
         }
+        for (int i = 0; i < headers.length; i += 2)
+        {
+            builder.header(headers[i], headers[i + 1]);
+        }
         return send(builder.build());
+    }
+
+    HttpResponse<String> post(final String path, final String contentType, final String body, final String... headers)
+    {
+        return post(path, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
     }
 
     HttpResponse<String> postJson(final String path, final String body)
@@ -264,6 +307,17 @@ final class ApiHarness implements AutoCloseable
         return new ArrayList<>(messages.subList(0, messages.size() - 1));
     }
 
+    /** The single signal published before the marker. */
+    RawSignal onlySignal()
+    {
+        final List<Object> published = receivedBeforeMarker();
+        if (published.size() != 1 || !(published.get(0) instanceof RawSignal))
+        {
+            fail("expected exactly one RawSignal, received " + published);
+        }
+        return (RawSignal)published.get(0);
+    }
+
     private void onFragment(final org.agrona.DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
     {
         headerDecoder.wrap(buffer, offset);
@@ -281,14 +335,22 @@ final class ApiHarness implements AutoCloseable
                 final String idempotencyKey = d.idempotencyKey();
                 final byte[] body = new byte[d.bodyLength()];
                 d.getBody(body, 0, body.length);
-                received.add(new RawSignal(source, format, ingressTimeNs, signalId, account, idempotencyKey, body));
+                final String channel = d.channel();
+                received.add(new RawSignal(source, format, ingressTimeNs, signalId, account, idempotencyKey, body, channel));
                 break;
             }
             case AdminCommandDecoder.TEMPLATE_ID:
             {
                 final AdminCommandDecoder d = adminCommandDecoder.wrap(
                     buffer, bodyOffset, headerDecoder.blockLength(), headerDecoder.version());
-                received.add(new AdminCommand(d.action().name(), d.scope().name(), d.account(), d.issuedTimeNs(), d.actor(), d.reason()));
+                final String action = d.action().name();
+                final String scope = d.scope().name();
+                final String account = d.account();
+                final long issuedTimeNs = d.issuedTimeNs();
+                final String actor = d.actor();
+                final String reason = d.reason();
+                final String target = d.target();
+                received.add(new AdminCommand(action, scope, account, issuedTimeNs, actor, reason, target));
                 break;
             }
             default:

@@ -27,12 +27,12 @@ class ApprovalEndpointTest
 
     @TempDir
     static Path dir;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch()
     {
-        harness = new IngestHarness(dir, true, IngestHarness.settings());
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings());
     }
 
     @AfterAll
@@ -50,8 +50,8 @@ class ApprovalEndpointTest
             "{\"actor\":\"risk@desk\",\"reason\":\"size checked\"}");
 
         assertEquals(202, response.statusCode(), response.body());
-        assertEquals("APPROVE", IngestHarness.json(response).get("action").asText());
-        assertEquals(List.of(new IngestHarness.Command("APPROVE", "GLOBAL", "", "risk@desk", "size checked", "sig-77")),
+        assertEquals("APPROVE", ApiHarness.json(response).get("action").asText());
+        assertEquals(List.of(new ApiHarness.AdminCommand("APPROVE", "GLOBAL", "", ApiHarness.INGEST_NOW_NS, "risk@desk", "size checked", "sig-77")),
             harness.receivedBeforeMarker());
     }
 
@@ -63,7 +63,7 @@ class ApprovalEndpointTest
         final HttpResponse<String> response = harness.post("/api/v1/approvals/sig-held/reject", null, new byte[0]);
 
         assertEquals(202, response.statusCode(), response.body());
-        assertEquals(List.of(new IngestHarness.Command("REJECT", "ACCOUNT", "acc5", "api", "", "sig-held")),
+        assertEquals(List.of(new ApiHarness.AdminCommand("REJECT", "ACCOUNT", "acc5", ApiHarness.INGEST_NOW_NS, "api", "", "sig-held")),
             harness.receivedBeforeMarker());
     }
 
@@ -72,7 +72,7 @@ class ApprovalEndpointTest
     {
         journalAwaitingApproval("sig-wait", "acc2");
 
-        final JsonNode approvals = IngestHarness.json(harness.get("/api/v1/approvals")).get("approvals");
+        final JsonNode approvals = ApiHarness.json(harness.get("/api/v1/approvals")).get("approvals");
         JsonNode found = null;
         for (final JsonNode approval : approvals)
         {
@@ -88,7 +88,7 @@ class ApprovalEndpointTest
 
         harness.post("/api/v1/approvals/sig-wait/approve", "application/json", "{\"actor\":\"ops\"}");
         harness.receivedBeforeMarker();
-        final JsonNode after = IngestHarness.json(harness.get("/api/v1/approvals")).get("approvals");
+        final JsonNode after = ApiHarness.json(harness.get("/api/v1/approvals")).get("approvals");
         boolean decided = false;
         for (final JsonNode approval : after)
         {

@@ -132,7 +132,7 @@ final class FakeBotApi implements AutoCloseable
 
     synchronized void awaitRequest(final java.util.function.Predicate<List<Request>> condition, final String what)
     {
-        final long deadlineMs = System.currentTimeMillis() + IngestHarness.TIMEOUT.toMillis();
+        final long deadlineMs = System.currentTimeMillis() + ApiHarness.TIMEOUT.toMillis();
         while (!condition.test(requests))
         {
             final long waitMs = deadlineMs - System.currentTimeMillis();

@@ -20,12 +20,12 @@ class ManualAndHedgeSignalTest
 {
     @TempDir
     static Path dir;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch()
     {
-        harness = new IngestHarness(dir, true, IngestHarness.settings());
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings());
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class ManualAndHedgeSignalTest
             "{\"actor\":\"ops@desk\",\"account\":\"acc1\",\"id\":\"m-1\",\"text\":\"XAUUSD BUY 2050 SL 2045 TP 2060 🟢\"}");
 
         assertEquals(202, response.statusCode(), response.body());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("MANUAL", signal.source());
         assertEquals("FREE_TEXT", signal.format());
         assertEquals("manual:ops@desk", signal.channel());
@@ -62,7 +62,7 @@ class ManualAndHedgeSignalTest
             "{\"signal\": " + inner + ", \"actor\": \"alice\"}");
 
         assertEquals(202, response.statusCode(), response.body());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("CANONICAL_JSON", signal.format());
         assertEquals(inner, signal.text());
         assertEquals("manual:alice", signal.channel());
@@ -90,7 +90,7 @@ class ManualAndHedgeSignalTest
         final HttpResponse<String> response = harness.post("/api/v1/signals/hedge-pair", "application/json", pair);
 
         assertEquals(202, response.statusCode(), response.body());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("REST", signal.source());
         assertEquals("HEDGE_PAIR_JSON", signal.format());
         assertEquals("p-1", signal.signalId());
@@ -118,7 +118,7 @@ class ManualAndHedgeSignalTest
     private static void assertField(final int status, final String field, final HttpResponse<String> response)
     {
         assertEquals(status, response.statusCode(), response.body());
-        final JsonNode error = IngestHarness.json(response).get("error");
+        final JsonNode error = ApiHarness.json(response).get("error");
         assertEquals(field, error.get("field").asText(), response.body());
     }
 }

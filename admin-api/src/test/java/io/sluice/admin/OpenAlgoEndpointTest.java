@@ -23,12 +23,12 @@ class OpenAlgoEndpointTest
 
     @TempDir
     static Path dir;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch()
     {
-        harness = new IngestHarness(dir, true, IngestHarness.settings(
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings(
             "sluice.sources", "algo,algo-dedup",
             "sluice.source.algo.type", "openalgo",
             "sluice.source.algo.apikey", KEY,
@@ -56,9 +56,9 @@ class OpenAlgoEndpointTest
         final HttpResponse<String> response = harness.post("/api/v1/basketorder", "application/json", basket);
 
         assertEquals(200, response.statusCode(), response.body());
-        final JsonNode json = IngestHarness.json(response);
+        final JsonNode json = ApiHarness.json(response);
         assertEquals("success", json.get("status").asText());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals(json.get("orderid").asText(), signal.signalId());
         assertEquals("OPENALGO", signal.source());
         assertEquals("OPENALGO_JSON", signal.format());
@@ -94,7 +94,7 @@ class OpenAlgoEndpointTest
             "\"exchange\":\"NSE\",\"pricetype\":\"MARKET\",\"product\":\"MIS\",\"quantity\":\"1\"}";
 
         harness.post("/api/v1/placeorder", "application/json", order);
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
 
         assertTrue(signal.idempotencyKey().matches("oa:algo-dedup:h:[0-9a-f]{16}"), signal.idempotencyKey());
     }
@@ -127,7 +127,7 @@ class OpenAlgoEndpointTest
     private static void assertError(final int status, final String code, final String field, final HttpResponse<String> response)
     {
         assertEquals(status, response.statusCode(), response.body());
-        final JsonNode error = IngestHarness.json(response).get("error");
+        final JsonNode error = ApiHarness.json(response).get("error");
         assertEquals(code, error.get("code").asText(), response.body());
         if (field != null)
         {

@@ -31,12 +31,12 @@ class RedeliveryTest
 
     @TempDir
     static Path dir;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch()
     {
-        harness = new IngestHarness(dir, true, IngestHarness.settings(
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings(
             "sluice.admin.redeliverMs", "200",
             "sluice.admin.engineStallMs", "600000", // the test plays an engine that journals no Ticks
             "sluice.sources", "tv-main",
@@ -63,12 +63,12 @@ class RedeliveryTest
             .statusCode());
 
         // The engine reads both and dies before journaling them: each arrives again, identical.
-        final IngestHarness.Signal rest = signal("lost-1");
-        final IngestHarness.Signal webhook = next(m -> !((IngestHarness.Signal)m).signalId().equals("lost-1"));
+        final ApiHarness.RawSignal rest = signal("lost-1");
+        final ApiHarness.RawSignal webhook = next(m -> !((ApiHarness.RawSignal)m).signalId().equals("lost-1"));
         assertSame(rest, signal("lost-1"));
         assertSame(webhook, signal(webhook.signalId()));
         assertEquals("tv-main", webhook.channel(), "a re-publication keeps the source's channel");
-        assertEquals("PENDING", IngestHarness.json(harness.get("/api/v1/signals/lost-1")).path("status").asText());
+        assertEquals("PENDING", ApiHarness.json(harness.get("/api/v1/signals/lost-1")).path("status").asText());
         assertEquals(2, harness.api.undeliveredSignals());
 
         // The successor engine journals them: nothing more is published, and the journal answers for them.
@@ -81,7 +81,7 @@ class RedeliveryTest
             appender.append(JournalRecord.KIND_INPUT, 2, 2, records.buffer, 0, length);
         }
         ApiHarness.await("the journaled signals to be forgotten", () -> harness.api.undeliveredSignals() == 0);
-        assertEquals("RECEIVED", IngestHarness.json(harness.get("/api/v1/signals/lost-1")).path("status").asText());
+        assertEquals("RECEIVED", ApiHarness.json(harness.get("/api/v1/signals/lost-1")).path("status").asText());
         assertEquals(true, harness.api.redeliveredSignals() - redeliveredBefore >= 2, "both were published again");
     }
 
@@ -240,18 +240,18 @@ class RedeliveryTest
         return ids;
     }
 
-    private static IngestHarness.Signal signal(final String id)
+    private static ApiHarness.RawSignal signal(final String id)
     {
-        return next(m -> ((IngestHarness.Signal)m).signalId().equals(id));
+        return next(m -> ((ApiHarness.RawSignal)m).signalId().equals(id));
     }
 
-    private static IngestHarness.Signal next(final java.util.function.Predicate<Object> which)
+    private static ApiHarness.RawSignal next(final java.util.function.Predicate<Object> which)
     {
-        final List<Object> messages = harness.receiveUntil(m -> m instanceof IngestHarness.Signal && which.test(m));
-        return (IngestHarness.Signal)messages.get(messages.size() - 1);
+        final List<Object> messages = harness.receiveUntil(m -> m instanceof ApiHarness.RawSignal && which.test(m));
+        return (ApiHarness.RawSignal)messages.get(messages.size() - 1);
     }
 
-    private static void assertSame(final IngestHarness.Signal first, final IngestHarness.Signal again)
+    private static void assertSame(final ApiHarness.RawSignal first, final ApiHarness.RawSignal again)
     {
         assertEquals(first.source(), again.source());
         assertEquals(first.format(), again.format());

@@ -26,13 +26,13 @@ class TelegramTest
     @TempDir
     static Path dir;
     private static FakeBotApi bot;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch() throws IOException
     {
         bot = new FakeBotApi(TOKEN);
-        harness = new IngestHarness(dir, true, IngestHarness.settings(
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings(
             "sluice.telegram.mode", "poll",
             "sluice.telegram.token", TOKEN,
             "sluice.telegram.apiUrl", bot.url(),
@@ -77,15 +77,15 @@ class TelegramTest
 
         final List<Object> published = harness.receivedBeforeMarker();
         assertEquals(3, published.size(), published::toString);
-        final IngestHarness.Signal post = (IngestHarness.Signal)published.get(0);
-        assertEquals(new IngestHarness.Signal("TELEGRAM", "FREE_TEXT", "tg-100", "acc-tg", "tg:" + VIP_CHAT + ":5", "vip",
-            post.body()), post);
+        final ApiHarness.RawSignal post = (ApiHarness.RawSignal)published.get(0);
+        assertEquals(new ApiHarness.RawSignal("TELEGRAM", "FREE_TEXT", ApiHarness.INGEST_NOW_NS, "tg-100", "acc-tg",
+            "tg:" + VIP_CHAT + ":5", post.body(), "vip"), post);
         assertEquals("GOLD BUY 2050 SL 2045 TP 2060", post.text());
-        final IngestHarness.Signal edit = (IngestHarness.Signal)published.get(1);
+        final ApiHarness.RawSignal edit = (ApiHarness.RawSignal)published.get(1);
         assertEquals("tg-102", edit.signalId());
         assertEquals(post.idempotencyKey(), edit.idempotencyKey(), "an edit shares the post's dedup key: it never trades twice");
         assertEquals("GOLD BUY 2051 SL 2045 TP 2060", edit.text());
-        final IngestHarness.Signal caption = (IngestHarness.Signal)published.get(2);
+        final ApiHarness.RawSignal caption = (ApiHarness.RawSignal)published.get(2);
         assertEquals("daily", caption.channel());
         assertEquals("", caption.account());
         assertEquals("EURUSD SELL 1.0900 SL 1.0950", caption.text());
@@ -121,10 +121,10 @@ class TelegramTest
             "{\"update_id\":501,\"my_chat_member\":{}}", "X-Telegram-Bot-Api-Secret-Token", "hook-Secret_1");
 
         assertEquals(200, accepted.statusCode(), accepted.body());
-        assertEquals("PUBLISHED", IngestHarness.json(accepted).get("outcome").asText());
+        assertEquals("PUBLISHED", ApiHarness.json(accepted).get("outcome").asText());
         assertEquals(200, chatter.statusCode(), "updates that are not signals are answered 200 so Telegram stops resending them");
-        assertEquals("IGNORED", IngestHarness.json(chatter).get("outcome").asText());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        assertEquals("IGNORED", ApiHarness.json(chatter).get("outcome").asText());
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("tg-500", signal.signalId());
         assertEquals("tg:" + VIP_CHAT + ":50", signal.idempotencyKey());
         assertEquals("BTCUSDT LONG", signal.text());

@@ -19,13 +19,13 @@ class TelegramUnavailableEngineTest
     @TempDir
     static Path dir;
     private static FakeBotApi bot;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch() throws IOException
     {
         bot = new FakeBotApi(TelegramTest.TOKEN);
-        harness = new IngestHarness(dir, false, IngestHarness.settings(
+        harness = ApiHarness.ingest(dir, false, ApiHarness.settings(
             "sluice.telegram.mode", "poll",
             "sluice.telegram.token", TelegramTest.TOKEN,
             "sluice.telegram.apiUrl", bot.url(),

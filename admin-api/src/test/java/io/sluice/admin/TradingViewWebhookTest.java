@@ -27,12 +27,12 @@ class TradingViewWebhookTest
 
     @TempDir
     static Path dir;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch()
     {
-        harness = new IngestHarness(dir, true, IngestHarness.settings(
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings(
             "sluice.sources", "tv-main,tv-locked,tv-hash",
             "sluice.source.tv-main.type", "tradingview",
             "sluice.source.tv-main.secret", MAIN_SECRET,
@@ -63,8 +63,8 @@ class TradingViewWebhookTest
         final HttpResponse<String> response = harness.post("/webhook/tradingview", "application/json; charset=utf-8", alert);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("ACCEPTED", IngestHarness.json(response).get("status").asText());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        assertEquals("ACCEPTED", ApiHarness.json(response).get("status").asText());
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("TRADINGVIEW", signal.source());
         assertEquals("TRADINGVIEW_JSON", signal.format());
         assertEquals("tv-main", signal.channel());
@@ -72,7 +72,7 @@ class TradingViewWebhookTest
         assertEquals("tv:tv-main:2024-05-01T12:00:00Z:Long_Entry", signal.idempotencyKey());
         assertEquals(alert.replace(MAIN_SECRET, "").replace("\"x-\"", "\"\""), signal.text());
         assertFalse(signal.text().contains(MAIN_SECRET), "the secret never reaches the journal");
-        assertEquals(IngestHarness.json(response).get("signalId").asText(), signal.signalId());
+        assertEquals(ApiHarness.json(response).get("signalId").asText(), signal.signalId());
     }
 
     @Test
@@ -87,11 +87,11 @@ class TradingViewWebhookTest
         assertEquals(200, second.statusCode(), second.body());
         final List<Object> published = harness.receivedBeforeMarker();
         assertEquals(2, published.size(), published::toString);
-        final IngestHarness.Signal signal = (IngestHarness.Signal)published.get(0);
+        final ApiHarness.RawSignal signal = (ApiHarness.RawSignal)published.get(0);
         assertEquals("FREE_TEXT", signal.format());
         assertEquals(alert, signal.text());
         assertTrue(signal.idempotencyKey().matches("tv:tv-main:h:[0-9a-f]{16}"), signal.idempotencyKey());
-        assertEquals(signal.idempotencyKey(), ((IngestHarness.Signal)published.get(1)).idempotencyKey(),
+        assertEquals(signal.idempotencyKey(), ((ApiHarness.RawSignal)published.get(1)).idempotencyKey(),
             "a repeated alert has the same dedup key, so the engine never trades it twice");
     }
 
@@ -102,7 +102,7 @@ class TradingViewWebhookTest
             "60123456789,sell,EURUSD,vol_lots=1,secret=" + MAIN_SECRET + ",comment=\"x\"");
 
         assertEquals(200, response.statusCode(), response.body());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("PINECONNECTOR", signal.format());
         assertEquals("60123456789,sell,EURUSD,vol_lots=1,secret=,comment=\"x\"", signal.text());
     }
@@ -114,7 +114,7 @@ class TradingViewWebhookTest
             "{\"id\":\"tv-client-1\",\"passphrase\":\"" + MAIN_SECRET + "\",\"ticker\":\"EURUSD\",\"action\":\"sell\"}");
 
         assertEquals(200, response.statusCode(), response.body());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("tv-client-1", signal.signalId());
         assertEquals("tv-client-1", signal.idempotencyKey());
         assertEquals("{\"id\":\"tv-client-1\",\"passphrase\":\"\",\"ticker\":\"EURUSD\",\"action\":\"sell\"}", signal.text());
@@ -143,7 +143,7 @@ class TradingViewWebhookTest
         assertEquals(401, path.statusCode());
         assertEquals(401, none.statusCode());
         assertEquals(404, extra.statusCode());
-        assertEquals("AUTH_FAILED", IngestHarness.json(body).get("error").get("code").asText());
+        assertEquals("AUTH_FAILED", ApiHarness.json(body).get("error").get("code").asText());
         assertFalse(body.body().contains("guess-1234") || path.body().contains("guess-5678") || extra.body().contains("guess-5678"));
         assertTrue(harness.receivedBeforeMarker().isEmpty(), "nothing published");
     }
@@ -158,7 +158,7 @@ class TradingViewWebhookTest
             "X-Forwarded-For", "52.89.214.238");
 
         assertEquals(403, direct.statusCode(), direct.body());
-        assertEquals("IP_NOT_ALLOWED", IngestHarness.json(direct).get("error").get("code").asText());
+        assertEquals("IP_NOT_ALLOWED", ApiHarness.json(direct).get("error").get("code").asText());
         assertEquals(403, spoofed.statusCode(), "127.0.0.1 is not a trusted proxy, so its X-Forwarded-For is ignored");
         assertTrue(harness.receivedBeforeMarker().isEmpty(), "nothing published");
     }
@@ -189,7 +189,7 @@ class TradingViewWebhookTest
     private static void assertError(final int status, final String code, final HttpResponse<String> response)
     {
         assertEquals(status, response.statusCode(), response.body());
-        final JsonNode json = IngestHarness.json(response);
+        final JsonNode json = ApiHarness.json(response);
         assertEquals(code, json.get("error").get("code").asText(), response.body());
         assertFalse(response.body().contains(MAIN_SECRET));
         assertTrue(json.get("error").get("message").asText().length() > 5);

@@ -20,12 +20,12 @@ class TrustedProxyWebhookTest
 {
     @TempDir
     static Path dir;
-    private static IngestHarness harness;
+    private static ApiHarness harness;
 
     @BeforeAll
     static void launch()
     {
-        harness = new IngestHarness(dir, true, IngestHarness.settings(
+        harness = ApiHarness.ingest(dir, true, ApiHarness.settings(
             "sluice.http.trustedProxies", "127.0.0.1",
             "sluice.sources", "tv-locked,tv-open",
             "sluice.source.tv-locked.type", "tradingview",
@@ -69,7 +69,7 @@ class TrustedProxyWebhookTest
 
         assertEquals(200, allowed.statusCode(), allowed.body());
         assertEquals(403, refused.statusCode(), refused.body());
-        final IngestHarness.Signal signal = harness.onlySignal();
+        final ApiHarness.RawSignal signal = harness.onlySignal();
         assertEquals("tv-open", signal.channel());
         assertEquals("acc9", signal.account());
         assertTrue(signal.idempotencyKey().startsWith("tv:tv-open:h:"));

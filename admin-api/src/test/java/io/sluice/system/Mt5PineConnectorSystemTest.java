@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,15 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class Mt5PineConnectorSystemTest
 {
-    private static final String SECRET = "system-test-secret-shared-with-the-EA";
     private static final String WEBHOOK_SECRET = "tv-webhook-secret-0123456789";
     private static final String LICENSE = "60123456789";
-    private static final long LOGIN = 7001;
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private FakeTerminal terminal;
     private SystemHarness sluice;
 
@@ -58,12 +54,8 @@ class Mt5PineConnectorSystemTest
 
     private void start(final Map<String, String> extra) throws IOException
     {
-        terminal = FakeTerminal.start(SECRET, true, LOGIN, System::currentTimeMillis);
-        final Path secretFile = dir.resolve("mt5.secret");
-        Files.writeString(secretFile, SECRET + "\n");
-        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
-
         final Map<String, String> settings = new HashMap<>();
+        terminal = Mt5SystemTest.startTerminal(dir, settings);
         settings.put("sluice.accounts", "desk");
         settings.put("sluice.account.desk.venue", "mt5");
         settings.put("sluice.account.desk.hedging", "true");
@@ -79,13 +71,6 @@ class Mt5PineConnectorSystemTest
         settings.put("sluice.source.tv.pine.slUnit", "price");
         settings.put("sluice.source.tv.pine.tpUnit", "price");
         settings.put("sluice.source.tv.pine.riskUnit", "lots");
-        settings.put("sluice.mt5.accounts", "desk");
-        settings.put("sluice.mt5.account.desk.port", Integer.toString(terminal.port()));
-        settings.put("sluice.mt5.account.desk.login", Long.toString(LOGIN));
-        settings.put("sluice.mt5.symbols", "XAUUSD:XAUUSD.m,EURUSD");
-        settings.put("sluice.mt5.secretFile", secretFile.toString());
-        settings.put("sluice.mt5.reconnectMinMs", "100");
-        settings.put("sluice.mt5.reconnectMaxMs", "1000");
         settings.putAll(extra);
         sluice = new SystemHarness(dir, settings, "mt5", null);
         sluice.awaitCondition(() -> sluice.hasQuote("XAUUSD"), "the engine has a gold quote");

@@ -39,19 +39,16 @@ class Mt5SystemTest
     private FakeTerminal terminal;
     private SystemHarness sluice;
 
-    private void start(final Map<String, String> extra) throws IOException
+    /**
+     * A fake MT5 terminal (EA) for account "desk" trading XAUUSD (as XAUUSD.m) and EURUSD, and the settings that
+     * connect Sluice's MT5 gateway to it, its shared secret in an owner-only file in {@code dir}.
+     */
+    static FakeTerminal startTerminal(final Path dir, final Map<String, String> settings) throws IOException
     {
-        terminal = FakeTerminal.start(SECRET, true, LOGIN, System::currentTimeMillis);
+        final FakeTerminal terminal = FakeTerminal.start(SECRET, true, LOGIN, System::currentTimeMillis);
         final Path secretFile = dir.resolve("mt5.secret");
         Files.writeString(secretFile, SECRET + "\n");
         Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
-
-        final Map<String, String> settings = new HashMap<>();
-        settings.put("sluice.accounts", "desk");
-        settings.put("sluice.account.desk.venue", "mt5");
-        settings.put("sluice.account.desk.ordersPerSecond", "0");
-        settings.put("sluice.instruments", "XAUUSD,EURUSD");
-        settings.put("sluice.instrument.EURUSD.calendar", "ALWAYS");
         settings.put("sluice.mt5.accounts", "desk");
         settings.put("sluice.mt5.account.desk.port", Integer.toString(terminal.port()));
         settings.put("sluice.mt5.account.desk.login", Long.toString(LOGIN));
@@ -59,6 +56,18 @@ class Mt5SystemTest
         settings.put("sluice.mt5.secretFile", secretFile.toString());
         settings.put("sluice.mt5.reconnectMinMs", "100");
         settings.put("sluice.mt5.reconnectMaxMs", "1000");
+        return terminal;
+    }
+
+    private void start(final Map<String, String> extra) throws IOException
+    {
+        final Map<String, String> settings = new HashMap<>();
+        terminal = startTerminal(dir, settings);
+        settings.put("sluice.accounts", "desk");
+        settings.put("sluice.account.desk.venue", "mt5");
+        settings.put("sluice.account.desk.ordersPerSecond", "0");
+        settings.put("sluice.instruments", "XAUUSD,EURUSD");
+        settings.put("sluice.instrument.EURUSD.calendar", "ALWAYS");
         settings.putAll(extra);
         sluice = new SystemHarness(dir, settings, "mt5", null);
         // Market orders need a quote in the engine first: the terminal's arrives shortly after the gateway is UP.

@@ -1799,15 +1799,25 @@ public final class EngineCore
     {
         collect(venueId, false);
         final int count = recon.scratchSize;
+        recon.asked[venueId] = 0;
+        recon.outstanding[venueId] = 0;
         if (count == 0)
         {
             recon.awaitingUp[venueId] = false;
-            recon.outstanding[venueId] = 0;
             return;
         }
         if (venueStates[venueId] != GatewayState.UP)
         {
-            recon.awaitingUp[venueId] = true;
+            // New orders wait for the gateway only when some order's outcome is unknown; it is asked when UP.
+            boolean inDoubt = false;
+            for (int i = 0; i < count; i++)
+            {
+                final Order order = recon.scratch[i];
+                inDoubt |= Reconciliation.inDoubt(order.status);
+                order.statusRequested = false;
+                order.statusGates = false;
+            }
+            recon.awaitingUp[venueId] = inDoubt;
             recon.clearScratch();
             return;
         }
@@ -1816,10 +1826,9 @@ public final class EngineCore
         for (int i = 0; i < count; i++)
         {
             final Order order = recon.scratch[i];
-            order.statusRequested = true;
+            recon.ask(order);
             out.orderStatusRequest(order, round, nowNs);
         }
-        recon.outstanding[venueId] = count;
         recon.deadlineNs[venueId] = nowNs + recon.timeoutNs;
         recon.clearScratch();
     }
@@ -1956,7 +1965,7 @@ public final class EngineCore
     {
         for (int venueId = 0; venueId < recon.outstanding.length; venueId++)
         {
-            if (recon.outstanding[venueId] == 0 || nowNs < recon.deadlineNs[venueId])
+            if (recon.asked[venueId] == 0 || nowNs < recon.deadlineNs[venueId])
             {
                 continue;
             }
@@ -1965,6 +1974,7 @@ public final class EngineCore
             {
                 final Order order = recon.scratch[i];
                 order.statusRequested = false;
+                order.statusGates = false;
                 text.clear().append("order ").appendClientOrderId(order.key).append(" (").append(order.status.name())
                     .append("): venue ").append(venues.name(venueId)).append(" did not answer the status request within ")
                     .appendLong(recon.timeoutNs / 1_000_000).append(" ms; left as it is, not re-sent - check the venue");
@@ -1972,6 +1982,7 @@ public final class EngineCore
             }
             recon.clearScratch();
             recon.outstanding[venueId] = 0;
+            recon.asked[venueId] = 0;
         }
     }
 

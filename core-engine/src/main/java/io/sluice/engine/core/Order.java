@@ -41,6 +41,8 @@ final class Order
     long updatedNs;
     /** Reconciliation: an OrderStatusRequest for this order awaits the venue's answer. */
     boolean statusRequested;
+    /** Reconciliation: the order was in doubt when asked about, so new orders for its venue wait for the answer. */
+    boolean statusGates;
     /** The signal id the order came from (first {@link #SIGNAL_ID_LENGTH} bytes), for a re-sent attempt. */
     final byte[] signalId = new byte[SIGNAL_ID_LENGTH];
     int signalIdLength;
@@ -71,6 +73,7 @@ final class Order
         createdNs = 0;
         updatedNs = 0;
         statusRequested = false;
+        statusGates = false;
         signalIdLength = 0;
     }
 
@@ -104,7 +107,7 @@ final class Order
             .putInt(leg).putInt(attempt)
             .putInt(status == null ? io.sluice.engine.snapshot.StateWriter.NULL_ENUM : status.value())
             .putLong(cumQty).putLong(avgPrice).putBytes(venueOrderId).putLong(createdNs).putLong(updatedNs)
-            .putBoolean(statusRequested).putBytes(new org.agrona.concurrent.UnsafeBuffer(signalId), 0, signalIdLength);
+            .putBoolean(statusRequested).putBoolean(statusGates).putBytes(new org.agrona.concurrent.UnsafeBuffer(signalId), 0, signalIdLength);
     }
 
     void readState(final io.sluice.engine.snapshot.StateReader in)
@@ -140,6 +143,7 @@ final class Order
         createdNs = in.getLong();
         updatedNs = in.getLong();
         statusRequested = in.getBoolean();
+        statusGates = in.getBoolean();
         java.util.Arrays.fill(signalId, (byte)0);
         signalIdLength = in.getBytes(new org.agrona.concurrent.UnsafeBuffer(signalId), 0);
     }
@@ -170,6 +174,7 @@ final class Order
         hash = 31 * hash + createdNs;
         hash = 31 * hash + updatedNs;
         hash = 31 * hash + (statusRequested ? 1 : 0);
+        hash = 31 * hash + (statusGates ? 1 : 0);
         for (int i = 0; i < signalIdLength; i++)
         {
             hash = 31 * hash + signalId[i];

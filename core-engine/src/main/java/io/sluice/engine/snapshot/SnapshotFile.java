@@ -34,7 +34,7 @@ import org.agrona.DirectBuffer;
 public final class SnapshotFile
 {
     public static final long MAGIC = 0x4E534543_49554C53L; // "SLUICESN" read little-endian
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final int HEADER_LENGTH = 64;
     static final String PREFIX = "snapshot-";
     static final String SUFFIX = ".bin";

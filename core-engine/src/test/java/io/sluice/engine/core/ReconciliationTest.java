@@ -165,6 +165,17 @@ class ReconciliationTest
         assertEquals(1, outputs.count(NewOrderDecoder.TEMPLATE_ID), outputs.templateIds().toString());
     }
 
+    private List<AlertType> alertTypes()
+    {
+        final List<AlertType> types = new ArrayList<>();
+        for (int i = 0; i < outputs.count(AlertDecoder.TEMPLATE_ID); i++)
+        {
+            final int n = i;
+            types.add(decoded(AlertDecoder.TEMPLATE_ID, n, b -> new AlertDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder())).alertType());
+        }
+        return types;
+    }
+
     private long accountHash()
     {
         final byte[] name = "main".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -204,7 +215,12 @@ class ReconciliationTest
         engineStarted();
         assertEquals(1, outputs.count(OrderStatusRequestDecoder.TEMPLATE_ID), outputs.templateIds().toString());
         assertEquals(OrdStatus.NEW, statusRequest(0).ordStatus());
-        assertTrue(core.reconciling());
+        assertFalse(core.reconciling(), "an acknowledged order is asked about without holding new signals back");
+
+        // A new signal meanwhile trades at once: the working order's 1.5 already counts as exposure.
+        outputs.clear();
+        feed(frames.buffer(), frames.signal("sig-meanwhile", "sig-meanwhile", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}"));
+        assertEquals(1, outputs.count(NewOrderDecoder.TEMPLATE_ID), outputs.templateIds().toString());
         outputs.clear();
 
         statusAnswer(id, OrdStatus.FILLED, "1.5", "65005");
@@ -212,8 +228,24 @@ class ReconciliationTest
             b -> new PositionUpdateDecoder().wrapAndApplyHeader(b, 0, new MessageHeaderDecoder()));
         assertEquals(Fixed.parse("1.5"), position.quantity());
         assertEquals(Fixed.of(65005), position.avgPrice());
-        assertEquals(0, core.liveOrders());
+        assertEquals(1, core.liveOrders(), "the new signal's order is still working");
         assertFalse(core.reconciling());
+    }
+
+    @Test
+    void shouldAlertWhenAnAcknowledgedOrderIsNeverAnsweredForAndLeaveItAsItIs()
+    {
+        final String id = placePendingOrder("sig-quiet");
+        feed(frames.buffer(), frames.report(id, ExecType.NEW, OrdStatus.NEW, Side.BUY, "0", "0", "0", ""));
+        engineStarted();
+        outputs.clear();
+        nowNs += 11 * SECOND_NS;
+        feed(frames.buffer(), frames.tick(nowNs));
+        assertEquals(AlertType.RECONCILE_TIMEOUT, alertTypes().get(0), alertTypes().toString());
+        nowNs += 11 * SECOND_NS;
+        feed(frames.buffer(), frames.tick(nowNs));
+        assertEquals(1, alertTypes().stream().filter(AlertType.RECONCILE_TIMEOUT::equals).count(), "once: " + alertTypes());
+        assertTrue(core.describe().contains("NEW"), core.describe());
     }
 
     @Test

@@ -461,7 +461,8 @@ class KiteGatewayTest
         final int polls = kite.requests("GET", "/orders").size();
         harness.market(clientOrderId, CALL, Side.BUY, "50");
         harness.reports().awaitExecutionReport(clientOrderId, ExecType.NEW);
-        Await.until("the poll after the place", harness::step, () -> kite.requests("GET", "/orders").size() > polls);
+        // Answered, not only received: a fill after this is not in that poll's answer.
+        Await.until("the poll after the place", harness::step, () -> kite.answered("GET", "/orders").size() > polls);
         harness.reports().settle(50);
     }
 

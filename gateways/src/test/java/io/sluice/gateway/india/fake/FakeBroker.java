@@ -58,6 +58,7 @@ public abstract class FakeBroker implements AutoCloseable
     private final ExecutorService executor;
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final List<Recorded> answered = new CopyOnWriteArrayList<>();
     private final AtomicLong nextOrderId = new AtomicLong(1);
     private final String instrumentsPath;
     private final byte[] instruments;
@@ -390,8 +391,26 @@ public abstract class FakeBroker implements AutoCloseable
      */
     public List<Recorded> requests(final String method, final String pathPrefix)
     {
+        return matching(requests, method, pathPrefix);
+    }
+
+    /**
+     * Requests answered (the response written and closed) whose path starts with a prefix: what the fake's
+     * state was when it built them is what the gateway saw.
+     *
+     * @param method     HTTP method.
+     * @param pathPrefix path prefix.
+     * @return the requests in the order they were answered.
+     */
+    public List<Recorded> answered(final String method, final String pathPrefix)
+    {
+        return matching(answered, method, pathPrefix);
+    }
+
+    private static List<Recorded> matching(final List<Recorded> recorded, final String method, final String pathPrefix)
+    {
         final List<Recorded> matching = new ArrayList<>();
-        for (final Recorded request : requests)
+        for (final Recorded request : recorded)
         {
             if (request.method.equals(method) && request.path.startsWith(pathPrefix))
             {
@@ -621,7 +640,8 @@ public abstract class FakeBroker implements AutoCloseable
     private void dispatch(final HttpExchange exchange) throws IOException
     {
         final Request request = new Request(exchange);
-        requests.add(new Recorded(request.method, request.path, request.query, request.header("Content-Type"), request.body));
+        final Recorded recorded = new Recorded(request.method, request.path, request.query, request.header("Content-Type"), request.body);
+        requests.add(recorded);
         try
         {
             if (request.method.equals("GET") && request.path.equals(instrumentsPath))
@@ -644,6 +664,7 @@ public abstract class FakeBroker implements AutoCloseable
         finally
         {
             exchange.close();
+            answered.add(recorded);
         }
     }
 

@@ -62,6 +62,8 @@ public final class AdminApi implements AutoCloseable
     private ReadModel readModel;
     private java.util.concurrent.ScheduledExecutorService redelivery;
     private PendingSignals pendingSignals;
+    /** An Aeron client silent this long (keepalives come every 500 ms) is taken for dead by the re-delivery. */
+    private static final long CLIENT_STALE_MS = 3_000;
     private AgentRunner tailRunner;
     private AgentRunner telegramRunner;
     private AgentRunner streamRunner;
@@ -189,7 +191,7 @@ public final class AdminApi implements AutoCloseable
         {
             try
             {
-                final long consumed = ingressPublisher.consumed(aeron.countersReader());
+                final long consumed = ingressPublisher.consumed(aeron.countersReader(), System.currentTimeMillis(), CLIENT_STALE_MS);
                 final long applied = readModel.lastIndex(); // before the look-ups: a signal at or before it is there
                 pendingSignals.redeliver(id -> readModel.signal(id) != null, journal.lastIndex(), applied, consumed, redeliverNs);
             }

@@ -108,22 +108,36 @@ public final class IngressPublisher
     }
 
     /**
-     * The highest position a subscriber of this stream (this publication's session) has read to, from the media
-     * driver's subscriber position counters (type {@code DRIVER_SUBSCRIBER_POSITION_TYPE_ID}; key: registration id
-     * at 0, session id at 8, stream id at 12, as {@code io.aeron.driver.status.StreamCounter} lays it out).
+     * The highest position a live subscriber of this stream (this publication's session) has read to, from the media
+     * driver's counters: subscriber positions (type {@code DRIVER_SUBSCRIBER_POSITION_TYPE_ID}; key: registration id
+     * at 0, session id at 8, stream id at 12, as {@code io.aeron.driver.status.StreamCounter} lays it out), each
+     * owned by an Aeron client whose heartbeat counter (type {@code DRIVER_HEARTBEAT_TYPE_ID}; key: client id at 0;
+     * value: epoch ms of its last keepalive, every 500 ms) is fresh. A killed engine's subscription stays listed until
+     * the driver's client liveness timeout (10 s); its position is not what its successor reads.
      *
      * @param counters the driver's counters.
-     * @return the position, or {@link Long#MAX_VALUE} when no subscriber's counter is visible.
+     * @param nowMs    epoch milliseconds now.
+     * @param staleMs  a client whose last keepalive is older than this is taken for dead.
+     * @return the position, or {@link Long#MAX_VALUE} when no live subscriber's counter is visible.
      */
-    public long consumed(final org.agrona.concurrent.status.CountersReader counters)
+    public long consumed(final org.agrona.concurrent.status.CountersReader counters, final long nowMs, final long staleMs)
     {
         final int sessionId = publication.sessionId();
         final int streamId = publication.streamId();
+        final org.agrona.collections.LongHashSet liveClients = new org.agrona.collections.LongHashSet();
+        counters.forEach((counterId, typeId, key, label) ->
+        {
+            if (typeId == io.aeron.AeronCounters.DRIVER_HEARTBEAT_TYPE_ID && nowMs - counters.getCounterValue(counterId) <= staleMs)
+            {
+                liveClients.add(key.getLong(0));
+            }
+        });
         final long[] highest = { Long.MIN_VALUE };
         counters.forEach((counterId, typeId, key, label) ->
         {
             if (typeId == io.aeron.AeronCounters.DRIVER_SUBSCRIBER_POSITION_TYPE_ID &&
-                key.getInt(SESSION_ID_OFFSET) == sessionId && key.getInt(STREAM_ID_OFFSET) == streamId)
+                key.getInt(SESSION_ID_OFFSET) == sessionId && key.getInt(STREAM_ID_OFFSET) == streamId &&
+                liveClients.contains(counters.getCounterOwnerId(counterId)))
             {
                 highest[0] = Math.max(highest[0], counters.getCounterValue(counterId));
             }

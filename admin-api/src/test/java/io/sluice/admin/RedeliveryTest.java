@@ -96,7 +96,7 @@ class RedeliveryTest
             final Publication publication = stream.publication;
             final io.aeron.Subscription engine = stream.engine;
             final IngressPublisher publisher = stream.publisher;
-            final java.util.function.LongSupplier consumed = () -> publisher.consumed(harness.aeron.countersReader());
+            final java.util.function.LongSupplier consumed = () -> publisher.consumed(harness.aeron.countersReader(), System.currentTimeMillis(), 3_000);
             final PendingSignals signals = new PendingSignals(publisher, nowNs::get, 2, 1_000_000);
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("a")));
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("b")));
@@ -146,13 +146,48 @@ class RedeliveryTest
             assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("waiting")));
             // The engine reads one and dies: the other is still in the stream for its successor.
             assertEquals(List.of("read"), received(engine, 1, 1));
-            final long consumed = publisher.consumed(harness.aeron.countersReader());
+            final long consumed = publisher.consumed(harness.aeron.countersReader(), System.currentTimeMillis(), 3_000);
             assertEquals(true, consumed > 0 && consumed < publication.position(), "read to the end of the first: " + consumed);
 
             assertEquals(List.of(), signals.redeliver(id -> false, 10, 10, consumed, 100));
             nowNs.set(100);
             assertEquals(List.of("read"), signals.redeliver(id -> false, 11, 11, consumed, 100));
             assertEquals(List.of("waiting", "read"), received(engine, 2, 10), "only the one read is published again");
+        }
+    }
+
+    @Test
+    void shouldCountOnlyLiveSubscribersAsHavingReadASignal()
+    {
+        // A killed engine stays listed as a subscriber for the driver's liveness timeout: a client that stops its
+        // keepalives (its conductor is never invoked again) plays it.
+        final io.aeron.Aeron.Context silent = new io.aeron.Aeron.Context()
+            .aeronDirectoryName(harness.driver.aeronDirectoryName()).useConductorAgentInvoker(true);
+        try (TestStream stream = new TestStream(1080);
+            io.aeron.Aeron killed = io.aeron.Aeron.connect(silent);
+            io.aeron.Subscription killedEngine = killed.addSubscription("aeron:ipc", 1080))
+        {
+            ApiHarness.await("the killed engine's subscription to connect", () ->
+            {
+                killed.conductorAgentInvoker().invoke(); // its last signs of life
+                return killedEngine.isConnected();
+            });
+            final PendingSignals signals = new PendingSignals(stream.publisher, System::nanoTime, 10, 1_000_000);
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("one")));
+            assertEquals(IngressPublisher.Result.OK, signals.publish(delivery("two")));
+            // The killed engine read both; its successor (the live subscriber) only the first so far.
+            ApiHarness.await("the killed engine to read both", () ->
+            {
+                killedEngine.poll((buffer, offset, length, header) -> { }, 10);
+                return killedEngine.imageCount() == 1 && killedEngine.imageAtIndex(0).position() == stream.publication.position();
+            });
+            assertEquals(List.of("one"), received(stream.engine, 1, 1));
+            final long successor = stream.engine.imageAtIndex(0).position();
+
+            final long stillLive = stream.publisher.consumed(harness.aeron.countersReader(), System.currentTimeMillis(), 3_000);
+            assertEquals(stream.publication.position(), stillLive, "both clients alive: the furthest reader counts");
+            ApiHarness.await("the killed client's keepalives to go stale", () ->
+                stream.publisher.consumed(harness.aeron.countersReader(), System.currentTimeMillis(), 1_200) == successor);
         }
     }
 

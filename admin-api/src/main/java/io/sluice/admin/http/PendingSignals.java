@@ -18,8 +18,8 @@ import org.agrona.concurrent.NanoClock;
  * joins the stream after it: such a signal is published again, with the same fields, until the journal has it
  * (the engine refuses a repeat of one it did journal as a duplicate of the same id or idempotency key).
  * <p>
- * A signal counts as lost only when a subscriber has read past it ({@code consumed}, the highest subscriber
- * position of the stream), {@code afterNs} have passed since, the journal has moved meanwhile (it stands still
+ * A signal counts as lost only when a live subscriber has read past it ({@code consumed}, the highest position
+ * a live subscriber of the stream has read to), {@code afterNs} have passed since, the journal has moved meanwhile (it stands still
  * when the engine is dead: a Tick a second otherwise), and the read model has applied every record the journal
  * held then without finding it. Signals still waiting in the stream are never repeated, so a restarted engine
  * draining a backlog sees no duplicates. Bounded: when {@code capacity} signals are still unjournaled, new ones are
@@ -125,8 +125,8 @@ public final class PendingSignals
      * @param journaled  tells whether the read model holds a signal.
      * @param journalEnd index of the journal's last record now.
      * @param applied    index of the last record the read model had applied before {@code journaled} is asked.
-     * @param consumed   highest position a subscriber of the stream has read to, or {@link Long#MAX_VALUE} when
-     *                   unknown (no position counter visible: then only time tells).
+     * @param consumed   highest position a live subscriber of the stream has read to, or {@link Long#MAX_VALUE}
+     *                   when unknown (no live subscriber's counter visible: then only time tells).
      * @param afterNs    how long the engine has to journal a signal it has read.
      * @return the ids published again.
      */

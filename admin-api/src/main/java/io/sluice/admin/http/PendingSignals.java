@@ -18,10 +18,10 @@ import org.agrona.concurrent.NanoClock;
  * joins the stream after it: such a signal is published again, with the same fields, until the journal has it
  * (the engine refuses a repeat of one it did journal as a duplicate of the same id or idempotency key).
  * <p>
- * A signal counts as lost only when a live subscriber has read past it ({@code consumed}, the highest position
- * a live subscriber of the stream has read to), {@code afterNs} have passed since, the journal has moved meanwhile (it stands still
- * when the engine is dead: a Tick a second otherwise), and the read model has applied every record the journal
- * held then without finding it. Signals still waiting in the stream are never repeated, so a restarted engine
+ * A signal counts as lost only when a live subscriber has read past it ({@code consumed}, the highest position a
+ * live subscriber of the stream has read to), {@code afterNs} have passed since, the journal has moved meanwhile
+ * (it stands still when the engine is dead: a Tick a second otherwise), and the read model has applied every
+ * record the journal held then without finding it. Signals still waiting in the stream are never repeated, so a restarted engine
  * draining a backlog sees no duplicates. Bounded: when {@code capacity} signals are still unjournaled, new ones are
  * refused (503) rather than any accepted one forgotten.
  */

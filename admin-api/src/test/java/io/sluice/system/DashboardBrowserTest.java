@@ -35,7 +35,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -122,6 +121,8 @@ class DashboardBrowserTest
     void shouldLogInSeeAPositionKillAndSeeTheNextSignalRefused() throws Exception
     {
         final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Tables are rebuilt on every stream event: an element read inside a wait is looked up again when replaced.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.get("http://127.0.0.1:" + api.port() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         screenshot("1-login");
@@ -135,8 +136,8 @@ class DashboardBrowserTest
         final String operator = token("olivia");
         assertEquals(202, signal(operator, "ui-1").statusCode());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "BTCUSDT"));
-        final WebElement row = browser.findElement(By.cssSelector("#positions tr[data-symbol='BTCUSDT']"));
-        assertTrue(row.getText().contains("0.5"), row.getText());
+        final By row = By.cssSelector("#positions tr[data-symbol='BTCUSDT']");
+        wait.withMessage("the BTCUSDT position row shows 0.5").until(d -> d.findElement(row).getText().contains("0.5"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#signals tr[data-signal-id='ui-1']")));
         screenshot("2-position");
 
@@ -148,9 +149,8 @@ class DashboardBrowserTest
 
         assertEquals(202, signal(operator, "ui-2").statusCode());
         final By refused = By.cssSelector("#signals tr[data-signal-id='ui-2']");
-        // The table is rebuilt on every stream event: read the row inside the wait, where a replaced row is retried.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .until(d -> d.findElement(refused).getText().contains("KILL_SWITCH") && d.findElement(refused).getText().contains("REJECTED"));
+        wait.withMessage("the refused signal's row").until(d ->
+            d.findElement(refused).getText().contains("KILL_SWITCH") && d.findElement(refused).getText().contains("REJECTED"));
         screenshot("4-refused");
 
         final String audit = Files.readString(dir.resolve("home/admin/audit.jsonl"));

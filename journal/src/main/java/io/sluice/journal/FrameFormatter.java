@@ -705,11 +705,7 @@ public final class FrameFormatter
         fixedChars(out, "currency", d.getCurrency(chars, 0));
         time(out, "issuedTimeNs", d.issuedTimeNs());
         final io.sluice.sbe.AccountConfigDecoder.LimitsDecoder limits = d.limits();
-        if (limits.actingBlockLength() < io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength())
-        {
-            throw new IllegalStateException("limits blockLength " + limits.actingBlockLength() + " < " +
-                io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength());
-        }
+        requireGroupBlock("limits", limits.actingBlockLength(), io.sluice.sbe.AccountConfigDecoder.LimitsDecoder.sbeBlockLength());
         out.append(" limits=[");
         boolean first = true;
         while (limits.hasNext())
@@ -717,13 +713,8 @@ public final class FrameFormatter
             limits.next();
             final long value = limits.value();
             limits.wrapName(varData);
-            if (!first)
-            {
-                out.append(", ");
-            }
+            namedEntry(out, first);
             first = false;
-            quoted(out, varData, 0, varData.capacity(), true, -1);
-            out.append(':');
             fixedValue(out, value);
         }
         out.append(']');
@@ -733,6 +724,25 @@ public final class FrameFormatter
         varText(out, "credentialRef", true, -1);
         d.wrapReason(varData);
         varText(out, "reason", false, -1);
+    }
+
+    private static void requireGroupBlock(final String group, final int acting, final int expected)
+    {
+        if (acting < expected)
+        {
+            throw new IllegalStateException(group + " blockLength " + acting + " < " + expected);
+        }
+    }
+
+    // One group entry's name, from varData, as "name": with a separator before all but the first.
+    private void namedEntry(final StringBuilder out, final boolean first)
+    {
+        if (!first)
+        {
+            out.append(", ");
+        }
+        quoted(out, varData, 0, varData.capacity(), true, -1);
+        out.append(':');
     }
 
     private void formatAccountStatus(final io.sluice.sbe.AccountStatusDecoder d, final StringBuilder out)
@@ -757,11 +767,7 @@ public final class FrameFormatter
         enumValue(out, "state", d.stateRaw(), raw -> TradingState.get((short)raw));
         time(out, "timestampNs", d.timestampNs());
         final RiskUsageDecoder.LimitsDecoder limits = d.limits();
-        if (limits.actingBlockLength() < RiskUsageDecoder.LimitsDecoder.sbeBlockLength())
-        {
-            throw new IllegalStateException("limits blockLength " + limits.actingBlockLength() + " < " +
-                RiskUsageDecoder.LimitsDecoder.sbeBlockLength());
-        }
+        requireGroupBlock("limits", limits.actingBlockLength(), RiskUsageDecoder.LimitsDecoder.sbeBlockLength());
         // One entry per limit as "name":used/limit; each entry's name is var data after its block.
         out.append(" limits=[");
         boolean first = true;
@@ -771,13 +777,8 @@ public final class FrameFormatter
             final long limitValue = limits.limitValue();
             final long usedValue = limits.usedValue();
             limits.wrapName(varData);
-            if (!first)
-            {
-                out.append(", ");
-            }
+            namedEntry(out, first);
             first = false;
-            quoted(out, varData, 0, varData.capacity(), true, -1);
-            out.append(':');
             fixedValue(out, usedValue);
             out.append('/');
             fixedValue(out, limitValue);

@@ -1,14 +1,16 @@
 package io.sluice.engine.core;
 
+import io.sluice.sbe.OrdStatus;
+
 /**
  * Reconciliation state per venue: every live order is queried with an OrderStatusRequest after a restart and
  * whenever the venue's gateway comes (back) up — not only the in-doubt ones (PENDING_NEW, UNKNOWN,
  * PENDING_CANCEL): a report read from Aeron but not yet journaled when the engine died is gone, so an order
  * the engine saw acknowledged may have filled since. Only the answers about in-doubt orders hold new orders for
  * the venue back (an acknowledged order's remaining quantity already counts as exposure, so a fill it brings
- * changes no limit decision), so a venue with many resting orders does not stall new signals at each reconnect. While a venue has
- * unanswered requests, new orders for it are refused; a request unanswered past the timeout (event time)
- * becomes an alert, never a resend. Pre-sized: no allocation.
+ * changes no limit decision), so a venue with many resting orders does not stall new signals at each reconnect.
+ * While a venue has unanswered requests about in-doubt orders, new orders for it are refused; a request
+ * unanswered past the timeout (event time) becomes an alert, never a resend. Pre-sized: no allocation.
  */
 final class Reconciliation
 {
@@ -61,10 +63,9 @@ final class Reconciliation
         return false;
     }
 
-    static boolean inDoubt(final io.sluice.sbe.OrdStatus status)
+    static boolean inDoubt(final OrdStatus status)
     {
-        return status == io.sluice.sbe.OrdStatus.PENDING_NEW || status == io.sluice.sbe.OrdStatus.UNKNOWN ||
-            status == io.sluice.sbe.OrdStatus.PENDING_CANCEL;
+        return status == OrdStatus.PENDING_NEW || status == OrdStatus.UNKNOWN || status == OrdStatus.PENDING_CANCEL;
     }
 
     /** Ask about an order in this round: counted, and holding new orders back when it is in doubt. */

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.sluice.engine.snapshot.SnapshotFile;
 import io.sluice.engine.snapshot.SnapshotStore;
 import io.sluice.journal.Journal;
@@ -30,7 +28,6 @@ import io.sluice.sbe.SignalFormat;
 import io.sluice.sbe.SignalSource;
 import org.agrona.CloseHelper;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Snapshots in the running engine: written periodically and at clean shutdown, used at the next start (restore,
@@ -63,12 +59,7 @@ class EngineSnapshotTest
     @BeforeEach
     void setUp()
     {
-        driver = MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(dir.resolve("aeron").toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+        driver = EngineRig.launchDriver(dir);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         ingress = aeron.addPublication(Streams.DEFAULT_CHANNEL, Streams.INGRESS_STREAM_ID);
         reports = aeron.addPublication(Streams.DEFAULT_CHANNEL, Streams.REPORTS_STREAM_ID);
@@ -94,7 +85,7 @@ class EngineSnapshotTest
     private Engine start(final Settings settings)
     {
         final Engine started = Engine.launch(new EngineContext().settings(settings));
-        await(() -> ingress.isConnected() && reports.isConnected(), "engine subscribed to ingress and reports");
+        EngineRig.await(() -> ingress.isConnected() && reports.isConnected(), "engine subscribed to ingress and reports");
         return started;
     }
 
@@ -108,16 +99,16 @@ class EngineSnapshotTest
     {
         final GatewayStatusEncoder status = new GatewayStatusEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .venue("paper").state(GatewayState.UP).timestampNs(1).detail("");
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
         final MarketDataEncoder quote = new MarketDataEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .venue("paper").symbol("BTCUSDT").bid(6499000000000L).ask(6501000000000L).last(6500000000000L).timestampNs(1);
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + quote.encodedLength());
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + quote.encodedLength());
         for (int i = 0; i < 4; i++)
         {
             signal(prefix + i, "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
         }
         signal(prefix + 0, "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
-        await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the duplicate's reject is journaled");
+        EngineRig.await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the duplicate's reject is journaled");
         rejectsBefore = journalCount(RiskRejectDecoder.TEMPLATE_ID);
     }
 
@@ -130,7 +121,7 @@ class EngineSnapshotTest
             .signalId(id).account("").idempotencyKey(id);
         final byte[] body = json.getBytes(StandardCharsets.UTF_8);
         signal.putBody(body, 0, body.length).channel("");
-        offer(ingress, MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength());
+        EngineRig.offer(ingress, buffer, MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength());
     }
 
     @Test
@@ -176,7 +167,7 @@ class EngineSnapshotTest
     {
         engine = start(settings("5"));
         trade("p-");
-        await(() -> engine.snapshotsWritten() >= 2, "periodic snapshots");
+        EngineRig.await(() -> engine.snapshotsWritten() >= 2, "periodic snapshots");
         trade("q-");
         engine.close();
         engine = null;
@@ -199,7 +190,7 @@ class EngineSnapshotTest
 
         // The idempotency keys from before the snapshot are remembered: a repeat is refused.
         signal("p-1", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
-        await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the repeat of p-1 is refused as a duplicate");
+        EngineRig.await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the repeat of p-1 is refused as a duplicate");
     }
 
     @Test
@@ -207,7 +198,7 @@ class EngineSnapshotTest
     {
         engine = start(settings("5"));
         trade("c-");
-        await(() -> engine.snapshotsWritten() >= 1, "a periodic snapshot");
+        EngineRig.await(() -> engine.snapshotsWritten() >= 1, "a periodic snapshot");
         engine.close();
         engine = null;
         final List<Path> files = snapshotFiles();
@@ -272,10 +263,10 @@ class EngineSnapshotTest
     {
         engine = start(settings("5"));
         trade("m-");
-        await(() -> engine.snapshotsWritten() >= 2, "periodic snapshots");
+        EngineRig.await(() -> engine.snapshotsWritten() >= 2, "periodic snapshots");
         rejectsBefore = journalCount(RiskRejectDecoder.TEMPLATE_ID);
         signal("m-1", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
-        await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the repeat of m-1 is refused");
+        EngineRig.await(() -> journalCount(RiskRejectDecoder.TEMPLATE_ID) > rejectsBefore, "the repeat of m-1 is refused");
         engine.close();
         engine = null;
 
@@ -399,40 +390,6 @@ class EngineSnapshotTest
                 visitor.onRecord(index, kind, new MessageHeaderDecoder().wrap(b, offset).templateId()), 1000) > 0)
             {
                 Thread.onSpinWait();
-            }
-        }
-    }
-
-    private void offer(final Publication publication, final int length)
-    {
-        final long deadline = System.nanoTime() + 10_000_000_000L;
-        while (publication.offer(buffer, 0, length) < 0)
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("could not publish on stream " + publication.streamId());
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("timed out waiting for: " + what);
-            }
-            try
-            {
-                Thread.sleep(5);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
             }
         }
     }

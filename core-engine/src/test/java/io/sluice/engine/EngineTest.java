@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.sluice.journal.Journal;
 import io.sluice.journal.JournalReader;
 import io.sluice.journal.JournalRecord;
@@ -40,7 +38,6 @@ import io.sluice.sbe.SignalSource;
 import io.sluice.sbe.TickDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,12 +73,7 @@ class EngineTest
     @BeforeEach
     void setUp()
     {
-        driver = MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(dir.resolve("aeron").toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+        driver = EngineRig.launchDriver(dir);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         ingress = aeron.addPublication(Streams.DEFAULT_CHANNEL, Streams.INGRESS_STREAM_ID);
         reports = aeron.addPublication(Streams.DEFAULT_CHANNEL, Streams.REPORTS_STREAM_ID);
@@ -103,7 +95,7 @@ class EngineTest
             "sluice.engine.tickMs", "50",
             "sluice.account.main.maxOrderQty", "10"));
         final Engine started = Engine.launch(new EngineContext().settings(settings));
-        await(() -> ingress.isConnected() && reports.isConnected(), "engine subscribed to ingress and reports");
+        EngineRig.await(() -> ingress.isConnected() && reports.isConnected(), "engine subscribed to ingress and reports");
         return started;
     }
 
@@ -113,7 +105,7 @@ class EngineTest
         gatewayUpWithQuote();
         publishSignal("sig-1", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":2}");
 
-        await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "NewOrder at the gateway subscription");
+        EngineRig.await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "NewOrder at the gateway subscription");
         final NewOrderDecoder order = new NewOrderDecoder().wrapAndApplyHeader(
             new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder());
         final String clientOrderId = order.clientOrderId().trim();
@@ -143,7 +135,7 @@ class EngineTest
     {
         gatewayUpWithQuote();
         publishSignal("once", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
-        await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
+        EngineRig.await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
 
         final String clientOrderId = new NewOrderDecoder().wrapAndApplyHeader(
             new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder()).clientOrderId().trim();
@@ -154,7 +146,7 @@ class EngineTest
 
         // The order was never answered: the restarted engine asks its venue about it (never re-sends it) and
         // holds signals back until the venue has answered.
-        await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
+        EngineRig.await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
             "status request for the in-doubt order");
         final io.sluice.sbe.OrderStatusRequestDecoder request = new io.sluice.sbe.OrderStatusRequestDecoder().wrapAndApplyHeader(
             new UnsafeBuffer(ordersReceived.get(ordersReceived.size() - 1)), 0, new MessageHeaderDecoder());
@@ -164,7 +156,7 @@ class EngineTest
             .clientOrderId(clientOrderId).venueOrderId("P1").account("main").venue("paper").symbol("BTCUSDT")
             .execType(ExecType.ORDER_STATUS).ordStatus(OrdStatus.NEW).side(Side.BUY).lastQty(0).lastPrice(0).cumQty(0)
             .leavesQty(io.sluice.protocol.Fixed.of(1)).avgPrice(0).transactTimeNs(1).text("reconciled: NEW");
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
 
         gatewayUpWithQuote();
         publishSignal("once", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
@@ -188,20 +180,20 @@ class EngineTest
     {
         gatewayUpWithQuote();
         publishSignal("before", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
-        await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
+        EngineRig.await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "first order");
         final String clientOrderId = new NewOrderDecoder().wrapAndApplyHeader(
             new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder()).clientOrderId().trim();
 
         engine.close();
         engine = startEngine();
-        await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
+        EngineRig.await(() -> pollOrders() >= 0 && templates(ordersReceived).contains(io.sluice.sbe.OrderStatusRequestDecoder.TEMPLATE_ID),
             "status request for the in-doubt order");
 
         publishSignal("while-reconciling", "{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}");
         final io.sluice.sbe.AdminCommandEncoder kill = new io.sluice.sbe.AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .action(io.sluice.sbe.AdminAction.KILL).scope(io.sluice.sbe.AdminScope.GLOBAL).account("").issuedTimeNs(1)
             .venue("").symbol("").value(io.sluice.protocol.Fixed.NULL).actor("ops").reason("stop").target("");
-        offer(ingress, MessageHeaderEncoder.ENCODED_LENGTH + kill.encodedLength());
+        EngineRig.offer(ingress, buffer, MessageHeaderEncoder.ENCODED_LENGTH + kill.encodedLength());
         final List<Record> killed = awaitJournal(r -> r.kind == JournalRecord.KIND_INPUT && r.templateId == io.sluice.sbe.AdminCommandDecoder.TEMPLATE_ID);
         assertEquals(1, killed.stream().filter(r -> r.kind == JournalRecord.KIND_INPUT && r.templateId == RawSignalDecoder.TEMPLATE_ID).count(),
             "the kill switch went through; the signal still waits: " + killed);
@@ -210,7 +202,7 @@ class EngineTest
             .clientOrderId(clientOrderId).venueOrderId("P1").account("main").venue("paper").symbol("BTCUSDT")
             .execType(ExecType.ORDER_STATUS).ordStatus(OrdStatus.NEW).side(Side.BUY).lastQty(0).lastPrice(0).cumQty(0)
             .leavesQty(io.sluice.protocol.Fixed.of(1)).avgPrice(0).transactTimeNs(1).text("reconciled: NEW");
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + answer.encodedLength());
         final List<Record> journal = awaitJournal(r -> r.templateId == RiskRejectDecoder.TEMPLATE_ID);
         final Record reject = journal.stream().filter(r -> r.templateId == RiskRejectDecoder.TEMPLATE_ID).findFirst().orElseThrow();
         final RiskRejectDecoder decoder = new RiskRejectDecoder().wrapAndApplyHeader(new UnsafeBuffer(reject.bytes), 0, new MessageHeaderDecoder());
@@ -266,7 +258,7 @@ class EngineTest
 
         engine = startEngine();
         assertEquals(2, engine.recoveredOutputs(), "NewOrder and OrderUpdate were decided again and journaled");
-        await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "the recovered order reached the gateway");
+        EngineRig.await(() -> pollOrders() > 0 || !ordersReceived.isEmpty(), "the recovered order reached the gateway");
         final NewOrderDecoder order = new NewOrderDecoder().wrapAndApplyHeader(
             new UnsafeBuffer(ordersReceived.get(0)), 0, new MessageHeaderDecoder());
         order.clientOrderId();
@@ -305,10 +297,10 @@ class EngineTest
         final long quotes = readJournal().stream().filter(r -> r.templateId == MarketDataDecoder.TEMPLATE_ID).count();
         final GatewayStatusEncoder status = new GatewayStatusEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .venue("paper").state(GatewayState.UP).timestampNs(1).detail("");
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
         final MarketDataEncoder quote = new MarketDataEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .venue("paper").symbol("BTCUSDT").bid(6499000000000L).ask(6501000000000L).last(6500000000000L).timestampNs(1);
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + quote.encodedLength());
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + quote.encodedLength());
         // Reports and ingress are different streams: let the engine take the quote before any signal.
         awaitJournal(r -> false, records -> records.stream().filter(r -> r.templateId == MarketDataDecoder.TEMPLATE_ID).count() > quotes);
     }
@@ -320,7 +312,7 @@ class EngineTest
             .signalId(id).account("").idempotencyKey(id);
         final byte[] body = json.getBytes(StandardCharsets.UTF_8);
         signal.putBody(body, 0, body.length).channel("");
-        offer(ingress, MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength());
+        EngineRig.offer(ingress, buffer, MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength());
     }
 
     private void publishFill(final String clientOrderId, final String qty, final String price)
@@ -331,20 +323,7 @@ class EngineTest
             .lastQty(io.sluice.protocol.Fixed.parse(qty)).lastPrice(io.sluice.protocol.Fixed.parse(price))
             .cumQty(io.sluice.protocol.Fixed.parse(qty)).leavesQty(0).avgPrice(io.sluice.protocol.Fixed.parse(price))
             .transactTimeNs(1).text("");
-        offer(reports, MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
-    }
-
-    private void offer(final Publication publication, final int length)
-    {
-        final long deadline = System.nanoTime() + 5_000_000_000L;
-        while (publication.offer(buffer, 0, length) < 0)
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("could not publish on stream " + publication.streamId());
-            }
-            Thread.onSpinWait();
-        }
+        EngineRig.offer(reports, buffer, MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
     }
 
     private static List<Integer> templates(final List<byte[]> frames)
@@ -427,19 +406,6 @@ class EngineTest
             }
         }
         return -1;
-    }
-
-    private void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("timed out waiting for: " + what);
-            }
-            sleep();
-        }
     }
 
     private static void sleep()

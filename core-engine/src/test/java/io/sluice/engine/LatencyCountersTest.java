@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.sluice.protocol.Settings;
 import io.sluice.protocol.Streams;
 import io.sluice.sbe.MessageHeaderEncoder;
@@ -18,7 +16,6 @@ import io.sluice.sbe.SignalFormat;
 import io.sluice.sbe.SignalSource;
 import org.agrona.CloseHelper;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The engine's latency histogram and ring backlog as Aeron counters, as AeronStat and admin-api read them. */
 @Timeout(60)
@@ -65,19 +61,14 @@ class LatencyCountersTest
     @Test
     void shouldCountEverySignalInTheLatencyBucketsAndSumAsAeronCounters()
     {
-        driver = MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(dir.resolve("aeron").toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+        driver = EngineRig.launchDriver(dir);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         final Publication ingress = aeron.addPublication(Streams.DEFAULT_CHANNEL, Streams.INGRESS_STREAM_ID);
         engine = Engine.launch(new EngineContext().settings(Settings.of(Map.of(
             "sluice.aeron.dir", driver.aeronDirectoryName(),
             "sluice.journal.dir", dir.resolve("journal").toString(),
             "sluice.engine.tickMs", "50"))));
-        await(ingress::isConnected, "engine subscribed to ingress");
+        EngineRig.await(ingress::isConnected, "engine subscribed to ingress");
         final CountersReader counters = aeron.countersReader();
         final Map<Long, Integer> bucketIds = new HashMap<>();
         final int[] sumId = { -1 };
@@ -112,10 +103,10 @@ class LatencyCountersTest
             final byte[] body = ("{\"account\":\"main\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"qty\":1}").getBytes(StandardCharsets.UTF_8);
             signal.putBody(body, 0, body.length).channel("");
             final int length = MessageHeaderEncoder.ENCODED_LENGTH + signal.encodedLength();
-            await(() -> ingress.offer(buffer, 0, length) > 0, "signal offered");
+            EngineRig.await(() -> ingress.offer(buffer, 0, length) > 0, "signal offered");
         }
 
-        await(() -> total(counters, bucketIds) - before >= 5, "five more inputs counted in the latency buckets");
+        EngineRig.await(() -> total(counters, bucketIds) - before >= 5, "five more inputs counted in the latency buckets");
         assertTrue(counters.getCounterValue(sumId[0]) > 0, "latency sum grew");
         assertTrue(counters.getCounterValue(backlogId[0]) >= 0);
     }
@@ -128,26 +119,5 @@ class LatencyCountersTest
             total += counters.getCounterValue(id);
         }
         return total;
-    }
-
-    private static void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("timed out waiting for: " + what);
-            }
-            try
-            {
-                Thread.sleep(5);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
     }
 }
